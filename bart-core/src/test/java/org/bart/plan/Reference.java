@@ -20,13 +20,13 @@ import java.util.zip.GZIPInputStream;
  * BART's C++ reference inputs and outputs (copied from reference/sim, seed 1), on the test class path
  * under {@code bart-reference/}; the larger files are gzipped.
  */
-final class Reference {
+public final class Reference {
 
   private Reference() {
   }
 
   /** The text of a resource under bart-reference/, gunzipped if its name ends in .gz. */
-  static String text(String name) {
+  public static String text(String name) {
     String path = "/bart-reference/" + name;
     try (InputStream raw = Reference.class.getResourceAsStream(path)) {
       if (raw == null) {
@@ -42,7 +42,7 @@ final class Reference {
   }
 
   /** The resource as a file (the test class path is a directory under Maven). */
-  static Path file(String name) {
+  public static Path file(String name) {
     URL url = Reference.class.getResource("/bart-reference/" + name);
     if (url == null) {
       throw new IllegalStateException("missing test resource bart-reference/" + name);
