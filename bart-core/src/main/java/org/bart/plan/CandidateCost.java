@@ -32,8 +32,8 @@ final class CandidateCost {
   private final int[][] parityNodes;
   private final int[][] parityCounts;
   private final int[] numParityNodes;
-  private final int[] maxParityCount;
-  private final int[][] parityCountAt;
+  private final int numNodes;
+  private final int[] boundAt;
   private final int[] parities;
 
   private final int[] stamp;
@@ -53,8 +53,8 @@ final class CandidateCost {
     this.parityNodes = new int[mF][lambda];
     this.parityCounts = new int[mF][lambda];
     this.numParityNodes = new int[mF];
-    this.maxParityCount = new int[mF];
-    this.parityCountAt = new int[mF][problem.numNodes()];
+    this.numNodes = problem.numNodes();
+    this.boundAt = new int[mF * numNodes];
     // The bound reads one candidate's parities per call; a flat array keeps them in one cache line.
     this.parities = new int[stripes.length * mF];
     for (int s = 0; s < stripes.length; s++) {
@@ -85,18 +85,20 @@ final class CandidateCost {
         partialMaxData = Math.max(partialMaxData, c);
       }
     }
+    int size = partialSize + 1;
     for (int j = 0; j < mF; j++) {
-      for (int k = 0; k < numParityNodes[j]; k++) {
-        parityCountAt[j][parityNodes[j][k]] = 0;
-      }
       numParityNodes[j] = 0;
-      maxParityCount[j] = 0;
       for (int s : partial) {
         insertParityNode(j, stripes[s][kI + j]);
       }
+      int most = 0;
       for (int k = 0; k < numParityNodes[j]; k++) {
-        parityCountAt[j][parityNodes[j][k]] = parityCounts[j][k];
-        maxParityCount[j] = Math.max(maxParityCount[j], parityCounts[j][k]);
+        most = Math.max(most, parityCounts[j][k]);
+      }
+      // the bound's term for parity j when the candidate's parity j is on node n
+      Arrays.fill(boundAt, j * numNodes, (j + 1) * numNodes, size - Math.max(most, 1));
+      for (int k = 0; k < numParityNodes[j]; k++) {
+        boundAt[j * numNodes + parityNodes[j][k]] = size - Math.max(most, parityCounts[j][k] + 1);
       }
     }
   }
@@ -121,18 +123,18 @@ final class CandidateCost {
   }
 
   /**
-   * A cheap lower bound of {@link #cost}(s). For parity merging: per parity, size minus the most copies of
-   * that parity on one node (merging there needs at least the other copies), which costs m_f comparisons
-   * instead of the full estimate; for re-encoding, whose estimate is cheap, the cost itself.
+   * A cheap lower bound of {@link #cost}(s). For parity merging: per parity, the group size minus the most
+   * copies of that parity on one node (merging anywhere needs at least the other copies sent), read from a
+   * per-node table built by {@link #load}, so m_f lookups instead of the full estimate; for re-encoding,
+   * whose estimate is cheap, the cost itself.
    */
   int lowerBound(int s) {
     if (model == CostModel.RE_ENCODE) {
       return cost(s);
     }
-    int size = partialSize + 1;
     int bound = 0;
     for (int j = 0, i = s * mF; j < mF; j++, i++) {
-      bound += size - Math.max(maxParityCount[j], parityCountAt[j][parities[i]] + 1);
+      bound += boundAt[j * numNodes + parities[i]];
     }
     return bound;
   }
