@@ -92,6 +92,8 @@ public final class SimulateCommand implements BartCommand {
         + (o.seed == null ? "unseeded" : "seed " + o.seed);
     out.println(title);
     out.print(ComparisonTable.format(results, bw));
+    out.println("(max_load: blocks through the busiest node's link, which sets the transition time;"
+        + " bandwidth: blocks moved; cv: spread of per-node load, 0 = even)");
     if (o.plot != null) {
       Files.write(o.plot, LoadChartSvg.render("Per-node transition load: " + title, results)
           .getBytes(StandardCharsets.UTF_8));

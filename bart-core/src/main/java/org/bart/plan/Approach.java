@@ -35,6 +35,7 @@ public enum Approach {
     return label;
   }
 
+  /** The planner implementing this approach (stateless, shared). */
   public Planner planner() {
     return planner;
   }

@@ -47,14 +47,17 @@ public final class BandwidthProfile {
     }
   }
 
+  /** Number of nodes the profile covers. */
   public int numNodes() {
     return upload.length;
   }
 
+  /** Upload bandwidth of the node, MB/s. */
   public double upload(int node) {
     return upload[node];
   }
 
+  /** Download bandwidth of the node, MB/s. */
   public double download(int node) {
     return download[node];
   }

@@ -73,18 +73,22 @@ public final class CodeParams {
     return of(v[0], v[1], v[0] * v[2], v[1]);
   }
 
+  /** Data blocks per narrow stripe. */
   public int kI() {
     return kI;
   }
 
+  /** Parity blocks per narrow stripe. */
   public int mI() {
     return mI;
   }
 
+  /** Data blocks per wide stripe (lambda * k_i). */
   public int kF() {
     return kF;
   }
 
+  /** Parity blocks per wide stripe (at most m_i). */
   public int mF() {
     return mF;
   }

@@ -31,6 +31,7 @@ public final class LoadStats {
     return new LoadStats(send, recv);
   }
 
+  /** Number of nodes. */
   public int numNodes() {
     return send.length;
   }
@@ -63,10 +64,12 @@ public final class LoadStats {
     return sum;
   }
 
+  /** Statistics of the per-node send counts. */
   public LoadSummary sendSummary() {
     return LoadSummary.of(toDouble(send));
   }
 
+  /** Statistics of the per-node receive counts. */
   public LoadSummary recvSummary() {
     return LoadSummary.of(toDouble(recv));
   }

@@ -36,18 +36,22 @@ public final class LoadSummary {
     return new LoadSummary(min, max, mean, Math.sqrt(squares / values.length));
   }
 
+  /** The least-loaded node's load. */
   public double min() {
     return min;
   }
 
+  /** The most-loaded node's load. */
   public double max() {
     return max;
   }
 
+  /** The mean load per node. */
   public double mean() {
     return mean;
   }
 
+  /** The population standard deviation of the loads. */
   public double stddev() {
     return stddev;
   }

@@ -31,6 +31,7 @@ public final class PlannedGroup {
     this.post = post.clone();
   }
 
+  /** Number of narrow stripes merged (lambda). */
   public int numMembers() {
     return members.length;
   }
@@ -45,6 +46,7 @@ public final class PlannedGroup {
     return members.clone();
   }
 
+  /** How the new parities are computed. */
   public EncodeMethod method() {
     return method;
   }

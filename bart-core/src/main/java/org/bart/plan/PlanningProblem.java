@@ -78,14 +78,17 @@ public final class PlanningProblem {
     return null;
   }
 
+  /** The code pair. */
   public CodeParams code() {
     return code;
   }
 
+  /** Number of nodes; node ids are 0..numNodes-1. */
   public int numNodes() {
     return numNodes;
   }
 
+  /** Number of narrow stripes; stripe ids are 0..numStripes-1. */
   public int numStripes() {
     return stripes.length;
   }

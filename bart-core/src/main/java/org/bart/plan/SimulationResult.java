@@ -15,14 +15,17 @@ public final class SimulationResult {
     this.planMillis = planMillis;
   }
 
+  /** The approach that planned. */
   public Approach approach() {
     return approach;
   }
 
+  /** The plan it made. */
   public TransitionPlan plan() {
     return plan;
   }
 
+  /** The plan's loads. */
   public LoadStats loads() {
     return loads;
   }

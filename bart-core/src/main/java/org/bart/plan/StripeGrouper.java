@@ -20,6 +20,10 @@ import java.util.Arrays;
  * same order, as BART's scan of bucket b and keeps the same candidates; yet only the few candidates that
  * come close to being kept are ever costed exactly. Candidates whose stripes are already used are skipped
  * (BART would skip them too) and a row is dropped as soon as its partial group is used.
+ *
+ * <p>BART has n_f + k_f buckets, so a cost beyond that would index past its bucket array (undefined
+ * behaviour; it cannot happen for the codes BART was run with). Here levels continue up to 254 instead, and
+ * codes whose cost could exceed that are rejected.
  */
 final class StripeGrouper {
 

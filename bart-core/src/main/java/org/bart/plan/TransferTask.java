@@ -37,14 +37,17 @@ public final class TransferTask {
     this.dst = dst;
   }
 
+  /** Why the block moves. */
   public Kind kind() {
     return kind;
   }
 
+  /** The wide group (index in the plan) the transfer belongs to. */
   public int group() {
     return group;
   }
 
+  /** The wide block the transfer serves (see the constructor). */
   public int wideBlock() {
     return wideBlock;
   }

@@ -94,6 +94,7 @@ public final class TransitionPlan {
     return approach;
   }
 
+  /** The problem the plan solves. */
   public PlanningProblem problem() {
     return problem;
   }

@@ -22,10 +22,12 @@ public final class WeightedLoadStats {
     this.bandwidth = bandwidth;
   }
 
+  /** Per node, blocks uploaded / upload bandwidth. */
   public double[] send() {
     return send.clone();
   }
 
+  /** Per node, blocks downloaded / download bandwidth. */
   public double[] recv() {
     return recv.clone();
   }
@@ -44,10 +46,12 @@ public final class WeightedLoadStats {
     return bandwidth;
   }
 
+  /** Statistics of the weighted send loads. */
   public LoadSummary sendSummary() {
     return LoadSummary.of(send);
   }
 
+  /** Statistics of the weighted receive loads. */
   public LoadSummary recvSummary() {
     return LoadSummary.of(recv);
   }
