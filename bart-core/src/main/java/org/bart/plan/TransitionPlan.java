@@ -42,6 +42,9 @@ public final class TransitionPlan {
     }
     int[] groupOf = new int[problem.numStripes()];
     Arrays.fill(groupOf, -1);
+    int[] lastGroupOn = new int[numNodes];
+    Arrays.fill(lastGroupOn, -1);
+    int[] blockOn = new int[numNodes];
     for (int g = 0; g < groups.size(); g++) {
       PlannedGroup group = groups.get(g);
       String prefix = approach + ": group " + g + ": ";
@@ -69,22 +72,22 @@ public final class TransitionPlan {
               + group.mergeNodes[0] + " and " + e);
         }
       }
-      checkDistinct(prefix, group.post, numNodes);
+      checkDistinct(prefix, g, group.post, lastGroupOn, blockOn);
     }
   }
 
-  private static void checkDistinct(String prefix, int[] post, int numNodes) {
-    int[] blockOn = new int[numNodes];
-    Arrays.fill(blockOn, -1);
+  /** {@code lastGroupOn[n] == g} marks node n as used by group g, holding wide block {@code blockOn[n]}. */
+  private static void checkDistinct(String prefix, int g, int[] post, int[] lastGroupOn, int[] blockOn) {
     for (int b = 0; b < post.length; b++) {
       int n = post[b];
-      if (n < 0 || n >= numNodes) {
+      if (n < 0 || n >= lastGroupOn.length) {
         throw new IllegalArgumentException(prefix + "post node " + n + " of block " + b + " is out of range");
       }
-      if (blockOn[n] >= 0) {
+      if (lastGroupOn[n] == g) {
         throw new IllegalArgumentException(prefix + "invalid final block placement: blocks " + blockOn[n]
             + " and " + b + " are both on node " + n);
       }
+      lastGroupOn[n] = g;
       blockOn[n] = b;
     }
   }
