@@ -95,10 +95,18 @@ public final class SimulateCommand implements BartCommand {
     out.println("(max_load: blocks through the busiest node's link, which sets the transition time;"
         + " bandwidth: blocks moved; cv: spread of per-node load, 0 = even)");
     if (o.plot != null) {
-      Files.write(o.plot, LoadChartSvg.render("Per-node transition load: " + title, results)
+      Files.write(o.plot, LoadChartSvg.render("Per-node transition load: " + title, panels(results))
           .getBytes(StandardCharsets.UTF_8));
       out.println("wrote " + o.plot);
     }
     return 0;
+  }
+
+  private static List<LoadChartSvg.Panel> panels(List<SimulationResult> results) {
+    List<LoadChartSvg.Panel> panels = new ArrayList<>();
+    for (SimulationResult r : results) {
+      panels.add(LoadChartSvg.Panel.of(r));
+    }
+    return panels;
   }
 }

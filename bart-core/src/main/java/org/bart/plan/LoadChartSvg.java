@@ -4,12 +4,50 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws the simulator's per-node loads as a standalone SVG (hand-written; no charting library): one panel
- * per approach, stacked, all on the same y scale so heights compare across panels. Each panel has a pair
- * of bars per node (send, then receive), labelled axes and a dashed line at the approach's max_load, the
- * load that sets the transition time.
+ * Draws per-node loads as a standalone SVG (hand-written; no charting library): one panel per series (an
+ * approach of the simulator, or the planned and measured loads of a transition), stacked, all on the same
+ * y scale so heights compare across panels. Each panel has a pair of bars per node (send, then receive),
+ * labelled axes and a dashed line at the panel's max_load, the load that sets the transition time.
  */
 public final class LoadChartSvg {
+
+  /** One panel: a name and the per-node send and receive loads, in blocks. */
+  public static final class Panel {
+    final String name;
+    final int[] send;
+    final int[] recv;
+
+    public Panel(String name, int[] send, int[] recv) {
+      if (send.length != recv.length) {
+        throw new IllegalArgumentException("panel " + name + ": " + send.length + " send loads but "
+            + recv.length + " receive loads");
+      }
+      this.name = name;
+      this.send = send.clone();
+      this.recv = recv.clone();
+    }
+
+    /** The panel of one approach's simulated loads. */
+    public static Panel of(SimulationResult r) {
+      return new Panel(r.approach().label(), r.loads().send(), r.loads().recv());
+    }
+
+    int maxLoad() {
+      int max = 0;
+      for (int n = 0; n < send.length; n++) {
+        max = Math.max(max, Math.max(send[n], recv[n]));
+      }
+      return max;
+    }
+
+    long bandwidth() {
+      long sum = 0;
+      for (int v : send) {
+        sum += v;
+      }
+      return sum;
+    }
+  }
 
   private static final String SEND_COLOR = "#4477aa";
   private static final String RECV_COLOR = "#ee7733";
@@ -27,8 +65,8 @@ public final class LoadChartSvg {
    * @param title the chart's heading, e.g. the code and cluster size
    * @return a complete SVG 1.1 document
    */
-  public static String render(String title, List<SimulationResult> results) {
-    int numNodes = results.get(0).loads().numNodes();
+  public static String render(String title, List<Panel> results) {
+    int numNodes = results.get(0).send.length;
     double groupWidth = Math.max(6, Math.min(24, 1100.0 / numNodes));
     double plotWidth = groupWidth * numNodes;
     int width = (int) Math.ceil(LEFT + plotWidth + RIGHT);
@@ -62,18 +100,15 @@ public final class LoadChartSvg {
   }
 
   /** One approach's panel; {@code top} is the y of its title line. */
-  private static void panel(StringBuilder svg, SimulationResult r, int top, double groupWidth, int yMax,
-      int step) {
-    LoadStats loads = r.loads();
-    int[] send = loads.send();
-    int[] recv = loads.recv();
+  private static void panel(StringBuilder svg, Panel r, int top, double groupWidth, int yMax, int step) {
+    int[] send = r.send;
+    int[] recv = r.recv;
     int plotTop = top + 12;
     int base = plotTop + PANEL_HEIGHT;
     double plotWidth = groupWidth * send.length;
-    svg.append(fmt("<g id=\"panel-%s\">\n", escape(r.approach().label())));
+    svg.append(fmt("<g id=\"panel-%s\">\n", escape(r.name)));
     svg.append(fmt("<text x=\"%d\" y=\"%d\" font-size=\"14\" font-weight=\"bold\">%s: max_load %d,"
-        + " bandwidth %d blocks</text>\n", LEFT, top, escape(r.approach().label()), loads.maxLoad(),
-        loads.bandwidth()));
+        + " bandwidth %d blocks</text>\n", LEFT, top, escape(r.name), r.maxLoad(), r.bandwidth()));
     yAxis(svg, plotTop, base, yMax, step);
     double bar = (groupWidth - 2) / 2;
     for (int n = 0; n < send.length; n++) {
@@ -81,11 +116,11 @@ public final class LoadChartSvg {
       bar(svg, x, bar, send[n], base, yMax, SEND_COLOR, "node " + n + " send " + send[n]);
       bar(svg, x + bar, bar, recv[n], base, yMax, RECV_COLOR, "node " + n + " receive " + recv[n]);
     }
-    double maxY = base - (double) loads.maxLoad() * PANEL_HEIGHT / yMax;
+    double maxY = base - (double) r.maxLoad() * PANEL_HEIGHT / yMax;
     svg.append(fmt("<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\""
         + " stroke-dasharray=\"6,4\"/>\n", LEFT, maxY, LEFT + plotWidth, maxY, MAX_COLOR));
     svg.append(fmt("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"%s\">max_load %d</text>\n",
-        LEFT + plotWidth, maxY - 4, MAX_COLOR, loads.maxLoad()));
+        LEFT + plotWidth, maxY - 4, MAX_COLOR, r.maxLoad()));
     xAxis(svg, send.length, groupWidth, base);
     svg.append("</g>\n");
   }
@@ -125,10 +160,10 @@ public final class LoadChartSvg {
         (LEFT + right) / 2, base + 32));
   }
 
-  private static int maxLoad(List<SimulationResult> results) {
+  private static int maxLoad(List<Panel> results) {
     int max = 1;
-    for (SimulationResult r : results) {
-      max = Math.max(max, r.loads().maxLoad());
+    for (Panel r : results) {
+      max = Math.max(max, r.maxLoad());
     }
     return max;
   }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -36,7 +37,8 @@ class SimulatorOutputTest {
 
   @Test
   void svgIsWellFormedWithAPanelOfBarsPerApproach() throws Exception {
-    String svg = LoadChartSvg.render("test <chart> & more", simulate());
+    String svg = LoadChartSvg.render("test <chart> & more",
+        simulate().stream().map(LoadChartSvg.Panel::of).collect(Collectors.toList()));
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     Element root = doc.getDocumentElement();
