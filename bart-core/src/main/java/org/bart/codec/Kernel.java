@@ -21,7 +21,7 @@ public enum Kernel {
     }
   },
 
-  /** Eight bytes per long with bit-plane accumulation (see {@link SwarCombination}); the default. */
+  /** Bit-sliced Horner passes, eight bytes per long (see {@link SwarCombination}); the default. */
   SWAR {
     @Override
     Combination combination(int[] sources, int[] coefficients) {

@@ -1,145 +1,135 @@
 package org.bart.codec;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
- * The fast Java 8 kernel: SIMD within a register, eight bytes per {@code long}.
+ * The fast Java 8 kernel: bit-sliced Horner's rule in streaming passes over a cache-sized block.
  *
- * <p>Multiplying by an arbitrary constant costs up to seven lane doublings ({@link
- * Gf256#mul2Lanes}) per long, too many to spend per input. Instead the sum is split by coefficient
- * bit: sum_j c_j v_j = sum_i 2^i P_i with bit plane P_i = XOR of the v_j whose c_j has bit i set.
- * One pass over the inputs builds the eight planes with two cheap operations per input and bit
- * (and with a precomputed all-ones or all-zero mask, xor), and Horner's rule evaluates
- * (((P_7 * 2 + P_6) * 2 + ...) * 2 + P_0) with seven doublings per output long however many inputs
- * there are. When every coefficient is 1 (wide parity 0, since x_0 = 1) the sum is a plain XOR.
+ * <p>Write each coefficient in bits, c_j = sum_i 2^i c_{j,i}. Then
  *
- * <p>Lanes never mix, so the result is right whatever byte order the longs are read in, as long as
- * every buffer uses the same order; a call with mixed byte orders is delegated to the scalar kernel.
- * Bytes past the last whole long, and the zero-padded tails of shorter inputs, take the byte path.
+ * <pre>  sum_j c_j v_j = (((P_7 * 2 + P_6) * 2 + ...) * 2 + P_0,   P_i = XOR of the v_j with bit i of c_j set</pre>
+ *
+ * so a block of the output is built by, for each bit from the highest used one down, doubling the
+ * block and XOR-ing in every input whose coefficient has that bit. That is two kinds of simple loop:
+ *
+ * <ul>
+ *   <li>an XOR pass of one input into the block, eight bytes per {@code long};
+ *   <li>a doubling pass over the block: eight bytes per {@code long} with {@link Gf256#mul2Lanes}
+ *       (SIMD within a register; lanes never mix, so the byte order does not matter).
+ * </ul>
+ *
+ * <p>The cost is (highest coefficient bit) doublings plus (set coefficient bits) XOR passes per
+ * block: a merge of (6,3,3) parity 2, coefficients 1, 7, 0x15, takes 4 doublings and 7 XORs; wide
+ * parity 0 (all coefficients 1, since x_0 = 1) is three XORs and no doubling. A shorter input simply
+ * makes shorter XOR passes, which is the zero-padding. The output block stays in L1 between passes.
  */
 final class SwarCombination implements Combination {
 
+  // Output bytes per block: small enough to stay in L1 across all passes of the block.
+  private static final int BLOCK = 8 * 1024;
+
   private final int[] sources;
-  private final int[] coefficients;
-  // masks[8 * j + i] is all ones when bit i of c_j is set, else zero.
-  private final long[] masks;
-  private final boolean xorOnly;
-  private final ScalarCombination mixedOrder;
+  // withBit[i] lists the j (indexes into sources) whose coefficient has bit i set.
+  private final int[][] withBit = new int[8][];
 
   SwarCombination(int[] sources, int[] coefficients) {
     this.sources = sources.clone();
-    this.coefficients = coefficients.clone();
-    this.masks = new long[8 * coefficients.length];
-    boolean allOnes = true;
-    for (int j = 0; j < coefficients.length; j++) {
-      for (int i = 0; i < 8; i++) {
-        masks[8 * j + i] = ((coefficients[j] >>> i) & 1) == 0 ? 0L : -1L;
+    for (int bit = 0; bit < 8; bit++) {
+      int[] list = new int[coefficients.length];
+      int count = 0;
+      for (int j = 0; j < coefficients.length; j++) {
+        if (((coefficients[j] >>> bit) & 1) != 0) {
+          list[count++] = j;
+        }
       }
-      allOnes &= coefficients[j] == 1;
+      withBit[bit] = Arrays.copyOf(list, count);
     }
-    this.xorOnly = allOnes;
-    this.mixedOrder = new ScalarCombination(sources, coefficients);
   }
 
   @Override
   public void apply(ByteBuffer[] units, int offset, int length, ByteBuffer out, int outIndex) {
-    ByteOrder order = out.order();
-    int common = length;
-    for (int source : sources) {
-      ByteBuffer in = units[source];
-      if (in.order() != order) {
-        mixedOrder.apply(units, offset, length, out, outIndex);
-        return;
-      }
-      common = Math.min(common, available(in, offset, length));
+    for (int done = 0; done < length; done += BLOCK) {
+      block(units, offset + done, Math.min(BLOCK, length - done), out, outIndex + done);
     }
-    sum(units, 0, sources.length, offset, 0, common, out, outIndex, false);
-    if (common < length) {
-      // Some inputs end early: clear the rest, then add each longer input's own tail.
-      for (int i = common; i < length; i++) {
-        out.put(outIndex + i, (byte) 0);
+  }
+
+  /** One block: Horner's rule over the coefficient bits, highest first. */
+  private void block(ByteBuffer[] units, int offset, int n, ByteBuffer out, int at) {
+    boolean empty = true;
+    for (int bit = 7; bit >= 0; bit--) {
+      // Doubling is skipped while the block is still all zero, i.e. above the highest used bit.
+      if (!empty) {
+        doubleBlock(out, at, n);
       }
-      for (int j = 0; j < sources.length; j++) {
-        int end = available(units[sources[j]], offset, length);
-        if (end > common) {
-          sum(units, j, j + 1, offset, common, end, out, outIndex, true);
+      for (int j : withBit[bit]) {
+        ByteBuffer in = units[sources[j]];
+        int available = Math.max(0, Math.min(n, in.remaining() - offset));
+        // The first input written overwrites (zero-filling what it lacks) instead of XOR-ing
+        // into a cleared block: one pass less.
+        xorInto(out, at, in, in.position() + offset, available, empty);
+        if (empty) {
+          zero(out, at + available, n - available);
+          empty = false;
         }
       }
     }
-  }
-
-  /** Bytes of {@code in} in [offset, offset + length), counted from offset. */
-  private static int available(ByteBuffer in, int offset, int length) {
-    return Math.max(0, Math.min(length, in.remaining() - offset));
-  }
-
-  /** The sum over sources [jFrom, jTo) for relative positions [from, to), all present there. */
-  private void sum(ByteBuffer[] units, int jFrom, int jTo, int offset, int from, int to,
-      ByteBuffer out, int outIndex, boolean accumulate) {
-    int longEnd = from + ((to - from) & ~7);
-    if (xorOnly) {
-      xorLongs(units, jFrom, jTo, offset, from, longEnd, out, outIndex, accumulate);
-    } else {
-      planeLongs(units, jFrom, jTo, offset, from, longEnd, out, outIndex, accumulate);
-    }
-    for (int i = longEnd; i < to; i++) {
-      int sum = accumulate ? out.get(outIndex + i) & 0xFF : 0;
-      for (int j = jFrom; j < jTo; j++) {
-        ByteBuffer in = units[sources[j]];
-        sum ^= Gf256.mul(coefficients[j], in.get(in.position() + offset + i) & 0xFF);
-      }
-      out.put(outIndex + i, (byte) sum);
+    if (empty) {
+      zero(out, at, n);
     }
   }
 
-  private void xorLongs(ByteBuffer[] units, int jFrom, int jTo, int offset, int from, int end,
-      ByteBuffer out, int outIndex, boolean accumulate) {
-    for (int i = from; i < end; i += 8) {
-      long sum = accumulate ? out.getLong(outIndex + i) : 0L;
-      for (int j = jFrom; j < jTo; j++) {
-        ByteBuffer in = units[sources[j]];
-        sum ^= in.getLong(in.position() + offset + i);
-      }
-      out.putLong(outIndex + i, sum);
+  /** out[at..at+n) = 2 * out[at..at+n). */
+  private static void doubleBlock(ByteBuffer out, int at, int n) {
+    int end = at + (n & ~7);
+    for (int i = at; i < end; i += 8) {
+      out.putLong(i, Gf256.mul2Lanes(out.getLong(i)));
+    }
+    for (int i = end; i < at + n; i++) {
+      out.put(i, (byte) Gf256.mul(out.get(i) & 0xFF, 2));
     }
   }
 
-  private void planeLongs(ByteBuffer[] units, int jFrom, int jTo, int offset, int from, int end,
-      ByteBuffer out, int outIndex, boolean accumulate) {
-    for (int i = from; i < end; i += 8) {
-      long p0 = 0;
-      long p1 = 0;
-      long p2 = 0;
-      long p3 = 0;
-      long p4 = 0;
-      long p5 = 0;
-      long p6 = 0;
-      long p7 = 0;
-      for (int j = jFrom; j < jTo; j++) {
-        ByteBuffer in = units[sources[j]];
-        long v = in.getLong(in.position() + offset + i);
-        int mask = 8 * j;
-        p0 ^= v & masks[mask];
-        p1 ^= v & masks[mask + 1];
-        p2 ^= v & masks[mask + 2];
-        p3 ^= v & masks[mask + 3];
-        p4 ^= v & masks[mask + 4];
-        p5 ^= v & masks[mask + 5];
-        p6 ^= v & masks[mask + 6];
-        p7 ^= v & masks[mask + 7];
+  /** out[at..at+n) ^= in[from..from+n), or = when {@code overwrite}. */
+  private static void xorInto(ByteBuffer out, int at, ByteBuffer in, int from, int n,
+      boolean overwrite) {
+    if (n == 0) {
+      return;
+    }
+    if (overwrite && out.hasArray() && in.hasArray()) {
+      System.arraycopy(in.array(), in.arrayOffset() + from, out.array(), out.arrayOffset() + at, n);
+      return;
+    }
+    // Longs rather than a byte[] loop even for heap arrays: with two unrelated array offsets the
+    // JIT cannot rule out overlap, so it does not vectorize the byte loop, and longs are faster.
+    // A long read in one byte order and written in another would come out byte-reversed.
+    boolean swap = in.order() != out.order();
+    int longs = n & ~7;
+    for (int i = 0; i < longs; i += 8) {
+      long v = in.getLong(from + i);
+      if (swap) {
+        v = Long.reverseBytes(v);
       }
-      long sum = Gf256.mul2Lanes(p7) ^ p6;
-      sum = Gf256.mul2Lanes(sum) ^ p5;
-      sum = Gf256.mul2Lanes(sum) ^ p4;
-      sum = Gf256.mul2Lanes(sum) ^ p3;
-      sum = Gf256.mul2Lanes(sum) ^ p2;
-      sum = Gf256.mul2Lanes(sum) ^ p1;
-      sum = Gf256.mul2Lanes(sum) ^ p0;
-      if (accumulate) {
-        sum ^= out.getLong(outIndex + i);
-      }
-      out.putLong(outIndex + i, sum);
+      out.putLong(at + i, overwrite ? v : out.getLong(at + i) ^ v);
+    }
+    for (int i = longs; i < n; i++) {
+      byte v = in.get(from + i);
+      out.put(at + i, overwrite ? v : (byte) (out.get(at + i) ^ v));
+    }
+  }
+
+  private static void zero(ByteBuffer out, int at, int n) {
+    if (out.hasArray()) {
+      int from = out.arrayOffset() + at;
+      Arrays.fill(out.array(), from, from + n, (byte) 0);
+      return;
+    }
+    int longs = n & ~7;
+    for (int i = 0; i < longs; i += 8) {
+      out.putLong(at + i, 0L);
+    }
+    for (int i = longs; i < n; i++) {
+      out.put(at + i, (byte) 0);
     }
   }
 }

@@ -57,8 +57,7 @@ public final class WideDecoder {
    *       limit. A unit may have fewer remaining bytes than the outputs (missing bytes count as zero:
    *       the tail of a partial member), never more. A rebuilt unit therefore has the outputs'
    *       length; truncate it if its true length is shorter.
-   *   <li>Heap and direct buffers may be mixed, at any position. All buffers should share one byte
-   *       order (any); mixed orders give the same bytes through the slow scalar path.
+   *   <li>Heap, direct and read-only buffers may be mixed, at any position and in any byte order.
    * </ul>
    *
    * <p>Example, (6,3,3): members' data units are wide units 0..17, wide parities 18..20. With the
