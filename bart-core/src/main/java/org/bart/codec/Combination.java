@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
  * One row of a coding matrix, prepared by a {@link Kernel}: out = sum_j c_j * units[sources[j]] over
  * GF(256), byte by byte. Every kernel computes exactly the same bytes; they differ only in speed.
  *
- * <p>Implementations are immutable, thread-safe and allocate nothing in {@link #apply}.
+ * <p>Implementations are immutable and thread-safe, and {@link #apply} allocates nothing after a
+ * thread's first call (a kernel may keep one scratch block per thread).
  */
 interface Combination {
 

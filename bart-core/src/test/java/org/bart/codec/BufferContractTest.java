@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -209,5 +210,58 @@ class BufferContractTest {
     ByteBuffer out = ByteBuffer.allocate(99);
     new WideDecoder(CODE).decode(units, new int[] {20}, new ByteBuffer[] {out});
     assertArrayEquals(row[20], out.array());
+  }
+
+  @Test
+  void hotPathsAllocateNothingAfterFirstUse() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Random random = new Random(SEED + 6);
+    byte[][] row = Rows.row(CODE, Rows.data(random, CODE, Rows.sameLengths(CODE, 2_000)), 2_000);
+    ByteBuffer[] units = Rows.buffers(random, row, true);
+    ByteBuffer[] survivors = Rows.buffers(random, row, false);
+    survivors[3] = null;
+    survivors[20] = null;
+    int[] erased = {3, 20};
+    ByteBuffer[] outputs = {ByteBuffer.allocate(2_000), ByteBuffer.allocateDirect(2_000)};
+    ByteBuffer[] narrow = Arrays.copyOf(Rows.buffers(random, row, true), 3);
+    ByteBuffer wide = ByteBuffer.allocate(2_000);
+    WideMerger merger = new WideMerger(CODE);
+    WideEncoder encoder = new WideEncoder(CODE);
+    WideDecoder decoder = new WideDecoder(CODE);
+    ByteBuffer[][] groups = {narrow, survivors};
+    int[][] starts = {positions(narrow), positions(survivors)};
+    Runnable calls = () -> {
+      for (int g = 0; g < groups.length; g++) {
+        for (int u = 0; u < groups[g].length; u++) {
+          if (groups[g][u] != null) {
+            groups[g][u].position(starts[g][u]);
+          }
+        }
+      }
+      merger.merge(2, narrow, wide);
+      decoder.decode(survivors, erased, outputs);
+      encoder.verify(units);
+    };
+    for (int i = 0; i < 200; i++) {
+      calls.run();
+    }
+    int rounds = 1000;
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < rounds; i++) {
+      calls.run();
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    // The JVM itself may allocate a few hundred bytes once (compilation, class loading); any
+    // allocation per call would cost at least one 16-byte object per round.
+    assertTrue(allocated < 16L * rounds, allocated + " bytes allocated in " + rounds + " rounds");
+  }
+
+  private static int[] positions(ByteBuffer[] buffers) {
+    int[] positions = new int[buffers.length];
+    for (int u = 0; u < buffers.length; u++) {
+      positions[u] = buffers[u] == null ? 0 : buffers[u].position();
+    }
+    return positions;
   }
 }
