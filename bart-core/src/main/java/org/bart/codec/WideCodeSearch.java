@@ -17,6 +17,12 @@ package org.bart.codec;
  * for rows 0..m-2 need sum_{t<m} C(m-1, t) C(n, t) bytes (2.7 MB for m = 4 and n = 251), which is
  * why a few large geometries are refused as {@link WideCodeUnavailableException.Reason#SEARCH_TOO_LARGE}.
  *
+ * <p>Cost, measured on the project's shared 2-core machine: every code of wide-code.md's table that
+ * exists is found in under 0.1 s, m = 4 included ((6,4,2): x = 1,3,5,71 after 0.07 s). Proving that
+ * none exists is an exhaustive search: 0.2 s for (16,4,2) and (10,4,3), 0.5 to 2 s for (12,4,2),
+ * (10,4,2), (8,4,3) and (7,4,3), about 4 s for (9,4,2) and 7 s for (6,4,3). {@link WideCode} caches
+ * both outcomes per geometry, so each is paid once per JVM.
+ *
  * <p>Not thread-safe: one instance per search.
  */
 final class WideCodeSearch {

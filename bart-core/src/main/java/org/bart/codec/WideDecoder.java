@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The decode plan (the inverse of the survivors' generator rows, in the kernel's prepared form)
  * is cached per pattern of available and requested units, so a stream of chunks with one loss
- * pattern inverts one matrix and then allocates nothing. Thread-safe: plans are immutable and the
- * cache is concurrent; one decoder per {@link WideCode} can serve every thread.
+ * pattern inverts one matrix and then allocates nothing. Thread-safe: plans are immutable, the
+ * cache is concurrent and each thread remembers its last plan; one decoder per {@link WideCode} can
+ * serve every thread.
  */
 public final class WideDecoder {
 
@@ -23,7 +24,9 @@ public final class WideDecoder {
   private final WideCode code;
   private final Kernel kernel;
   private final Map<String, DecodePlan> plans = new ConcurrentHashMap<>();
-  private volatile DecodePlan last;
+  // Each thread's last plan: a thread streaming chunks with one loss pattern finds it without
+  // building a lookup key, even while other threads decode other patterns.
+  private final ThreadLocal<DecodePlan> last = new ThreadLocal<>();
 
   /** A decoder using the {@link Kernel#configured() configured} kernel. */
   public WideDecoder(WideCode code) {
@@ -127,7 +130,7 @@ public final class WideDecoder {
 
   /** The cached plan for this call's pattern; builds it (one matrix inversion) on first use. */
   private DecodePlan planFor(ByteBuffer[] units, int[] erased) {
-    DecodePlan plan = last;
+    DecodePlan plan = last.get();
     if (plan != null && plan.matches(units, erased)) {
       return plan;
     }
@@ -137,16 +140,16 @@ public final class WideDecoder {
       available[u] = units[u] != null;
       key.append(available[u] ? '1' : '0');
     }
-    key.append(Arrays.toString(erased));
-    plan = plans.get(key.toString());
+    String pattern = key.append(Arrays.toString(erased)).toString();
+    plan = plans.get(pattern);
     if (plan == null) {
       plan = DecodePlan.create(code, available, erased, kernel);
       if (plans.size() >= MAX_CACHED_PLANS) {
         plans.clear();
       }
-      plans.put(key.toString(), plan);
+      plans.put(pattern, plan);
     }
-    last = plan;
+    last.set(plan);
     return plan;
   }
 }

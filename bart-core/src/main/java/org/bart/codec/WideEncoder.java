@@ -106,8 +106,7 @@ public final class WideEncoder {
     for (int u = 0; u < code.dataUnits(); u++) {
       UnitBuffers.checkInput(units[u], u, length);
     }
-    // Same byte order as the units, or the fast kernel would fall back to the scalar one.
-    ByteBuffer sum = scratch.get().order(units[parityUnits[0]].order());
+    ByteBuffer sum = scratch.get();
     for (int offset = 0; offset < length; offset += UnitBuffers.CHUNK) {
       int n = Math.min(UnitBuffers.CHUNK, length - offset);
       for (Combination c : check) {
