@@ -52,14 +52,16 @@ public final class CodecBenchTable {
     final String kernel;
     final String buffers;
     final double mibPerSecond;
-    final double error;
+    final double min;
+    final double max;
 
-    Row(Basis basis, String kernel, String buffers, double mibPerSecond, double error) {
+    Row(Basis basis, String kernel, String buffers, double mibPerSecond, double min, double max) {
       this.basis = basis;
       this.kernel = kernel;
       this.buffers = buffers;
       this.mibPerSecond = mibPerSecond;
-      this.error = error;
+      this.min = min;
+      this.max = max;
     }
   }
 
@@ -115,7 +117,8 @@ public final class CodecBenchTable {
           Result<?> primary = result.getPrimaryResult();
           double bytesPerOp = (double) basis.cellsPerOp * cell / MIB;
           rows.add(new Row(basis, variant[0], variant[1], primary.getScore() * bytesPerOp,
-              Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError() * bytesPerOp));
+              primary.getStatistics().getMin() * bytesPerOp,
+              primary.getStatistics().getMax() * bytesPerOp));
         }
       }
     }
@@ -123,12 +126,14 @@ public final class CodecBenchTable {
   }
 
   void print(List<Row> rows, PrintStream out) {
-    out.printf("%-26s %-7s %-7s %10s %9s  %s%n", "benchmark (" + cell + " B cells)", "kernel",
-        "buffers", "MiB/s", "+-", "byte basis per op");
+    out.printf("%-26s %-7s %-7s %8s %15s  %s%n", "benchmark (" + cell + " B cells)", "kernel",
+        "buffers", "MiB/s", "iterations", "byte basis per op");
     for (Row row : rows) {
-      out.printf("%-26s %-7s %-7s %10.0f %9.0f  %d cells of %s%n", row.basis.method, row.kernel,
-          row.buffers, row.mibPerSecond, row.error, row.basis.cellsPerOp, row.basis.what);
+      out.printf("%-26s %-7s %-7s %8.0f %7.0f..%-6.0f  %d cells of %s%n", row.basis.method,
+          row.kernel, row.buffers, row.mibPerSecond, row.min, row.max, row.basis.cellsPerOp,
+          row.basis.what);
     }
-    out.println("single thread; one op = one (6,3,3) wide row; ops/s x bytes per op = MiB/s");
+    out.println("single thread; one op = one (6,3,3) wide row; MiB/s = mean ops/s x bytes per op;"
+        + " iterations = slowest..fastest measured iteration");
   }
 }
