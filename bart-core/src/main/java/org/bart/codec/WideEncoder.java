@@ -9,8 +9,8 @@ import java.util.Arrays;
  * merges} narrow parity instead); it is the definition the merge is tested against, and {@link
  * #verify} is how a wide group's parity is checked after a transition or a repair.
  *
- * <p>Thread-safe; make one per {@link WideCode} and share it. {@link #encode} allocates nothing per
- * call; {@link #verify} uses one scratch chunk per thread, allocated on the thread's first call.
+ * <p>Thread-safe; make one per {@link WideCode} and share it. Calls allocate nothing once the
+ * calling thread has made its first (per-thread scratch: the kernel's block, verify's chunk).
  */
 public final class WideEncoder {
 

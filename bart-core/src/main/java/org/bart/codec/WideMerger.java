@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  * for each chunk calls {@code merge(2, new ByteBuffer[] {p0, p1, p2}, out)}, which writes
  * out = p0 + 7 p1 + 0x15 p2 (7^2 = 0x15 in GF(256)). Wide parity 0 is the XOR p0 + p1 + p2.
  *
- * <p>Thread-safe and allocation-free per call; make one per {@link WideCode} and share it.
+ * <p>Thread-safe; make one per {@link WideCode} and share it. A call allocates nothing once the
+ * calling thread has made its first (the kernel keeps one 16 KiB scratch block per thread).
  */
 public final class WideMerger {
 
