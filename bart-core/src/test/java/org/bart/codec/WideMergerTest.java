@@ -57,6 +57,11 @@ class WideMergerTest {
       narrow[s] = Rows.hadoopNarrowParity(code, data, s);
     }
     byte[][] expected = Rows.parity(code, data, length);
+    ByteBuffer[] encoded = new ByteBuffer[code.m()];
+    for (int r = 0; r < code.m(); r++) {
+      encoded[r] = TestRandom.output(random, length, random.nextBoolean());
+    }
+    new WideEncoder(code, kernel).encode(Rows.buffers(random, data, random.nextBoolean()), encoded);
     WideMerger merger = new WideMerger(code, kernel);
     for (int r = 0; r < code.m(); r++) {
       byte[][] ofIndexR = new byte[code.lambda()][];
@@ -65,8 +70,11 @@ class WideMergerTest {
       }
       ByteBuffer out = TestRandom.output(random, length, random.nextBoolean());
       merger.merge(r, Rows.buffers(random, ofIndexR, random.nextBoolean()), out);
-      assertArrayEquals(expected[r], TestRandom.content(out), code + " " + kernel + " parity " + r
-          + " length " + length + what + " " + TestRandom.reproduce());
+      String context = code + " " + kernel + " parity " + r + " length " + length + what + " "
+          + TestRandom.reproduce();
+      assertArrayEquals(TestRandom.content(encoded[r]), TestRandom.content(out), "merge vs encode "
+          + context);
+      assertArrayEquals(expected[r], TestRandom.content(out), "merge vs definition " + context);
     }
   }
 
