@@ -1,0 +1,260 @@
+package org.bart.codec;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The code of a BART wide group: lambda member stripes of HDFS's RS-LEGACY(k, m) plus m wide parity
+ * units, where wide parity r merges the members' narrow parities of the same index r:
+ *
+ * <pre>  w_r = sum_s x_r^s * p_{s,r}         (s = member 0..lambda-1)</pre>
+ *
+ * <p>Per cell row that is w_r = sum_u A[r][u] d_u over the wide data order u = s*k + j (member s,
+ * its data unit j) with A[r][s*k + j] = x_r^s G[r][j], G the {@link RsLegacyGenerator narrow
+ * generator}. The x_r are chosen so that the systematic code [I; A] is MDS: any m of its lambda*k + m
+ * units may be lost.
+ *
+ * <p><b>Wide unit order</b> (used by every coder): data units first, member by member, then the wide
+ * parities. For the flagship (6,3,3) code, {@code rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7}, there are
+ * 21 units: member 1's data unit 4 is wide unit {@code dataUnit(1, 4) = 10}, wide parity 2 is unit
+ * {@code parityUnit(2) = 20}, and {@code parityCoefficient(2, 10) = 7 * G[2][4] = 7 * 0x3d = 0xb3}
+ * = {@code mergeCoefficient(2, 1) * G[2][4]}. Because x_0 = 1, w_0 is the XOR of the p_{s,0}.
+ *
+ * <p>Instances are immutable and thread-safe. {@link #toString()} is the stable description that a
+ * wide group's metadata stores and {@link #parse} reads back; it records x itself, so a future
+ * search rule cannot change the meaning of an existing group.
+ */
+public final class WideCode {
+
+  /** The first word of the string form. */
+  public static final String FORM = "rs-legacy-wide";
+
+  // (k, m, lambda) -> first x, or an empty array when none exists. Searching for m = 4 takes a
+  // while, and failures are as stable as successes, so both are remembered.
+  private static final ConcurrentMap<String, int[]> SEARCHED = new ConcurrentHashMap<>();
+
+  private final int k;
+  private final int m;
+  private final int lambda;
+  private final int[] x;
+  private final int[][] parity;
+
+  private WideCode(int k, int m, int lambda, int[] x) {
+    this.k = k;
+    this.m = m;
+    this.lambda = lambda;
+    this.x = x.clone();
+    int[][] g = RsLegacyGenerator.parityMatrix(k, m);
+    this.parity = new int[m][lambda * k];
+    for (int r = 0; r < m; r++) {
+      for (int s = 0; s < lambda; s++) {
+        int merge = Gf256.pow(x[r], s);
+        for (int j = 0; j < k; j++) {
+          parity[r][s * k + j] = Gf256.mul(merge, g[r][j]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the wide code the search chooses for (k, m, lambda): the first x in lexicographic order
+   * of ordered tuples of distinct nonzero elements (x_0 = 1) for which the code is MDS. Results are
+   * cached per geometry. The search is fast for m <= 3; for m = 4 it can take seconds, once.
+   *
+   * @throws WideCodeUnavailableException if none exists, lambda*k + m > 255, or the search is too
+   *     large to run
+   */
+  public static WideCode forGeometry(int k, int m, int lambda) {
+    WideCodeSearch.checkGeometry(k, m, lambda);
+    int[] found = SEARCHED.computeIfAbsent(k + "," + m + "," + lambda, key -> {
+      int[] first = WideCodeSearch.first(k, m, lambda);
+      return first == null ? new int[0] : first;
+    });
+    if (found.length == 0) {
+      throw new WideCodeUnavailableException(k, m, lambda,
+          WideCodeUnavailableException.Reason.NONE_EXISTS,
+          "no x_0..x_" + (m - 1) + " of distinct nonzero elements makes every square submatrix of the"
+              + " wide parity matrix nonsingular; with m >= 4 this family often has none");
+    }
+    return new WideCode(k, m, lambda, found);
+  }
+
+  /**
+   * Returns the wide code with the given x after checking that it is MDS.
+   *
+   * @throws InvalidWideCodeException if x is not m distinct nonzero elements or the code not MDS
+   * @throws WideCodeUnavailableException if the geometry itself is invalid
+   */
+  public static WideCode of(int k, int m, int lambda, int... x) {
+    WideCodeSearch.checkGeometry(k, m, lambda);
+    String text = describe(k, m, lambda, x);
+    if (x.length != m) {
+      throw new InvalidWideCodeException(text, "x needs m = " + m + " values, has " + x.length);
+    }
+    for (int r = 0; r < m; r++) {
+      if (x[r] < 1 || x[r] > Gf256.ORDER) {
+        throw new InvalidWideCodeException(text, "x_" + r + " = " + x[r] + " is not in 1..255");
+      }
+      for (int q = 0; q < r; q++) {
+        if (x[q] == x[r]) {
+          throw new InvalidWideCodeException(text, "x_" + q + " and x_" + r + " are both " + x[r]);
+        }
+      }
+    }
+    if (!WideCodeSearch.isMds(k, m, lambda, x)) {
+      throw new InvalidWideCodeException(text,
+          "not MDS: some square submatrix of the wide parity matrix is singular");
+    }
+    return new WideCode(k, m, lambda, x);
+  }
+
+  /**
+   * Parses the form {@link #toString()} writes, exactly ({@code rs-legacy-wide k=6 m=3 lambda=3
+   * x=1,2,7}), and re-checks that the code is MDS.
+   *
+   * @throws InvalidWideCodeException if the text is not in that form or the code is not MDS
+   * @throws WideCodeUnavailableException if the geometry is invalid
+   */
+  public static WideCode parse(String text) {
+    if (text == null) {
+      throw new InvalidWideCodeException("null", "no description");
+    }
+    String[] words = text.split(" ", -1);
+    if (words.length != 5 || !FORM.equals(words[0])) {
+      throw new InvalidWideCodeException(text,
+          "expected '" + FORM + " k=K m=M lambda=LAMBDA x=X_0,...,X_M-1'");
+    }
+    int k = number(text, field(text, words[1], "k"));
+    int m = number(text, field(text, words[2], "m"));
+    int lambda = number(text, field(text, words[3], "lambda"));
+    String[] values = field(text, words[4], "x").split(",", -1);
+    int[] x = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      x[i] = number(text, values[i]);
+    }
+    return of(k, m, lambda, x);
+  }
+
+  private static String field(String text, String word, String name) {
+    if (!word.startsWith(name + "=")) {
+      throw new InvalidWideCodeException(text, "expected '" + name + "=' at '" + word + "'");
+    }
+    return word.substring(name.length() + 1);
+  }
+
+  /** A canonical decimal: digits only, no sign, no leading zero, at most 3 digits. */
+  private static int number(String text, String digits) {
+    if (digits.isEmpty() || digits.length() > 3 || (digits.length() > 1 && digits.charAt(0) == '0')) {
+      throw new InvalidWideCodeException(text, "'" + digits + "' is not a number in 0..999");
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+        throw new InvalidWideCodeException(text, "'" + digits + "' is not a decimal number");
+      }
+    }
+    return Integer.parseInt(digits);
+  }
+
+  /** Data units of one narrow member stripe. */
+  public int k() {
+    return k;
+  }
+
+  /** Parity units, narrow and wide alike: the number of lost units a wide row survives. */
+  public int m() {
+    return m;
+  }
+
+  /** Member stripes per wide group. */
+  public int lambda() {
+    return lambda;
+  }
+
+  /** Data units of a wide row: lambda * k. */
+  public int dataUnits() {
+    return lambda * k;
+  }
+
+  /** All units of a wide row: lambda * k + m. */
+  public int totalUnits() {
+    return lambda * k + m;
+  }
+
+  /** Wide index of member {@code member}'s data unit {@code j}: member * k + j. */
+  public int dataUnit(int member, int j) {
+    checkIndex("member", member, lambda);
+    checkIndex("data unit", j, k);
+    return member * k + j;
+  }
+
+  /** Wide index of wide parity r: lambda * k + r. */
+  public int parityUnit(int r) {
+    checkIndex("parity index", r, m);
+    return lambda * k + r;
+  }
+
+  /** The merge coefficient x_r. */
+  public int x(int r) {
+    checkIndex("parity index", r, m);
+    return x[r];
+  }
+
+  /** x_r^member: the factor of member {@code member}'s narrow parity r in wide parity r. */
+  public int mergeCoefficient(int r, int member) {
+    checkIndex("parity index", r, m);
+    checkIndex("member", member, lambda);
+    return Gf256.pow(x[r], member);
+  }
+
+  /** A[r][unit]: the factor of wide data unit {@code unit} in wide parity r. */
+  public int parityCoefficient(int r, int unit) {
+    checkIndex("parity index", r, m);
+    checkIndex("wide data unit", unit, lambda * k);
+    return parity[r][unit];
+  }
+
+  /** A copy of the m x (lambda*k) wide parity matrix A. */
+  public int[][] parityMatrix() {
+    int[][] copy = new int[m][];
+    for (int r = 0; r < m; r++) {
+      copy[r] = parity[r].clone();
+    }
+    return copy;
+  }
+
+  /** The stable string form, e.g. {@code rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7}. */
+  @Override
+  public String toString() {
+    return describe(k, m, lambda, x);
+  }
+
+  private static String describe(int k, int m, int lambda, int[] x) {
+    StringBuilder sb = new StringBuilder(FORM);
+    sb.append(" k=").append(k).append(" m=").append(m).append(" lambda=").append(lambda).append(" x=");
+    for (int r = 0; r < x.length; r++) {
+      sb.append(r == 0 ? "" : ",").append(x[r]);
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof WideCode)) {
+      return false;
+    }
+    WideCode other = (WideCode) o;
+    return k == other.k && m == other.m && lambda == other.lambda && Arrays.equals(x, other.x);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((k * 31 + m) * 31 + lambda) * 31 + Arrays.hashCode(x);
+  }
+
+  private static void checkIndex(String what, int index, int bound) {
+    if (index < 0 || index >= bound) {
+      throw new IndexOutOfBoundsException(what + " " + index + " not in 0.." + (bound - 1));
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.bart.codec;
+
+/**
+ * No wide code of the mergeable family exists, or can be searched for, for a geometry
+ * (k, m, lambda). The transition must refuse such groups; the message says why.
+ */
+public final class WideCodeUnavailableException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why no code is available. */
+  public enum Reason {
+    /** The geometry is outside what RS-LEGACY or GF(256) allow (e.g. lambda*k + m > 255). */
+    BAD_GEOMETRY,
+    /** The exhaustive search found no x: no code of this family is MDS for the geometry. */
+    NONE_EXISTS,
+    /** The search would need more memory than this implementation allows (large m and k). */
+    SEARCH_TOO_LARGE
+  }
+
+  private final int k;
+  private final int m;
+  private final int lambda;
+  private final Reason reason;
+
+  public WideCodeUnavailableException(int k, int m, int lambda, Reason reason, String detail) {
+    super("no mergeable wide code for k=" + k + " m=" + m + " lambda=" + lambda + ": " + detail);
+    this.k = k;
+    this.m = m;
+    this.lambda = lambda;
+    this.reason = reason;
+  }
+
+  public int k() {
+    return k;
+  }
+
+  public int m() {
+    return m;
+  }
+
+  public int lambda() {
+    return lambda;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}
