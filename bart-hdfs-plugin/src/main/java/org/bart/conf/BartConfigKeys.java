@@ -1,0 +1,55 @@
+package org.bart.conf;
+
+/**
+ * Every {@code dfs.bart.*} configuration key, with its default. The keys are read from
+ * {@code hdfs-site.xml} by the NameNode plugin, the DataNode plugin (agent) and the CLI; see
+ * {@code etc/hadoop/bart-site.xml.example} for an annotated sample.
+ */
+public final class BartConfigKeys {
+
+  private BartConfigKeys() {
+  }
+
+  /** Where the NameNode plugin serves the coordinator protocol (agents and the CLI connect here). */
+  public static final String NAMENODE_RPC_ADDRESS = "dfs.bart.namenode.rpc-address";
+  /** Port used when {@link #NAMENODE_RPC_ADDRESS} is unset (host: the NameNode's). */
+  public static final int NAMENODE_RPC_PORT_DEFAULT = 9879;
+  /** Address the coordinator server binds to; defaults to the host part of the rpc-address. */
+  public static final String NAMENODE_RPC_BIND_HOST = "dfs.bart.namenode.rpc-bind-host";
+  public static final String NAMENODE_HANDLER_COUNT = "dfs.bart.namenode.handler.count";
+  public static final int NAMENODE_HANDLER_COUNT_DEFAULT = 8;
+
+  /** Files and wide groups the coordinator stages in parallel (it runs 4x as many block ops). */
+  public static final String COORDINATOR_THREADS = "dfs.bart.coordinator.threads";
+  public static final int COORDINATOR_THREADS_DEFAULT = 16;
+
+  /** host:port the DataNode agent's RPC server binds to; port 0 picks a free port. */
+  public static final String AGENT_ADDRESS = "dfs.bart.agent.address";
+  public static final String AGENT_ADDRESS_DEFAULT = "0.0.0.0:9878";
+  /** RPC handler threads of the agent (must cover the two worker pools plus throttle calls). */
+  public static final String AGENT_HANDLER_COUNT = "dfs.bart.agent.handler.count";
+  public static final int AGENT_HANDLER_COUNT_DEFAULT = 16;
+  /** Parallel merge (compute) operations per agent: BART's num_compute_workers. */
+  public static final String AGENT_COMPUTE_THREADS = "dfs.bart.agent.compute.threads";
+  public static final int AGENT_COMPUTE_THREADS_DEFAULT = 2;
+  /** Parallel relabel/send (relocation) operations per agent: BART's num_reloc_workers. */
+  public static final String AGENT_TRANSFER_THREADS = "dfs.bart.agent.transfer.threads";
+  public static final int AGENT_TRANSFER_THREADS_DEFAULT = 4;
+  /**
+   * Bytes per second this agent may send, and separately receive, over the network; 0 means
+   * unlimited. Paces transitions against production traffic (and emulates slow links in tests).
+   */
+  public static final String AGENT_BANDWIDTH_PER_SEC = "dfs.bart.agent.bandwidth.per.sec";
+  public static final long AGENT_BANDWIDTH_PER_SEC_DEFAULT = 0;
+  /** How often an agent re-registers with the coordinator (its heartbeat). */
+  public static final String AGENT_HEARTBEAT_INTERVAL_MS = "dfs.bart.agent.heartbeat.interval.ms";
+  public static final long AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT = 3000;
+  /** Bytes per read/merge/write step of the streaming operations (memory per operation). */
+  public static final String AGENT_CHUNK_BYTES = "dfs.bart.agent.chunk.bytes";
+  public static final int AGENT_CHUNK_BYTES_DEFAULT = 1024 * 1024;
+
+  /** Service-level authorization key of the agent protocol (hadoop-policy.xml). */
+  public static final String AGENT_PROTOCOL_ACL = "security.bart.agent.protocol.acl";
+  /** Service-level authorization key of the coordinator protocol (hadoop-policy.xml). */
+  public static final String COORDINATOR_PROTOCOL_ACL = "security.bart.coordinator.protocol.acl";
+}

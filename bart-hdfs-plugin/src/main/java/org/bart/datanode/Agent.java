@@ -1,0 +1,180 @@
+package org.bart.datanode;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.server.datanode.DataNode;
+import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
+import org.apache.hadoop.util.concurrent.HadoopExecutors;
+import org.bart.conf.BartConfigKeys;
+import org.bart.protocol.BartAgentException;
+import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.proto.AgentProtos.Direction;
+import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
+import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
+import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.OpPath;
+import org.bart.protocol.proto.AgentProtos.OpResultProto;
+import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
+import org.bart.protocol.proto.AgentProtos.SendRequestProto;
+import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BART agent of one DataNode: runs the block operations of a transition on two worker pools
+ * (compute: merges; transfer: relabels and sends), each operation idempotent, checked and
+ * measured. Callers block until their operation ends.
+ */
+public final class Agent implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+  /** The body of one operation. */
+  private interface Operation {
+    OpPath run(OpStats stats) throws IOException;
+  }
+
+  private final AgentContext ctx;
+  private final ExecutorService computePool;
+  private final ExecutorService transferPool;
+  private final AgentMetrics metrics = new AgentMetrics();
+  private final ReplicaSend send;
+  private final ParityMerge merge;
+
+  Agent(DataNode dn, Configuration conf) {
+    this.ctx = new AgentContext(dn, conf);
+    this.computePool = HadoopExecutors.newFixedThreadPool(conf.getInt(
+        BartConfigKeys.AGENT_COMPUTE_THREADS, BartConfigKeys.AGENT_COMPUTE_THREADS_DEFAULT));
+    this.transferPool = HadoopExecutors.newFixedThreadPool(conf.getInt(
+        BartConfigKeys.AGENT_TRANSFER_THREADS, BartConfigKeys.AGENT_TRANSFER_THREADS_DEFAULT));
+    this.send = new ReplicaSend(ctx);
+    this.merge = new ParityMerge(ctx);
+  }
+
+  /** Null when the agent can serve operations, else why not. */
+  String notReadyReason() {
+    if (ctx.dn.getFSDataset() == null) {
+      return "the DataNode's dataset is not loaded yet";
+    }
+    if (!ctx.dn.isDatanodeFullyStarted()) {
+      return "the DataNode is not registered with every NameNode yet";
+    }
+    return null;
+  }
+
+  OpResultProto relabel(RelabelRequestProto req) throws IOException {
+    return execute("relabel", transferPool, req.getTarget(),
+        stats -> ctx.relabeler.relabel(req.getSource(), req.getTarget()));
+  }
+
+  OpResultProto send(SendRequestProto req) throws IOException {
+    return execute("send", transferPool, req.getTarget(), stats -> send.run(req, stats));
+  }
+
+  OpResultProto merge(MergeRequestProto req) throws IOException {
+    return execute("merge", computePool, req.getTarget(), stats -> merge.merge(req, stats));
+  }
+
+  OpResultProto checkMerge(MergeRequestProto req) throws IOException {
+    return execute("checkMerge", computePool, req.getTarget(),
+        stats -> merge.checkMerge(req, stats));
+  }
+
+  /** Reports the local finalized replica {@code b} to the NameNode (after a peer pushed it). */
+  void reportReplica(BlockProto b) throws IOException {
+    checkReady();
+    ctx.replicas.reportToNameNode(b);
+  }
+
+  GetReplicaResponseProto getReplica(String poolId, long blockId) throws IOException {
+    checkReady();
+    ReplicaInfo r = ctx.replicas.find(poolId, blockId);
+    GetReplicaResponseProto.Builder b = GetReplicaResponseProto.newBuilder().setExists(r != null);
+    if (r != null) {
+      b.setState(r.getState().name()).setGenStamp(r.getGenerationStamp())
+          .setNumBytes(r.getNumBytes()).setStorageUuid(r.getStorageUuid());
+    }
+    return b.build();
+  }
+
+  /** Blocks the calling peer until this node's budget for {@code direction} admits the bytes. */
+  void throttle(Direction direction, long bytes) {
+    if (direction == Direction.SEND) {
+      ctx.limiter.sent(bytes);
+    } else {
+      ctx.limiter.received(bytes);
+    }
+  }
+
+  GetAgentStatusResponseProto status() {
+    String reason = notReadyReason();
+    GetAgentStatusResponseProto.Builder b = GetAgentStatusResponseProto.newBuilder()
+        .setReady(reason == null)
+        .setDatanodeUuid(String.valueOf(ctx.dn.getDatanodeUuid()))
+        .setOpsCompleted(metrics.completed.sum())
+        .setOpsFailed(metrics.failed.sum())
+        .setBytesSent(metrics.bytesSent.sum())
+        .setBytesReceived(metrics.bytesReceived.sum())
+        .setBytesWritten(metrics.bytesWritten.sum())
+        .setBandwidthPerSec(ctx.limiter.bytesPerSec());
+    if (reason != null) {
+      b.setNotReadyReason(reason);
+    }
+    return b.build();
+  }
+
+  private void checkReady() throws BartAgentException {
+    String reason = notReadyReason();
+    if (reason != null) {
+      throw new BartAgentException("BART agent of DataNode " + ctx.dn.getDisplayName()
+          + " is not ready: " + reason);
+    }
+  }
+
+  private OpResultProto execute(String name, ExecutorService pool, BlockProto target,
+      Operation op) throws IOException {
+    checkReady();
+    Callable<OpResultProto> task = () -> {
+      long start = System.nanoTime();
+      ctx.faults().beforeOperation(name, ctx.uuid(), target.getBlockId());
+      OpStats stats = new OpStats();
+      OpPath path = op.run(stats);
+      ctx.faults().afterOperation(name, ctx.uuid(), target.getBlockId());
+      OpResultProto result = stats.toProto(path, (System.nanoTime() - start) / 1000);
+      LOG.debug("{} -> {} on {}: {}", name, ProtoConverters.describe(target),
+          ctx.dn.getDisplayName(), result);
+      return result;
+    };
+    Future<OpResultProto> future = pool.submit(task);
+    try {
+      OpResultProto result = future.get();
+      metrics.record(result);
+      return result;
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException(name + " " + ProtoConverters.describe(target)
+          + " interrupted");
+    } catch (ExecutionException e) {
+      metrics.failed.increment();
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      throw new BartAgentException(name + " " + ProtoConverters.describe(target) + " on DataNode "
+          + ctx.dn.getDisplayName() + " failed: " + cause, cause);
+    }
+  }
+
+  @Override
+  public void close() {
+    computePool.shutdownNow();
+    transferPool.shutdownNow();
+    ctx.peers.close();
+  }
+}

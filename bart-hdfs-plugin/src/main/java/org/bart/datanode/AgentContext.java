@@ -1,0 +1,53 @@
+package org.bart.datanode;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo.DatanodeInfoBuilder;
+import org.apache.hadoop.hdfs.server.datanode.DataNode;
+import org.bart.conf.BartConfigKeys;
+import org.bart.protocol.proto.CommonProtos.NodeProto;
+
+/** What the agent's operations share: the DataNode, its dataset and the data movers. */
+final class AgentContext {
+  final DataNode dn;
+  final Configuration conf;
+  final LocalReplicas replicas;
+  final Relabeler relabeler;
+  final ReplicaFetcher fetcher;
+  final ReplicaPusher pusher;
+  final PeerAgents peers;
+  final BandwidthLimiter limiter;
+  final int chunkBytes;
+
+  AgentContext(DataNode dn, Configuration conf) {
+    this.dn = dn;
+    this.conf = conf;
+    this.replicas = new LocalReplicas(dn);
+    this.relabeler = new Relabeler(dn, replicas);
+    this.fetcher = new ReplicaFetcher(dn, conf);
+    this.pusher = new ReplicaPusher(dn, conf);
+    this.peers = new PeerAgents(conf);
+    this.limiter = new BandwidthLimiter(conf.getLongBytes(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC,
+        BartConfigKeys.AGENT_BANDWIDTH_PER_SEC_DEFAULT));
+    this.chunkBytes = conf.getInt(BartConfigKeys.AGENT_CHUNK_BYTES,
+        BartConfigKeys.AGENT_CHUNK_BYTES_DEFAULT);
+  }
+
+  String uuid() {
+    return dn.getDatanodeUuid();
+  }
+
+  boolean isSelf(NodeProto node) {
+    return node.getUuid().equals(dn.getDatanodeUuid());
+  }
+
+  /** This DataNode as registered with the NameNode of {@code poolId}. */
+  DatanodeInfo self(String poolId) throws IOException {
+    return new DatanodeInfoBuilder().setNodeID(dn.getDNRegistrationForBP(poolId)).build();
+  }
+
+  AgentFaultInjector faults() {
+    return AgentFaultInjector.get();
+  }
+}

@@ -1,0 +1,97 @@
+package org.bart.datanode;
+
+import java.io.IOException;
+import org.apache.hadoop.thirdparty.protobuf.RpcController;
+import org.apache.hadoop.thirdparty.protobuf.ServiceException;
+import org.bart.protocol.AgentProtocolPB;
+import org.bart.protocol.Superusers;
+import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
+import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
+import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
+import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
+import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.OpResultProto;
+import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
+import org.bart.protocol.proto.AgentProtos.ReportReplicaRequestProto;
+import org.bart.protocol.proto.AgentProtos.ReportReplicaResponseProto;
+import org.bart.protocol.proto.AgentProtos.SendRequestProto;
+import org.bart.protocol.proto.AgentProtos.ThrottleRequestProto;
+import org.bart.protocol.proto.AgentProtos.ThrottleResponseProto;
+
+/** Server side of the agent protocol: checks the caller, then hands each call to the agent. */
+final class AgentRpcService implements AgentProtocolPB {
+
+  /** One call's body. */
+  private interface Body<T> {
+    T run() throws IOException;
+  }
+
+  private final Agent agent;
+  private final Superusers superusers;
+
+  AgentRpcService(Agent agent, Superusers superusers) {
+    this.agent = agent;
+    this.superusers = superusers;
+  }
+
+  private <T> T serve(String what, Body<T> body) throws ServiceException {
+    try {
+      superusers.checkCaller("BART agent " + what);
+      return body.run();
+    } catch (IOException e) {
+      throw new ServiceException(e);
+    }
+  }
+
+  @Override
+  public OpResultProto relabel(RpcController c, RelabelRequestProto req) throws ServiceException {
+    return serve("relabel", () -> agent.relabel(req));
+  }
+
+  @Override
+  public OpResultProto send(RpcController c, SendRequestProto req) throws ServiceException {
+    return serve("send", () -> agent.send(req));
+  }
+
+  @Override
+  public OpResultProto merge(RpcController c, MergeRequestProto req) throws ServiceException {
+    return serve("merge", () -> agent.merge(req));
+  }
+
+  @Override
+  public OpResultProto checkMerge(RpcController c, MergeRequestProto req)
+      throws ServiceException {
+    return serve("checkMerge", () -> agent.checkMerge(req));
+  }
+
+
+  @Override
+  public ReportReplicaResponseProto reportReplica(RpcController c, ReportReplicaRequestProto req)
+      throws ServiceException {
+    return serve("reportReplica", () -> {
+      agent.reportReplica(req.getBlock());
+      return ReportReplicaResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public GetReplicaResponseProto getReplica(RpcController c, GetReplicaRequestProto req)
+      throws ServiceException {
+    return serve("getReplica", () -> agent.getReplica(req.getPoolId(), req.getBlockId()));
+  }
+
+  @Override
+  public ThrottleResponseProto throttle(RpcController c, ThrottleRequestProto req)
+      throws ServiceException {
+    return serve("throttle", () -> {
+      agent.throttle(req.getDirection(), req.getBytes());
+      return ThrottleResponseProto.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public GetAgentStatusResponseProto getStatus(RpcController c, GetAgentStatusRequestProto req)
+      throws ServiceException {
+    return serve("getStatus", agent::status);
+  }
+}

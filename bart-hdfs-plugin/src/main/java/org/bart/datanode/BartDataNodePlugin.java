@@ -1,0 +1,105 @@
+package org.bart.datanode;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.protocol.DatanodeID;
+import org.apache.hadoop.hdfs.server.datanode.DataNode;
+import org.apache.hadoop.ipc.RPC;
+import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.util.ServicePlugin;
+import org.bart.conf.BartConfigKeys;
+import org.bart.protocol.AgentProtocolPB;
+import org.bart.protocol.RpcServers;
+import org.bart.protocol.Superusers;
+import org.bart.protocol.proto.AgentProtos.AgentService;
+import org.bart.protocol.proto.CoordinatorProtos.RegisterAgentRequestProto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BART agent inside a DataNode ({@code dfs.datanode.plugins}): serves the agent protocol on
+ * {@code dfs.bart.agent.address} and registers with the coordinator. It starts before the
+ * DataNode has loaded its dataset; operations are refused ("not ready") until it has.
+ */
+public final class BartDataNodePlugin implements ServicePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BartDataNodePlugin.class);
+
+  private DataNode dn;
+  private Agent agent;
+  private RPC.Server server;
+  private CoordinatorHeartbeat heartbeat;
+
+  @Override
+  public void start(Object service) {
+    dn = (DataNode) service;
+    Configuration conf = new Configuration(dn.getConf());
+    try {
+      Superusers superusers = Superusers.of(conf);
+      superusers.defaultAcl(conf, BartConfigKeys.AGENT_PROTOCOL_ACL);
+      agent = new Agent(dn, conf);
+      InetSocketAddress bind = NetUtils.createSocketAddr(conf.getTrimmed(
+          BartConfigKeys.AGENT_ADDRESS, BartConfigKeys.AGENT_ADDRESS_DEFAULT), 0,
+          BartConfigKeys.AGENT_ADDRESS);
+      server = RpcServers.build(conf, AgentProtocolPB.class,
+          AgentService.newReflectiveBlockingService(new AgentRpcService(agent, superusers)), bind,
+          conf.getInt(BartConfigKeys.AGENT_HANDLER_COUNT,
+              BartConfigKeys.AGENT_HANDLER_COUNT_DEFAULT));
+      server.start();
+      heartbeat = new CoordinatorHeartbeat(conf, this::announcement);
+      heartbeat.start();
+      LOG.info("BART agent of DataNode {} listening on {}", dn.getDisplayName(),
+          server.getListenerAddress());
+    } catch (IOException | RuntimeException e) {
+      stop();
+      // DataNode only logs a plugin's failure; say clearly what is missing.
+      throw new IllegalStateException("BART agent could not start on DataNode "
+          + dn.getDisplayName() + ": " + e, e);
+    }
+  }
+
+  /** The agent's announcement to the coordinator, or null before the DataNode is registered. */
+  private RegisterAgentRequestProto announcement() {
+    DatanodeID id = dn.getDatanodeId();
+    if (id == null || dn.getDatanodeUuid() == null) {
+      return null;
+    }
+    return RegisterAgentRequestProto.newBuilder()
+        .setDatanodeUuid(dn.getDatanodeUuid())
+        .setAgentAddress(agentAddress())
+        .setReady(isReady())
+        .build();
+  }
+
+  /** host:port where other nodes reach this agent (the DataNode's address if bound to any). */
+  public String agentAddress() {
+    InetSocketAddress a = server.getListenerAddress();
+    String host = a.getAddress() == null || a.getAddress().isAnyLocalAddress()
+        ? dn.getDatanodeId().getIpAddr() : a.getAddress().getHostAddress();
+    return host + ":" + a.getPort();
+  }
+
+  /** Whether the agent can serve operations now. */
+  public boolean isReady() {
+    return agent != null && agent.notReadyReason() == null;
+  }
+
+  @Override
+  public void stop() {
+    if (heartbeat != null) {
+      heartbeat.stop();
+    }
+    if (server != null) {
+      server.stop();
+    }
+    if (agent != null) {
+      agent.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

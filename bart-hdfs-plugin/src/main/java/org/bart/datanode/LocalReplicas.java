@@ -1,0 +1,84 @@
+package org.bart.datanode;
+
+import org.apache.hadoop.hdfs.server.common.HdfsServerConstants.ReplicaState;
+import org.apache.hadoop.hdfs.server.datanode.DataNode;
+import org.apache.hadoop.hdfs.server.datanode.Replica;
+import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
+import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsDatasetSpi;
+import org.bart.protocol.BartAgentException;
+import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.proto.CommonProtos.BlockProto;
+
+/** Looks up replicas in this DataNode's dataset and checks them, failing with a clear message. */
+final class LocalReplicas {
+
+  private final DataNode dn;
+
+  LocalReplicas(DataNode dn) {
+    this.dn = dn;
+  }
+
+  FsDatasetSpi<?> dataset() throws BartAgentException {
+    FsDatasetSpi<?> ds = dn.getFSDataset();
+    if (ds == null) {
+      throw new BartAgentException("DataNode " + dn.getDisplayName() + " is still starting");
+    }
+    return ds;
+  }
+
+  /** The replica stored under {@code blockId}, or null. */
+  ReplicaInfo find(String poolId, long blockId) throws BartAgentException {
+    Replica r = dataset().getReplica(poolId, blockId);
+    return (ReplicaInfo) r;
+  }
+
+  /**
+   * The FINALIZED replica exactly matching {@code b} (id, genstamp and length).
+   *
+   * @throws BartAgentException naming the block, this DataNode and what does not match
+   */
+  ReplicaInfo requireFinalized(BlockProto b) throws BartAgentException {
+    ReplicaInfo r = find(b.getPoolId(), b.getBlockId());
+    String what = "replica " + ProtoConverters.describe(b) + " on DataNode " + dn.getDisplayName();
+    if (r == null) {
+      throw new BartAgentException(what + ": not found");
+    }
+    if (r.getState() != ReplicaState.FINALIZED) {
+      throw new BartAgentException(what + ": is " + r.getState() + ", not FINALIZED");
+    }
+    if (r.getGenerationStamp() != b.getGenStamp()) {
+      throw new BartAgentException(what + ": has genstamp " + r.getGenerationStamp());
+    }
+    if (r.getNumBytes() != b.getNumBytes()) {
+      throw new BartAgentException(what + ": has " + r.getNumBytes() + " bytes");
+    }
+    return r;
+  }
+
+  /**
+   * Whether the replica {@code target} already exists here as asked (a retried operation).
+   *
+   * @return true if it exists FINALIZED with the same genstamp and length, false if the id is free
+   * @throws BartAgentException if the id is used by anything else
+   */
+  boolean alreadyStored(BlockProto target) throws BartAgentException {
+    ReplicaInfo r = find(target.getPoolId(), target.getBlockId());
+    if (r == null) {
+      return false;
+    }
+    if (r.getState() == ReplicaState.FINALIZED && r.getGenerationStamp() == target.getGenStamp()
+        && r.getNumBytes() == target.getNumBytes()) {
+      return true;
+    }
+    throw new BartAgentException("target id already used: DataNode " + dn.getDisplayName()
+        + " holds blk_" + r.getBlockId() + "_" + r.getGenerationStamp() + " (" + r.getNumBytes()
+        + " bytes, " + r.getState() + "), asked for " + ProtoConverters.describe(target));
+  }
+
+  /** Tells the NameNode that the finalized replica {@code b} is stored here. */
+  void reportToNameNode(BlockProto b) throws BartAgentException {
+    ReplicaInfo r = requireFinalized(b);
+    dn.notifyNamenodeReceivedBlock(ProtoConverters.toBlock(b), null, r.getStorageUuid(),
+        r.isOnTransientStorage());
+  }
+}

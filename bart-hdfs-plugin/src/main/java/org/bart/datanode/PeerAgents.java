@@ -1,0 +1,67 @@
+package org.bart.datanode;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.conf.Configuration;
+import org.bart.protocol.AgentClient;
+import org.bart.protocol.BartAgentException;
+import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.proto.CommonProtos.NodeProto;
+
+/** Connections from this agent to the agents of other DataNodes, one per address, reused. */
+final class PeerAgents implements Closeable {
+
+  /** A peer agent and its bandwidth limit (0 = unlimited: no need to ask it for credit). */
+  static final class Peer {
+    final AgentClient client;
+    final long bandwidthPerSec;
+
+    Peer(AgentClient client, long bandwidthPerSec) {
+      this.client = client;
+      this.bandwidthPerSec = bandwidthPerSec;
+    }
+  }
+
+  private final Configuration conf;
+  private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+
+  PeerAgents(Configuration conf) {
+    this.conf = conf;
+  }
+
+  /** The agent of {@code node}, connected on first use. */
+  Peer of(NodeProto node) throws IOException {
+    if (!node.hasAgentAddress()) {
+      throw new BartAgentException("no BART agent address given for DataNode "
+          + ProtoConverters.describe(node));
+    }
+    String address = node.getAgentAddress();
+    Peer peer = peers.get(address);
+    if (peer == null) {
+      AgentClient client = AgentClient.connect(address, conf);
+      try {
+        peer = new Peer(client, client.getStatus().getBandwidthPerSec());
+      } catch (IOException e) {
+        client.close();
+        throw new BartAgentException("BART agent of DataNode " + ProtoConverters.describe(node)
+            + " at " + address + " is unreachable", e);
+      }
+      Peer raced = peers.putIfAbsent(address, peer);
+      if (raced != null) {
+        client.close();
+        peer = raced;
+      }
+    }
+    return peer;
+  }
+
+  @Override
+  public void close() {
+    for (Peer p : peers.values()) {
+      p.client.close();
+    }
+    peers.clear();
+  }
+}

@@ -1,0 +1,103 @@
+package org.bart.datanode;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.StorageType;
+import org.apache.hadoop.hdfs.BlockReader;
+import org.apache.hadoop.hdfs.DFSUtilClient;
+import org.apache.hadoop.hdfs.client.impl.BlockReaderRemote;
+import org.apache.hadoop.hdfs.net.Peer;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
+import org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier;
+import org.apache.hadoop.hdfs.server.datanode.CachingStrategy;
+import org.apache.hadoop.hdfs.server.datanode.DataNode;
+import org.apache.hadoop.io.IOUtils;
+import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.security.token.Token;
+
+/**
+ * Reads a finalized replica from any DataNode, this one included, over DataTransferProtocol's
+ * readBlock: block token minted by this DataNode, checksums verified by the reader, so a corrupt
+ * replica is detected instead of being copied or merged.
+ */
+final class ReplicaFetcher {
+
+  private final DataNode dn;
+  private final Configuration conf;
+  private final int timeoutMs;
+
+  ReplicaFetcher(DataNode dn, Configuration conf) {
+    this.dn = dn;
+    this.conf = conf;
+    this.timeoutMs = dn.getDnConf().getSocketTimeout();
+  }
+
+  /** An open read of one replica, front to back. */
+  static final class Fetch implements Closeable {
+    private final BlockReader reader;
+    private final ExtendedBlock block;
+    private final DatanodeInfo node;
+    private long read;
+
+    private Fetch(BlockReader reader, ExtendedBlock block, DatanodeInfo node) {
+      this.reader = reader;
+      this.block = block;
+      this.node = node;
+    }
+
+    /**
+     * Fills {@code dst} up to its limit, or up to the end of the replica.
+     *
+     * @return bytes read (0 only at the end of the replica)
+     */
+    int readFully(ByteBuffer dst) throws IOException {
+      int start = dst.position();
+      while (dst.hasRemaining() && read < block.getNumBytes()) {
+        int n = reader.read(dst);
+        if (n < 0) {
+          throw new IOException("replica blk_" + block.getBlockId() + "_"
+              + block.getGenerationStamp() + " on " + node.getXferAddr() + " ended after " + read
+              + " of " + block.getNumBytes() + " bytes");
+        }
+        read += n;
+      }
+      return dst.position() - start;
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
+  }
+
+  /** Opens {@code block} (with its exact length) on {@code node} for reading. */
+  Fetch open(ExtendedBlock block, DatanodeInfo node) throws IOException {
+    Token<BlockTokenIdentifier> token = dn.getBlockAccessToken(block,
+        EnumSet.of(BlockTokenIdentifier.AccessMode.READ),
+        new StorageType[] {StorageType.DEFAULT}, new String[0]);
+    InetSocketAddress addr = NetUtils.createSocketAddr(node.getXferAddr());
+    Socket sock = NetUtils.getDefaultSocketFactory(conf).createSocket();
+    Peer peer = null;
+    try {
+      NetUtils.connect(sock, addr, timeoutMs);
+      sock.setTcpNoDelay(true);
+      sock.setSoTimeout(timeoutMs);
+      peer = DFSUtilClient.peerFromSocketAndKey(dn.getSaslClient(), sock,
+          dn.getDataEncryptionKeyFactoryForBlock(block), token, node, timeoutMs);
+      BlockReader reader = BlockReaderRemote.newBlockReader("bart:" + block, block, token, 0,
+          block.getNumBytes(), true, "bart-agent-" + dn.getDatanodeUuid(), peer, node, null,
+          CachingStrategy.newDefaultStrategy(), 0, conf);
+      return new Fetch(reader, block, node);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeStream(peer);
+      IOUtils.closeSocket(sock);
+      throw e;
+    }
+  }
+}

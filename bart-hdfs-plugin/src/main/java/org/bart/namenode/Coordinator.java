@@ -1,0 +1,205 @@
+package org.bart.namenode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
+import org.bart.conf.BartConfigKeys;
+import org.bart.namenode.CoordinatorFaultInjector.SimulatedCrash;
+import org.bart.plan.Approach;
+import org.bart.protocol.proto.CoordinatorProtos.JobState;
+import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
+import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs transitions as background jobs inside the NameNode: at most one per tree (and none on
+ * overlapping trees), each reporting its progress and, at the end, its report. The jobs act on
+ * HDFS through an ordinary client of this NameNode, as the NameNode's own (super)user.
+ */
+final class Coordinator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+
+  /** A job and what the CLI may ask of it. */
+  private static final class Job {
+    final long id;
+    final String tree;
+    final JobProgress progress = new JobProgress();
+    volatile JobState state = JobState.RUNNING;
+    volatile String error;
+    volatile String reportJson;
+
+    Job(long id, String tree) {
+      this.id = id;
+      this.tree = tree;
+    }
+  }
+
+  private final Configuration conf;
+  private final URI nameNode;
+  private final AgentRegistry agents;
+  private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "bart-transition");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(1);
+  private DistributedFileSystem dfs;
+
+  Coordinator(Configuration conf, URI nameNode, AgentRegistry agents) {
+    this.conf = new Configuration(conf);
+    // File checksums that do not depend on the block layout, to compare twins with originals.
+    this.conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
+    this.nameNode = nameNode;
+    this.agents = agents;
+  }
+
+  private synchronized DistributedFileSystem dfs() throws IOException {
+    if (dfs == null) {
+      dfs = (DistributedFileSystem) FileSystem.newInstance(nameNode, conf);
+    }
+    return dfs;
+  }
+
+  /**
+   * Starts a transition.
+   *
+   * @throws IOException if the request is invalid or overlaps a running transition
+   */
+  synchronized long start(StartTransitionRequestProto req) throws IOException {
+    String tree = new Path(req.getPath()).toUri().getPath();
+    Approach approach;
+    try {
+      approach = Approach.parse(req.getApproach());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    int lambda = req.hasLambda() ? req.getLambda() : 3;
+    if (lambda < 2) {
+      throw new IOException("lambda must be at least 2 (narrow stripes per wide stripe), got "
+          + lambda);
+    }
+    if (approach.needsBandwidthProfile() && !req.hasBandwidthProfile()) {
+      throw new IOException("approach " + approach.label() + " needs -bw-profile FILE");
+    }
+    for (Job j : jobs.values()) {
+      if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
+        throw new IOException("a transition of " + j.tree + " is already running (job " + j.id
+            + "); wait for it (bart -status) before transitioning " + tree);
+      }
+    }
+    if (!dfs().exists(new Path(tree))) {
+      throw new IOException("path " + tree + " does not exist");
+    }
+    TransitionOptions options = new TransitionOptions(tree, approach, lambda,
+        req.hasBandwidthProfile() ? req.getBandwidthProfile() : null, req.getDryRun(),
+        req.hasSeed() ? req.getSeed() : null);
+    Job job = new Job(nextId.getAndIncrement(), tree);
+    jobs.put(job.id, job);
+    runner.submit(() -> run(job, options));
+    return job.id;
+  }
+
+  private void run(Job job, TransitionOptions options) {
+    TransitionJob t;
+    try {
+      t = new TransitionJob(dfs(), conf, options, job.progress, agents, conf.getInt(
+          BartConfigKeys.COORDINATOR_THREADS, BartConfigKeys.COORDINATOR_THREADS_DEFAULT));
+    } catch (IOException e) {
+      finish(job, null, e);
+      return;
+    }
+    try {
+      t.run();
+      finish(job, t, null);
+    } catch (IOException | RuntimeException e) {
+      finish(job, t, e);
+    }
+  }
+
+  private void finish(Job job, TransitionJob t, Exception e) {
+    if (t != null) {
+      try {
+        job.reportJson = t.report().toJson();
+      } catch (IOException ex) {
+        LOG.warn("Cannot serialise the report of job {}", job.id, ex);
+      }
+    }
+    if (e == null) {
+      job.state = JobState.SUCCEEDED;
+      LOG.info("Transition job {} of {} succeeded", job.id, job.tree);
+    } else {
+      job.error = e.getMessage() == null ? e.toString() : e.getMessage();
+      job.state = JobState.FAILED;
+      if (e instanceof SimulatedCrash) {
+        LOG.info("Transition job {} of {}: {}", job.id, job.tree, e.getMessage());
+      } else {
+        LOG.warn("Transition job {} of {} failed", job.id, job.tree, e);
+      }
+    }
+  }
+
+  JobStatusProto status(long id) throws IOException {
+    Job job = jobs.get(id);
+    if (job == null) {
+      throw new IOException("no transition job " + id + " (jobs are kept until the NameNode "
+          + "restarts)");
+    }
+    return toProto(job);
+  }
+
+  List<JobStatusProto> all() {
+    List<JobStatusProto> out = new ArrayList<>();
+    for (Job j : jobs.values()) {
+      out.add(toProto(j));
+    }
+    out.sort((a, b) -> Long.compare(a.getJobId(), b.getJobId()));
+    return out;
+  }
+
+  private static JobStatusProto toProto(Job job) {
+    JobProgress p = job.progress;
+    JobStatusProto.Builder b = JobStatusProto.newBuilder()
+        .setJobId(job.id).setPath(job.tree).setState(job.state)
+        .setPhase(p.phase().description())
+        .setGroupsDone(p.groupsDone.get()).setGroupsTotal(p.groupsTotal)
+        .setBytesMoved(p.bytesMoved.get()).setBytesPlanned(p.bytesPlanned)
+        .setElapsedMs(p.elapsedMs());
+    if (job.error != null) {
+      b.setError(job.error);
+    }
+    if (job.reportJson != null && job.state != JobState.RUNNING) {
+      b.setReportJson(job.reportJson);
+    }
+    return b.build();
+  }
+
+  private static boolean overlaps(String a, String b) {
+    return a.equals(b) || a.startsWith(b.endsWith("/") ? b : b + "/")
+        || b.startsWith(a.endsWith("/") ? a : a + "/");
+  }
+
+  void stop() {
+    runner.shutdownNow();
+    if (dfs != null) {
+      try {
+        dfs.close();
+      } catch (IOException e) {
+        LOG.debug("closing the coordinator's client", e);
+      }
+    }
+  }
+}

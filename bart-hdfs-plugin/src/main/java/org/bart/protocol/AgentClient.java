@@ -1,0 +1,92 @@
+package org.bart.protocol;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.ipc.RPC;
+import org.apache.hadoop.net.NetUtils;
+import org.bart.protocol.proto.AgentProtos.Direction;
+import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
+import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
+import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
+import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
+import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.OpResultProto;
+import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
+import org.bart.protocol.proto.AgentProtos.ReportReplicaRequestProto;
+import org.bart.protocol.proto.AgentProtos.SendRequestProto;
+import org.bart.protocol.proto.AgentProtos.ThrottleRequestProto;
+import org.bart.protocol.proto.CommonProtos.BlockProto;
+
+/**
+ * A connection to one DataNode's BART agent. Failures of the agent arrive as the IOException it
+ * threw (e.g. {@link BartAgentException}), with a message naming the block, node and reason.
+ * Thread-safe; close it to release the connection.
+ */
+public final class AgentClient implements Closeable {
+
+  private final String address;
+  private final AgentProtocolPB proxy;
+
+  private AgentClient(String address, AgentProtocolPB proxy) {
+    this.address = address;
+    this.proxy = proxy;
+  }
+
+  /** Connects to the agent at {@code host:port}, as the current user. */
+  public static AgentClient connect(String address, Configuration conf) throws IOException {
+    InetSocketAddress addr = NetUtils.createSocketAddr(address);
+    return new AgentClient(address,
+        RpcServers.proxy(AgentProtocolPB.class, addr, new Configuration(conf)));
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public OpResultProto relabel(RelabelRequestProto request) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.relabel(null, request));
+  }
+
+  public OpResultProto send(SendRequestProto request) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.send(null, request));
+  }
+
+  public OpResultProto merge(MergeRequestProto request) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.merge(null, request));
+  }
+
+  /** Recomputes a merge and compares it with the stored target; fails on any difference. */
+  public OpResultProto checkMerge(MergeRequestProto request) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.checkMerge(null, request));
+  }
+
+  /** Asks the agent to report its finalized replica {@code block} to the NameNode. */
+  public void reportReplica(BlockProto block) throws IOException {
+    RemoteCalls.invoke(() -> proxy.reportReplica(null,
+        ReportReplicaRequestProto.newBuilder().setBlock(block).build()));
+  }
+
+  /** What the agent's DataNode holds under {@code blockId} (any genstamp or state). */
+  public GetReplicaResponseProto getReplica(String poolId, long blockId) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.getReplica(null,
+        GetReplicaRequestProto.newBuilder().setPoolId(poolId).setBlockId(blockId).build()));
+  }
+
+  /** Blocks until the agent's bandwidth limit for {@code direction} admits {@code bytes}. */
+  public void throttle(Direction direction, long bytes) throws IOException {
+    RemoteCalls.invoke(() -> proxy.throttle(null,
+        ThrottleRequestProto.newBuilder().setDirection(direction).setBytes(bytes).build()));
+  }
+
+  public GetAgentStatusResponseProto getStatus() throws IOException {
+    return RemoteCalls.invoke(
+        () -> proxy.getStatus(null, GetAgentStatusRequestProto.getDefaultInstance()));
+  }
+
+  @Override
+  public void close() {
+    RPC.stopProxy(proxy);
+  }
+}

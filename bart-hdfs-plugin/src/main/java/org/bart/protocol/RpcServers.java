@@ -1,0 +1,44 @@
+package org.bart.protocol;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeys;
+import org.apache.hadoop.ipc.ProtobufRpcEngine2;
+import org.apache.hadoop.ipc.RPC;
+import org.apache.hadoop.thirdparty.protobuf.BlockingService;
+
+/** Builds and connects BART's Hadoop RPC (protobuf) servers and proxies. */
+public final class RpcServers {
+
+  private RpcServers() {
+  }
+
+  /**
+   * Creates (not starts) a server for one protocol, with service-level authorization applied when
+   * {@code hadoop.security.authorization} is on.
+   */
+  public static RPC.Server build(Configuration conf, Class<?> protocol, BlockingService service,
+      InetSocketAddress bind, int handlers) throws IOException {
+    RPC.setProtocolEngine(conf, protocol, ProtobufRpcEngine2.class);
+    RPC.Server server = new RPC.Builder(conf)
+        .setProtocol(protocol)
+        .setInstance(service)
+        .setBindAddress(bind.getHostString())
+        .setPort(bind.getPort())
+        .setNumHandlers(handlers)
+        .setVerbose(false)
+        .build();
+    if (conf.getBoolean(CommonConfigurationKeys.HADOOP_SECURITY_AUTHORIZATION, false)) {
+      server.refreshServiceAcl(conf, new BartPolicyProvider());
+    }
+    return server;
+  }
+
+  /** A proxy for {@code protocol} at {@code address}, as the current user. */
+  public static <T> T proxy(Class<T> protocol, InetSocketAddress address, Configuration conf)
+      throws IOException {
+    RPC.setProtocolEngine(conf, protocol, ProtobufRpcEngine2.class);
+    return RPC.getProxy(protocol, RPC.getProtocolVersion(protocol), address, conf);
+  }
+}

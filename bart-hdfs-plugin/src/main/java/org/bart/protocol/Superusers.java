@@ -1,0 +1,67 @@
+package org.bart.protocol;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.DFSConfigKeys;
+import org.apache.hadoop.ipc.Server;
+import org.apache.hadoop.security.AccessControlException;
+import org.apache.hadoop.security.UserGroupInformation;
+
+/**
+ * Who may call BART's protocols: the HDFS superuser, i.e. the user the daemon runs as, or a member
+ * of {@code dfs.permissions.superusergroup}. Used both as the default service ACL and as a check on
+ * every call (service ACLs are only enforced with {@code hadoop.security.authorization=true}).
+ */
+public final class Superusers {
+
+  private final String daemonUser;
+  private final String superGroup;
+
+  private Superusers(String daemonUser, String superGroup) {
+    this.daemonUser = daemonUser;
+    this.superGroup = superGroup;
+  }
+
+  /** The superusers of the daemon running in this JVM with this configuration. */
+  public static Superusers of(Configuration conf) throws IOException {
+    return new Superusers(UserGroupInformation.getLoginUser().getShortUserName(),
+        conf.get(DFSConfigKeys.DFS_PERMISSIONS_SUPERUSERGROUP_KEY,
+            DFSConfigKeys.DFS_PERMISSIONS_SUPERUSERGROUP_DEFAULT));
+  }
+
+  /** The ACL string ("users groups") that admits exactly the superusers. */
+  public String acl() {
+    return daemonUser + " " + superGroup;
+  }
+
+  /**
+   * Sets {@code aclKey} to the superuser ACL unless the operator configured it, so that the
+   * protocol is closed by default rather than open to everyone.
+   */
+  public void defaultAcl(Configuration conf, String aclKey) {
+    if (conf.get(aclKey) == null) {
+      conf.set(aclKey, acl());
+    }
+  }
+
+  /**
+   * Checks the caller of the RPC being served by this thread.
+   *
+   * @param what the operation, for the error message
+   * @throws AccessControlException if the caller is not a superuser
+   */
+  public void checkCaller(String what) throws AccessControlException {
+    UserGroupInformation caller = Server.getRemoteUser();
+    if (caller == null) {
+      return; // an in-process call, not an RPC
+    }
+    if (caller.getShortUserName().equals(daemonUser)
+        || Arrays.asList(caller.getGroupNames()).contains(superGroup)) {
+      return;
+    }
+    throw new AccessControlException("Access denied for user " + caller.getShortUserName()
+        + ": " + what + " needs the HDFS superuser (" + daemonUser + " or group " + superGroup
+        + ")");
+  }
+}
