@@ -50,7 +50,8 @@ public final class Demo {
     int nodes = s.dataNodes > 0 ? s.dataNodes : s.lambda * s.k + s.m + 3;
     File base = new File(System.getProperty("java.io.tmpdir"), "bart-demo-" + System.nanoTime());
     out.printf(Locale.ROOT, "Starting an embedded HDFS with %d DataNodes (BART plugins installed)"
-        + "...%n", nodes);
+        + "%s...%n", nodes, System.getProperty("bart.log.file") == null ? ""
+        : "; its log goes to " + System.getProperty("bart.log.file"));
     try (EmbeddedCluster cluster = EmbeddedCluster.builder().dataNodes(nodes)
         .blockSize(s.cellSize).baseDir(base).start()) {
       DistributedFileSystem dfs = cluster.dfs();
@@ -99,8 +100,13 @@ public final class Demo {
     Random r = new Random(s.seed);
     long groupBytes = (long) s.k * s.cellSize;
     long total = 0;
+    int stripes = 0;
     for (int i = 0; i < s.files; i++) {
       int fullGroups = r.nextInt(3);
+      if (i == s.files - 1) { // make the stripe count a multiple of lambda: no file left over
+        fullGroups = (fullGroups + s.lambda - (stripes + fullGroups + 1) % s.lambda) % s.lambda;
+      }
+      stripes += fullGroups + 1;
       // A partial last group must fill every data block: more than k - 1 cells.
       long partial = (s.k - 1L) * s.cellSize + 1 + r.nextInt(s.cellSize);
       int length = (int) (fullGroups * groupBytes + partial);
