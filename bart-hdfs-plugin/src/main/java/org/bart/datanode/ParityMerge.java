@@ -11,7 +11,6 @@ import org.bart.codec.WideCode;
 import org.bart.codec.WideMerger;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpPath;
 import org.bart.protocol.proto.AgentProtos.SourceReplicaProto;
@@ -134,27 +133,9 @@ final class ParityMerge {
 
   /** Whether the target already holds the merged replica (a retry). */
   private boolean storedAlready(MergeRequestProto req) throws IOException {
-    BlockProto target = req.getTarget();
-    if (ctx.isSelf(req.getTargetNode())) {
-      if (ctx.replicas.alreadyStored(target)) {
-        ctx.replicas.reportToNameNode(target);
-        return true;
-      }
-      return false;
-    }
-    PeerAgents.Peer peer = ctx.peers.of(req.getTargetNode());
-    GetReplicaResponseProto r = peer.client.getReplica(target.getPoolId(), target.getBlockId());
-    if (!r.getExists()) {
-      return false;
-    }
-    if ("FINALIZED".equals(r.getState()) && r.getGenStamp() == target.getGenStamp()
-        && r.getNumBytes() == target.getNumBytes()) {
-      peer.client.reportReplica(target);
-      return true;
-    }
-    throw new BartAgentException("target id already used: DataNode "
-        + ProtoConverters.describe(req.getTargetNode()) + " holds blk_" + target.getBlockId()
-        + "_" + r.getGenStamp() + " (" + r.getNumBytes() + " bytes, " + r.getState() + ")");
+    // Asked of the target's agent even when it is this one: one rule for every case.
+    return RemoteTarget.alreadyStored(ctx.peers.of(req.getTargetNode()), req.getTargetNode(),
+        req.getTarget());
   }
 
   private static int firstDifference(ByteBuffer a, ByteBuffer b) {

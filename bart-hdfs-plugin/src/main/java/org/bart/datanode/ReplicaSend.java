@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.OpPath;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
@@ -34,8 +33,7 @@ final class ReplicaSend {
       return ctx.relabeler.relabel(source, target); // a move onto this node is a relabel
     }
     PeerAgents.Peer peer = ctx.peers.of(req.getTargetNode());
-    if (alreadyStored(peer, req)) {
-      peer.client.reportReplica(target);
+    if (RemoteTarget.alreadyStored(peer, req.getTargetNode(), target)) {
       return OpPath.ALREADY_DONE;
     }
     DatanodeInfo targetNode = ProtoConverters.toDatanodeInfo(req.getTargetNode());
@@ -61,23 +59,5 @@ final class ReplicaSend {
     }
     stats.bytesWritten += target.getNumBytes();
     return OpPath.TRANSFERRED;
-  }
-
-  /** Whether the target already holds the replica (a retry); fails if its id is used otherwise. */
-  private static boolean alreadyStored(PeerAgents.Peer peer, SendRequestProto req)
-      throws IOException {
-    BlockProto target = req.getTarget();
-    GetReplicaResponseProto r = peer.client.getReplica(target.getPoolId(), target.getBlockId());
-    if (!r.getExists()) {
-      return false;
-    }
-    if ("FINALIZED".equals(r.getState()) && r.getGenStamp() == target.getGenStamp()
-        && r.getNumBytes() == target.getNumBytes()) {
-      return true;
-    }
-    throw new BartAgentException("target id already used: DataNode "
-        + ProtoConverters.describe(req.getTargetNode()) + " holds blk_" + target.getBlockId() + "_"
-        + r.getGenStamp() + " (" + r.getNumBytes() + " bytes, " + r.getState() + "), asked for "
-        + ProtoConverters.describe(target));
   }
 }

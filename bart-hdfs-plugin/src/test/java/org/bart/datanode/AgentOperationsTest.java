@@ -359,7 +359,8 @@ class AgentOperationsTest {
       IOException e = assertThrows(IOException.class, () -> agent.send(send));
       assertTrue(e.getMessage().contains("injected"), e.getMessage());
       Poll.until("partial replica discarded on the target", 30_000,
-          () -> spare.getFSDataset().getReplica(target.getPoolId(), target.getBlockId()) == null);
+          () -> spare.getXceiverCount() == 0
+              && spare.getFSDataset().getReplica(target.getPoolId(), target.getBlockId()) == null);
       fail.set(false);
       assertEquals(OpPath.TRANSFERRED, agent.send(send).getPath(), "retry after the failure");
     }
