@@ -1,0 +1,164 @@
+package org.bart.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A post-pass that makes each member stripe's data blocks span as many racks as HDFS's
+ * rack-fault-tolerant placement asks of a data-only block group: min(k, racks in the cluster).
+ * Otherwise the NameNode would "fix" the spread after the transition by copying blocks, undoing
+ * the plan's placement and its load balance. Blocks the plan already moves are redirected first
+ * (free); only then do staying blocks move. Destinations are free nodes of the wide stripe on a
+ * rack the member does not use, the least-receiving first (lowest id on ties), so the result stays
+ * deterministic. The wide stripe's blocks stay on distinct nodes.
+ */
+public final class RackSpread {
+
+  private RackSpread() {
+  }
+
+  /**
+   * @param racks rack id of each node (any small integers)
+   * @return the plan with data blocks redirected where needed (the same plan if none is)
+   */
+  public static TransitionPlan apply(TransitionPlan plan, int[] racks) {
+    PlanningProblem problem = plan.problem();
+    CodeParams code = problem.code();
+    if (racks.length != problem.numNodes()) {
+      throw new IllegalArgumentException(racks.length + " rack ids for " + problem.numNodes()
+          + " nodes");
+    }
+    int numRacks = distinct(racks);
+    int need = Math.min(code.kI(), numRacks);
+    int[] recv = plan.loadStats().recv();
+    List<PlannedGroup> groups = new ArrayList<>();
+    boolean changed = false;
+    for (PlannedGroup g : plan.groups()) {
+      int[] post = g.postPlacement();
+      for (int s = 0; s < g.numMembers(); s++) {
+        changed |= spread(problem, g.member(s), s, post, racks, need, recv);
+      }
+      groups.add(new PlannedGroup(g.members(), g.method(), g.mergeNodes(), post));
+    }
+    return changed ? new TransitionPlan(plan.approach() + "+racks", problem, groups) : plan;
+  }
+
+  /** Spreads member {@code s} (narrow stripe {@code stripe}) of one wide stripe; true if moved. */
+  private static boolean spread(PlanningProblem problem, int stripe, int s, int[] post,
+      int[] racks, int need, int[] recv) {
+    int k = problem.code().kI();
+    boolean changed = false;
+    while (racksOf(post, s * k, k, racks).size() < need) {
+      int b = s * k + blockToMove(problem, stripe, s, post, racks);
+      int to = destination(post, s, k, racks, recv);
+      if (to >= 0) {
+        recv[post[b]]--;
+        recv[to]++;
+        post[b] = to;
+      } else {
+        swap(post, b, swapPartner(post, s, k, problem.code().kF(), racks, need), recv);
+      }
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Exchanges the destinations of wide blocks a and c (both now counted as received). */
+  private static void swap(int[] post, int a, int c, int[] recv) {
+    int t = post[a];
+    post[a] = post[c];
+    post[c] = t;
+    recv[post[a]]++;
+    recv[post[c]]++;
+  }
+
+  /**
+   * A block of the wide stripe on a rack member {@code s} lacks whose exchange with a duplicate
+   * of {@code s} keeps its own member spread enough: a parity block first, then another member's.
+   */
+  private static int swapPartner(int[] post, int s, int k, int kF, int[] racks, int need) {
+    Set<Integer> memberRacks = racksOf(post, s * k, k, racks);
+    for (int c = post.length - 1; c >= 0; c--) {
+      if (c / k == s && c < kF) {
+        continue;
+      }
+      if (memberRacks.contains(racks[post[c]])) {
+        continue;
+      }
+      if (c >= kF) {
+        return c; // a wide parity: no rack constraint of its own
+      }
+      int t = c / k;
+      Set<Integer> others = new HashSet<>();
+      for (int i = t * k; i < t * k + k; i++) {
+        if (i != c) {
+          others.add(racks[post[i]]);
+        }
+      }
+      if (others.size() >= need) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("cannot spread a member stripe over " + need
+        + " racks: the cluster has too few nodes per rack for this code");
+  }
+
+  /** A block of the member on a rack it uses twice, one already moving if there is one. */
+  private static int blockToMove(PlanningProblem problem, int stripe, int s, int[] post,
+      int[] racks) {
+    int k = problem.code().kI();
+    int candidate = -1;
+    for (int b = 0; b < k; b++) {
+      int rack = racks[post[s * k + b]];
+      int sameRack = 0;
+      for (int c = 0; c < k; c++) {
+        sameRack += racks[post[s * k + c]] == rack ? 1 : 0;
+      }
+      if (sameRack < 2) {
+        continue;
+      }
+      if (problem.node(stripe, b) != post[s * k + b]) {
+        return b;
+      }
+      if (candidate < 0) {
+        candidate = b;
+      }
+    }
+    return candidate;
+  }
+
+  /** The least-receiving node not used by the wide stripe, on a rack the member lacks; or -1. */
+  private static int destination(int[] post, int s, int k, int[] racks, int[] recv) {
+    Set<Integer> used = new HashSet<>();
+    for (int n : post) {
+      used.add(n);
+    }
+    Set<Integer> memberRacks = racksOf(post, s * k, k, racks);
+    int best = -1;
+    for (int n = 0; n < racks.length; n++) {
+      if (!used.contains(n) && !memberRacks.contains(racks[n])
+          && (best < 0 || recv[n] < recv[best])) {
+        best = n;
+      }
+    }
+    return best;
+  }
+
+  private static Set<Integer> racksOf(int[] post, int from, int count, int[] racks) {
+    Set<Integer> r = new HashSet<>();
+    for (int i = from; i < from + count; i++) {
+      r.add(racks[post[i]]);
+    }
+    return r;
+  }
+
+  private static int distinct(int[] racks) {
+    Set<Integer> r = new HashSet<>();
+    for (int x : racks) {
+      r.add(x);
+    }
+    return r.size();
+  }
+}
