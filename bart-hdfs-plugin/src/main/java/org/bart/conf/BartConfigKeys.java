@@ -48,6 +48,10 @@ public final class BartConfigKeys {
   public static final String AGENT_CHUNK_BYTES = "dfs.bart.agent.chunk.bytes";
   public static final int AGENT_CHUNK_BYTES_DEFAULT = 1024 * 1024;
 
+  /** Most bytes one degraded read may return through an agent (the client asks in pieces). */
+  public static final String AGENT_READ_MAX_BYTES = "dfs.bart.agent.read.max.bytes";
+  public static final long AGENT_READ_MAX_BYTES_DEFAULT = 8L * 1024 * 1024;
+
   /** Service-level authorization key of the agent protocol (hadoop-policy.xml). */
   public static final String AGENT_PROTOCOL_ACL = "security.bart.agent.protocol.acl";
   /** Service-level authorization key of the coordinator protocol (hadoop-policy.xml). */

@@ -19,6 +19,8 @@ import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpPath;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
+import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
+import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
@@ -43,8 +45,10 @@ public final class Agent implements AutoCloseable {
   private final ExecutorService computePool;
   private final ExecutorService transferPool;
   private final AgentMetrics metrics = new AgentMetrics();
+  private final long maxReadBytes;
   private final ReplicaSend send;
   private final ParityMerge merge;
+  private final WideRead wideRead;
 
   Agent(DataNode dn, Configuration conf) {
     this.ctx = new AgentContext(dn, conf);
@@ -52,8 +56,11 @@ public final class Agent implements AutoCloseable {
         BartConfigKeys.AGENT_COMPUTE_THREADS, BartConfigKeys.AGENT_COMPUTE_THREADS_DEFAULT));
     this.transferPool = HadoopExecutors.newFixedThreadPool(conf.getInt(
         BartConfigKeys.AGENT_TRANSFER_THREADS, BartConfigKeys.AGENT_TRANSFER_THREADS_DEFAULT));
+    this.maxReadBytes = conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
+        BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
     this.send = new ReplicaSend(ctx);
     this.merge = new ParityMerge(ctx);
+    this.wideRead = new WideRead(ctx);
   }
 
   /** Null when the agent can serve operations, else why not. */
@@ -83,6 +90,34 @@ public final class Agent implements AutoCloseable {
   OpResultProto checkMerge(MergeRequestProto req) throws IOException {
     return execute("checkMerge", computePool, req.getTarget(),
         stats -> merge.checkMerge(req, stats));
+  }
+
+  /**
+   * Reads (decoding where needed) units of a wide group: a rebuild with a target runs on the
+   * compute pool; a range read for a client also, as it may decode.
+   */
+  ReadWideResponseProto readWide(ReadWideRequestProto req) throws IOException {
+    checkReadSize(req);
+    ReadWideResponseProto[] response = new ReadWideResponseProto[1];
+    BlockProto label = req.hasTarget() ? req.getTarget()
+        : req.getUnits(req.getWanted(0)).getBlock();
+    OpResultProto result = execute("readWide", computePool, label, stats -> {
+      OpPath[] path = new OpPath[1];
+      response[0] = wideRead.run(req, stats, path);
+      return path[0];
+    });
+    return response[0].toBuilder().setResult(result).build();
+  }
+
+  private void checkReadSize(ReadWideRequestProto req) throws BartAgentException {
+    if (req.getWantedCount() == 0) {
+      throw new BartAgentException("wide read: no unit wanted");
+    }
+    if (!req.hasTarget() && req.getLength() * req.getWantedCount() > maxReadBytes) {
+      throw new BartAgentException("wide read: " + req.getLength() + " bytes of "
+          + req.getWantedCount() + " units exceed " + BartConfigKeys.AGENT_READ_MAX_BYTES + " = "
+          + maxReadBytes);
+    }
   }
 
   /** Reports the local finalized replica {@code b} to the NameNode (after a peer pushed it). */

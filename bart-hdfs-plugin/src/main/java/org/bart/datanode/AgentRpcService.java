@@ -11,6 +11,8 @@ import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
+import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
+import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReportReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReportReplicaResponseProto;
@@ -64,6 +66,12 @@ final class AgentRpcService implements AgentProtocolPB {
     return serve("checkMerge", () -> agent.checkMerge(req));
   }
 
+
+  @Override
+  public ReadWideResponseProto readWide(RpcController c, ReadWideRequestProto req)
+      throws ServiceException {
+    return serve("readWide", () -> agent.readWide(req));
+  }
 
   @Override
   public ReportReplicaResponseProto reportReplica(RpcController c, ReportReplicaRequestProto req)

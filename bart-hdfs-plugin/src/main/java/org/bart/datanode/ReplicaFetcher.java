@@ -38,34 +38,43 @@ final class ReplicaFetcher {
     this.timeoutMs = dn.getDnConf().getSocketTimeout();
   }
 
-  /** An open read of one replica, front to back. */
+  /** An open read of a byte range of one replica, front to back. */
   static final class Fetch implements Closeable {
     private final BlockReader reader;
     private final ExtendedBlock block;
     private final DatanodeInfo node;
-    private long read;
+    private final long end;
+    private long position;
 
-    private Fetch(BlockReader reader, ExtendedBlock block, DatanodeInfo node) {
+    private Fetch(BlockReader reader, ExtendedBlock block, DatanodeInfo node, long offset,
+        long length) {
       this.reader = reader;
       this.block = block;
       this.node = node;
+      this.position = offset;
+      this.end = offset + length;
+    }
+
+    /** The replica offset of the next byte read. */
+    long position() {
+      return position;
     }
 
     /**
-     * Fills {@code dst} up to its limit, or up to the end of the replica.
+     * Fills {@code dst} up to its limit, or up to the end of the range read.
      *
-     * @return bytes read (0 only at the end of the replica)
+     * @return bytes read (0 only at the end of the range)
      */
     int readFully(ByteBuffer dst) throws IOException {
       int start = dst.position();
-      while (dst.hasRemaining() && read < block.getNumBytes()) {
+      while (dst.hasRemaining() && position < end) {
         int n = reader.read(dst);
         if (n < 0) {
           throw new IOException("replica blk_" + block.getBlockId() + "_"
-              + block.getGenerationStamp() + " on " + node.getXferAddr() + " ended after " + read
-              + " of " + block.getNumBytes() + " bytes");
+              + block.getGenerationStamp() + " on " + node.getXferAddr() + " ended at "
+              + position + " of " + block.getNumBytes() + " bytes");
         }
-        read += n;
+        position += n;
       }
       return dst.position() - start;
     }
@@ -76,8 +85,14 @@ final class ReplicaFetcher {
     }
   }
 
-  /** Opens {@code block} (with its exact length) on {@code node} for reading. */
+  /** Opens {@code block} (with its exact length) on {@code node} for reading, front to back. */
   Fetch open(ExtendedBlock block, DatanodeInfo node) throws IOException {
+    return open(block, node, 0, block.getNumBytes());
+  }
+
+  /** Opens bytes [offset, offset + length) of {@code block} on {@code node} for reading. */
+  Fetch open(ExtendedBlock block, DatanodeInfo node, long offset, long length)
+      throws IOException {
     Token<BlockTokenIdentifier> token = dn.getBlockAccessToken(block,
         EnumSet.of(BlockTokenIdentifier.AccessMode.READ),
         new StorageType[] {StorageType.DEFAULT}, new String[0]);
@@ -90,10 +105,10 @@ final class ReplicaFetcher {
       sock.setSoTimeout(timeoutMs);
       peer = DFSUtilClient.peerFromSocketAndKey(dn.getSaslClient(), sock,
           dn.getDataEncryptionKeyFactoryForBlock(block), token, node, timeoutMs);
-      BlockReader reader = BlockReaderRemote.newBlockReader("bart:" + block, block, token, 0,
-          block.getNumBytes(), true, "bart-agent-" + dn.getDatanodeUuid(), peer, node, null,
+      BlockReader reader = BlockReaderRemote.newBlockReader("bart:" + block, block, token,
+          offset, length, true, "bart-agent-" + dn.getDatanodeUuid(), peer, node, null,
           CachingStrategy.newDefaultStrategy(), 0, conf);
-      return new Fetch(reader, block, node);
+      return new Fetch(reader, block, node, offset, length);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeStream(peer);
       IOUtils.closeSocket(sock);

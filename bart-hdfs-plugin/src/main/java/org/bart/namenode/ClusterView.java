@@ -74,6 +74,16 @@ final class ClusterView {
     return nodes.get(i).getXferAddr();
   }
 
+  /** A small integer per node naming its rack (network location). */
+  int[] rackIds() {
+    Map<String, Integer> ids = new HashMap<>();
+    int[] r = new int[nodes.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = ids.computeIfAbsent(rack(i), x -> ids.size());
+    }
+    return r;
+  }
+
   /** Rack (network location) of node i. */
   String rack(int i) {
     return nodes.get(i).getNetworkLocation();

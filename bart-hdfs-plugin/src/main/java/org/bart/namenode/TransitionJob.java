@@ -14,6 +14,7 @@ import org.bart.plan.CodeParams;
 import org.bart.plan.EncodeMethod;
 import org.bart.plan.LoadStats;
 import org.bart.plan.PlanningProblem;
+import org.bart.plan.RackSpread;
 import org.bart.plan.Rng;
 import org.bart.plan.TransitionPlan;
 import org.bart.protocol.proto.MetadataProtos.BatchFileProto;
@@ -181,7 +182,10 @@ final class TransitionJob {
     PlanningProblem problem = new PlanningProblem(params, ctx.nodes.size(),
         ctx.table.prePlacement, ctx.options.bandwidthProfile(ctx.nodes.size()));
     Rng rng = ctx.options.seed == null ? Rng.fast(System.nanoTime()) : Rng.exact(ctx.options.seed);
-    ctx.plan = ctx.options.approach.planner().plan(problem, rng);
+    // HDFS asks a data-only group to span min(k, racks) racks; spread it in the plan, or the
+    // NameNode would move blocks afterwards and undo the plan's placement.
+    ctx.plan = RackSpread.apply(ctx.options.approach.planner().plan(problem, rng),
+        ctx.nodes.rackIds());
     for (int g = 0; g < ctx.plan.groups().size(); g++) {
       if (ctx.plan.groups().get(g).method() != EncodeMethod.PARITY_MERGE) {
         throw new IOException("approach " + ctx.options.approach.label() + " re-encodes from the "

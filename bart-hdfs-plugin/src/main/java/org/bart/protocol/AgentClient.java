@@ -13,6 +13,8 @@ import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
+import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
+import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReportReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
@@ -60,6 +62,11 @@ public final class AgentClient implements Closeable {
   /** Recomputes a merge and compares it with the stored target; fails on any difference. */
   public OpResultProto checkMerge(MergeRequestProto request) throws IOException {
     return RemoteCalls.invoke(() -> proxy.checkMerge(null, request));
+  }
+
+  /** Reads (and where needed decodes) units of a wide group; see ReadWideRequestProto. */
+  public ReadWideResponseProto readWide(ReadWideRequestProto request) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.readWide(null, request));
   }
 
   /** Asks the agent to report its finalized replica {@code block} to the NameNode. */
