@@ -29,6 +29,8 @@ import org.apache.hadoop.io.erasurecode.ErasureCodeConstants;
  */
 final class Discovery {
 
+  static final String ALREADY_TRANSITIONED = "already transitioned";
+
   /** What discovery found. */
   static final class Result {
     final List<CandidateFile> candidates = new ArrayList<>();
@@ -73,7 +75,7 @@ final class Discovery {
       return "not erasure coded (replicated)";
     }
     if (DataOnlyPolicy.isDataOnly(p)) {
-      return "already transitioned (policy " + p.getName() + ")";
+      return ALREADY_TRANSITIONED + " (policy " + p.getName() + ")";
     }
     if (!ErasureCodeConstants.RS_LEGACY_CODEC_NAME.equals(p.getCodecName())) {
       return "policy " + p.getName() + " uses codec '" + p.getCodecName() + "', whose parity "

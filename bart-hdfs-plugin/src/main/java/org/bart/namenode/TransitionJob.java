@@ -74,8 +74,11 @@ final class TransitionJob {
       done(Phase.RECOVER);
     }
     enter(Phase.DISCOVER);
-    discover();
+    boolean work = discover();
     done(Phase.DISCOVER);
+    if (!work) {
+      return; // everything is transitioned already (perhaps by this run's recovery)
+    }
     enter(Phase.PLAN);
     plan();
     done(Phase.PLAN);
@@ -127,7 +130,13 @@ final class TransitionJob {
     }
   }
 
-  private void discover() throws IOException {
+  /**
+   * Finds the files to transition.
+   *
+   * @return false if there are none but the tree was transitioned before (nothing to do)
+   * @throws IOException if there are none at all, saying why for each file
+   */
+  private boolean discover() throws IOException {
     ctx.nodes = ClusterView.of(ctx.dfs, registry);
     Discovery.Result found = new Discovery(ctx.dfs, ctx.nodes.uuids()).run(ctx.tree);
     ctx.report.skipped.addAll(found.skipped);
@@ -137,6 +146,9 @@ final class TransitionJob {
           + ctx.options.lambda + " stripes and this run's stripe count must be a multiple of it"));
     }
     if (files.isEmpty()) {
+      if (!ctx.report.recovery.isEmpty() || anyAlreadyTransitioned()) {
+        return false;
+      }
       throw new IOException("nothing to transition under " + ctx.tree + ": "
           + summarize(ctx.report.skipped));
     }
@@ -156,6 +168,16 @@ final class TransitionJob {
     for (int i = 0; i < ctx.nodes.size(); i++) {
       ctx.report.nodes.add(ctx.nodes.label(i));
     }
+    return true;
+  }
+
+  private boolean anyAlreadyTransitioned() {
+    for (SkippedFile f : ctx.report.skipped) {
+      if (f.reason.startsWith(Discovery.ALREADY_TRANSITIONED)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String summarize(List<SkippedFile> skipped) {
