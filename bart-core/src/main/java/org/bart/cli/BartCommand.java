@@ -26,7 +26,9 @@ public interface BartCommand {
   /**
    * Runs the command.
    *
-   * @param args every argument, including the command name itself as {@code args[0]}
+   * @param args every argument, including the command name itself as {@code args[0]}; for a
+   *     Hadoop-style command (name starting with '-') Hadoop's generic options (-D, -conf, -fs)
+   *     may come before its name
    * @param out where results go
    * @param err where errors and usage go
    * @return the process exit code: 0 on success, non-zero on any failure

@@ -29,6 +29,9 @@ public final class BartMain {
     }
     BartCommand command = find(commands, args[0]);
     if (command == null) {
+      command = hadoopStyle(commands, args);
+    }
+    if (command == null) {
       err.println("bart: unknown command '" + args[0] + "'");
       printUsage(commands, err);
       return 2;
@@ -36,7 +39,7 @@ public final class BartMain {
     try {
       return command.run(args, out, err);
     } catch (Exception e) {
-      err.println("bart " + args[0] + ": " + describe(e));
+      err.println("bart " + command.names().get(0) + ": " + describe(e));
       if (Boolean.getBoolean("bart.debug")) {
         e.printStackTrace(err);
       }
@@ -58,6 +61,20 @@ public final class BartMain {
     for (BartCommand c : commands) {
       if (c.names().contains(name)) {
         return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The Hadoop-style command (a name starting with '-') named after leading generic options, as in
+   * {@code hdfs bart -D key=value -transition PATH}; the command parses those options itself.
+   */
+  private static BartCommand hadoopStyle(List<BartCommand> commands, String[] args) {
+    for (String a : args) {
+      BartCommand c = find(commands, a);
+      if (c != null) {
+        return c.names().get(0).startsWith("-") ? c : null;
       }
     }
     return null;
