@@ -56,4 +56,16 @@ public final class BartConfigKeys {
   public static final String AGENT_PROTOCOL_ACL = "security.bart.agent.protocol.acl";
   /** Service-level authorization key of the coordinator protocol (hadoop-policy.xml). */
   public static final String COORDINATOR_PROTOCOL_ACL = "security.bart.coordinator.protocol.acl";
+  /**
+   * Service-level authorization key of the client protocol (degraded reads). Default: everyone;
+   * each read is checked against the file's permissions as the calling user.
+   */
+  public static final String CLIENT_PROTOCOL_ACL = "security.bart.client.protocol.acl";
+
+  /**
+   * How often the NameNode plugin repairs and re-places wide groups (a time duration such as
+   * 60s or 500ms; 0 disables the loop, leaving {@code -repair} on demand).
+   */
+  public static final String REPAIR_INTERVAL = "dfs.bart.repair.interval";
+  public static final long REPAIR_INTERVAL_SECONDS_DEFAULT = 60;
 }

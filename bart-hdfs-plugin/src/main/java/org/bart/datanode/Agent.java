@@ -17,6 +17,7 @@ import org.bart.protocol.proto.AgentProtos.Direction;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpPath;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
@@ -49,6 +50,7 @@ public final class Agent implements AutoCloseable {
   private final ReplicaSend send;
   private final ParityMerge merge;
   private final WideRead wideRead;
+  private final ReplicaMove move;
 
   Agent(DataNode dn, Configuration conf) {
     this.ctx = new AgentContext(dn, conf);
@@ -61,6 +63,7 @@ public final class Agent implements AutoCloseable {
     this.send = new ReplicaSend(ctx);
     this.merge = new ParityMerge(ctx);
     this.wideRead = new WideRead(ctx);
+    this.move = new ReplicaMove(ctx);
   }
 
   /** Null when the agent can serve operations, else why not. */
@@ -118,6 +121,10 @@ public final class Agent implements AutoCloseable {
           + req.getWantedCount() + " units exceed " + BartConfigKeys.AGENT_READ_MAX_BYTES + " = "
           + maxReadBytes);
     }
+  }
+
+  OpResultProto move(MoveRequestProto req) throws IOException {
+    return execute("move", transferPool, req.getBlock(), stats -> move.run(req, stats));
   }
 
   /** Reports the local finalized replica {@code b} to the NameNode (after a peer pushed it). */

@@ -10,6 +10,7 @@ import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
@@ -71,6 +72,11 @@ final class AgentRpcService implements AgentProtocolPB {
   public ReadWideResponseProto readWide(RpcController c, ReadWideRequestProto req)
       throws ServiceException {
     return serve("readWide", () -> agent.readWide(req));
+  }
+
+  @Override
+  public OpResultProto move(RpcController c, MoveRequestProto req) throws ServiceException {
+    return serve("move", () -> agent.move(req));
   }
 
   @Override

@@ -46,6 +46,10 @@ final class WideRead {
     WideDecoder decoder = decoder(req);
     Session s = new Session(req, decoder.code(), stats);
     try {
+      if (req.getCheck()) {
+        path[0] = check(req, decoder, s);
+        return ReadWideResponseProto.newBuilder().setResult(stats.toProto(path[0], 0)).build();
+      }
       if (req.hasTarget()) {
         path[0] = rebuild(req, decoder, s);
         return ReadWideResponseProto.newBuilder().setResult(stats.toProto(path[0], 0))
@@ -75,6 +79,34 @@ final class WideRead {
     } finally {
       s.close();
     }
+  }
+
+  /** Compares each wanted unit, as stored, with its decoding from the other units. */
+  private OpPath check(ReadWideRequestProto req, WideDecoder decoder, Session s)
+      throws IOException {
+    for (long o = req.getOffset(); o < req.getOffset() + req.getLength(); ) {
+      int n = (int) Math.min(ctx.chunkBytes, req.getOffset() + req.getLength() - o);
+      for (int w : req.getWantedList()) {
+        ByteBuffer stored = s.read(w, o, n);
+        if (stored == null) {
+          throw new BartAgentException("check of " + decoder.code() + ": unit " + w + " ("
+              + ProtoConverters.describe(req.getUnits(w).getBlock()) + ") cannot be read");
+        }
+        byte[] kept = new byte[stored.remaining()];
+        stored.get(kept);
+        ByteBuffer fresh = s.decodeAlone(decoder, w, o, n);
+        for (int i = 0; i < n; i++) {
+          byte expected = i < kept.length ? kept[i] : 0;
+          if (fresh.get(i) != expected) {
+            throw new BartAgentException("unit " + w + " ("
+                + ProtoConverters.describe(req.getUnits(w).getBlock()) + ") of "
+                + decoder.code() + " differs from its decoding at offset " + (o + i));
+          }
+        }
+      }
+      o += n;
+    }
+    return OpPath.CHECKED;
   }
 
   /** Rebuilds the one wanted unit whole and stores it on the target DataNode. */
@@ -162,7 +194,8 @@ final class WideRead {
       links = new Link[n];
       buffers = new ByteBuffer[n];
       for (int u = 0; u < n; u++) {
-        if (!req.getUnits(u).hasBlock() || !req.getUnits(u).hasNode()) {
+        WideUnitProto unit = req.getUnits(u);
+        if ((!unit.hasBlock() || !unit.hasNode()) && unit.getLength() > 0) {
           lost.add(u);
         }
       }
@@ -198,13 +231,27 @@ final class WideRead {
       return wanted;
     }
 
+    /** Unit {@code w}'s bytes of [o, o + n) decoded from the other units only. */
+    ByteBuffer decodeAlone(WideDecoder decoder, int w, long o, int n) throws IOException {
+      ByteBuffer[] out = new ByteBuffer[1];
+      List<Integer> missing = new ArrayList<>();
+      missing.add(0);
+      decode(decoder, o, n, out, missing, w);
+      return out[0];
+    }
+
     /** Decodes the missing wanted units from the first readable lambda*k units. */
     private void decode(WideDecoder decoder, long o, int n, ByteBuffer[] wanted,
         List<Integer> missing) throws IOException {
+      decode(decoder, o, n, wanted, missing, -1);
+    }
+
+    private void decode(WideDecoder decoder, long o, int n, ByteBuffer[] wanted,
+        List<Integer> missing, int alone) throws IOException {
       ByteBuffer[] units = new ByteBuffer[code.totalUnits()];
       int have = 0;
       for (int u = 0; u < units.length && have < code.dataUnits(); u++) {
-        if (!lost.contains(u)) {
+        if (!lost.contains(u) && u != alone) {
           units[u] = read(u, o, n); // null, and marked lost, if it cannot be read
           have += units[u] != null ? 1 : 0;
         }
@@ -217,7 +264,7 @@ final class WideRead {
       int[] erased = new int[missing.size()];
       ByteBuffer[] outputs = new ByteBuffer[missing.size()];
       for (int i = 0; i < erased.length; i++) {
-        erased[i] = req.getWanted(missing.get(i));
+        erased[i] = alone >= 0 ? alone : req.getWanted(missing.get(i));
         outputs[i] = ByteBuffer.allocate(n);
         wanted[missing.get(i)] = outputs[i];
       }
@@ -241,7 +288,7 @@ final class WideRead {
      * Unit {@code u}'s bytes of [o, o + n) (fewer past its end), or null if it cannot be read:
      * then it is marked lost.
      */
-    private ByteBuffer read(int u, long o, int n) {
+    ByteBuffer read(int u, long o, int n) {
       long len = clip(u, o, n);
       if (buffers[u] == null) {
         buffers[u] = ByteBuffer.allocate(ctx.chunkBytes);
@@ -253,6 +300,9 @@ final class WideRead {
         return b;
       }
       WideUnitProto unit = req.getUnits(u);
+      if (!unit.hasBlock()) {
+        return b; // a zero unit past its (zero) length: read as zeros by the coder
+      }
       try {
         if (fetches[u] == null || fetches[u].position() != o) {
           IOUtils.closeStream(fetches[u]);

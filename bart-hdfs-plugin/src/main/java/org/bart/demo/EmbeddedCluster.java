@@ -87,6 +87,10 @@ public final class EmbeddedCluster implements Closeable {
       conf.set(BartConfigKeys.NAMENODE_RPC_ADDRESS, "127.0.0.1:" + freePort());
       conf.set(BartConfigKeys.AGENT_ADDRESS, "127.0.0.1:0");
       conf.setLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS, 300);
+      // A stopped DataNode is declared dead after about 11 s instead of 10.5 minutes.
+      conf.setInt(DFSConfigKeys.DFS_NAMENODE_HEARTBEAT_RECHECK_INTERVAL_KEY, 500);
+      // Repairs run when asked (-repair); a test or the demo may turn the loop on.
+      conf.set(BartConfigKeys.REPAIR_INTERVAL, "0");
       for (Map.Entry<String, String> e : extra.entrySet()) {
         conf.set(e.getKey(), e.getValue());
       }

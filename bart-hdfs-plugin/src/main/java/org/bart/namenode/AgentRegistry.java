@@ -34,6 +34,16 @@ public final class AgentRegistry {
     agents.put(datanodeUuid, new Entry(datanodeUuid, address, ready, Time.monotonicNow()));
   }
 
+  /**
+   * Whether the agent of {@code datanodeUuid} was ready at a heartbeat within {@code maxAgeMs}: a
+   * DataNode whose agent went quiet is treated as unavailable well before the NameNode declares
+   * it dead (minutes later).
+   */
+  public boolean isFresh(String datanodeUuid, long maxAgeMs) {
+    Entry e = agents.get(datanodeUuid);
+    return e != null && e.ready && Time.monotonicNow() - e.lastSeenMs <= maxAgeMs;
+  }
+
   /** The agent of the DataNode {@code datanodeUuid}, or null if it never registered. */
   public Entry get(String datanodeUuid) {
     return agents.get(datanodeUuid);

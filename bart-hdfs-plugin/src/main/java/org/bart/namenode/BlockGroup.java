@@ -73,6 +73,19 @@ public final class BlockGroup {
         ? null : internal[i].getLocations()[0];
   }
 
+  /** Internal block {@code i} as it should be (id, genstamp, length), known replica or not. */
+  public ExtendedBlock expectedBlock(int i) {
+    ExtendedBlock g = group();
+    return new ExtendedBlock(g.getBlockPoolId(), g.getBlockId() + i, internalLength(i),
+        g.getGenerationStamp());
+  }
+
+  /** Every DataNode the NameNode knows to hold internal block {@code i}. */
+  public List<DatanodeInfo> nodes(int i) {
+    return internal[i] == null ? new ArrayList<DatanodeInfo>()
+        : new ArrayList<>(java.util.Arrays.asList(internal[i].getLocations()));
+  }
+
   /** Whether every internal block has a known replica. */
   public boolean isComplete() {
     for (int i = 0; i < internal.length; i++) {

@@ -89,6 +89,7 @@ final class Committer {
       }
       GroupMetadata.writeGroup(dfs, e.getKey(), g.build());
     }
+    TreeIndex.add(dfs, BartPaths.hidden(tree)); // the maintenance loop looks after it from now on
     return notCommitted;
   }
 

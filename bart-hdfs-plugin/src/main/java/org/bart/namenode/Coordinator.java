@@ -14,12 +14,15 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
+import org.apache.hadoop.hdfs.server.namenode.NameNode;
 import org.bart.conf.BartConfigKeys;
 import org.bart.namenode.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.plan.Approach;
 import org.bart.protocol.proto.CoordinatorProtos.JobState;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
+import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
+import org.bart.report.MaintenanceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +52,11 @@ final class Coordinator {
 
   private final Configuration conf;
   private final URI nameNode;
+  private final NameNode nn;
   private final AgentRegistry agents;
+  private final AgentClients agentClients;
+  private final InodePaths paths;
+  private final long freshMs;
   private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "bart-transition");
     t.setDaemon(true);
@@ -59,12 +66,68 @@ final class Coordinator {
   private final AtomicLong nextId = new AtomicLong(1);
   private DistributedFileSystem dfs;
 
-  Coordinator(Configuration conf, URI nameNode, AgentRegistry agents) {
+  Coordinator(Configuration conf, NameNode nn, AgentRegistry agents) {
     this.conf = new Configuration(conf);
     // File checksums that do not depend on the block layout, to compare twins with originals.
     this.conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
-    this.nameNode = nameNode;
+    this.nn = nn;
+    this.nameNode = URI.create("hdfs://" + nn.getNameNodeAddressHostPortString());
     this.agents = agents;
+    this.agentClients = new AgentClients(this.conf);
+    this.paths = new InodePaths(nn.getNamesystem());
+    this.freshMs = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
+        BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
+  }
+
+  /** Repairs the wide groups under {@code tree} (every transitioned tree if null). */
+  MaintenanceReport repair(String tree) throws IOException {
+    return maintenance().repair(tree);
+  }
+
+  /** Verifies the wide groups under {@code tree} (every transitioned tree if null). */
+  MaintenanceReport verify(String tree) throws IOException {
+    return maintenance().verify(tree);
+  }
+
+  /** The periodic repair: every transitioned tree no transition is running on. */
+  void repairAll() {
+    try {
+      for (String tree : TreeIndex.trees(dfs(), paths)) {
+        if (busy(tree)) {
+          continue;
+        }
+        MaintenanceReport r = maintenance().repair(tree);
+        for (String a : r.actions) {
+          LOG.info("BART repair: {}", a);
+        }
+        for (String p : r.problems) {
+          LOG.warn("BART repair: {}", p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("BART repair pass failed: {}", e.toString());
+    }
+  }
+
+  private boolean busy(String tree) {
+    for (Job j : jobs.values()) {
+      if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A read of a transitioned file that needs decoding, on behalf of the calling user. */
+  ReadDegradedResponseProto readDegraded(String path, long offset, int length)
+      throws IOException {
+    return new DegradedReader(nn.getRpcServer(), dfs(), agents, paths, agentClients, freshMs,
+        conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
+            BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT)).read(path, offset, length);
+  }
+
+  private Maintenance maintenance() throws IOException {
+    return new Maintenance(dfs(), conf, agents, paths);
   }
 
   private synchronized DistributedFileSystem dfs() throws IOException {
@@ -194,6 +257,7 @@ final class Coordinator {
 
   void stop() {
     runner.shutdownNow();
+    agentClients.close();
     if (dfs != null) {
       try {
         dfs.close();

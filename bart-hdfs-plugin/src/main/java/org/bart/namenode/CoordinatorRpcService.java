@@ -11,6 +11,8 @@ import org.bart.protocol.proto.CoordinatorProtos.GetJobRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.ListJobsRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.ListJobsResponseProto;
+import org.bart.protocol.proto.CoordinatorProtos.MaintenanceRequestProto;
+import org.bart.protocol.proto.CoordinatorProtos.MaintenanceResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.ListAgentsRequestProto;
@@ -37,6 +39,30 @@ final class CoordinatorRpcService implements CoordinatorProtocolPB {
   private void check(String what) throws ServiceException {
     try {
       superusers.checkCaller("BART coordinator " + what);
+    } catch (IOException e) {
+      throw new ServiceException(e);
+    }
+  }
+
+  @Override
+  public MaintenanceResponseProto repair(RpcController c, MaintenanceRequestProto req)
+      throws ServiceException {
+    check("repair");
+    try {
+      return MaintenanceResponseProto.newBuilder().setReportJson(
+          coordinator.repair(req.hasPath() ? req.getPath() : null).toJson()).build();
+    } catch (IOException e) {
+      throw new ServiceException(e);
+    }
+  }
+
+  @Override
+  public MaintenanceResponseProto verify(RpcController c, MaintenanceRequestProto req)
+      throws ServiceException {
+    check("verify");
+    try {
+      return MaintenanceResponseProto.newBuilder().setReportJson(
+          coordinator.verify(req.hasPath() ? req.getPath() : null).toJson()).build();
     } catch (IOException e) {
       throw new ServiceException(e);
     }

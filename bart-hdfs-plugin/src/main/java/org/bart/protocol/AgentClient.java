@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.net.NetUtils;
 import org.bart.protocol.proto.AgentProtos.Direction;
@@ -12,6 +13,7 @@ import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
@@ -36,11 +38,18 @@ public final class AgentClient implements Closeable {
     this.proxy = proxy;
   }
 
-  /** Connects to the agent at {@code host:port}, as the current user. */
+  /**
+   * Connects to the agent at {@code host:port}, as the current user. A connection is tried twice
+   * (not Hadoop's default ten times a second apart): an agent that does not answer is on a
+   * DataNode that is down, and callers then work around it.
+   */
   public static AgentClient connect(String address, Configuration conf) throws IOException {
     InetSocketAddress addr = NetUtils.createSocketAddr(address);
-    return new AgentClient(address,
-        RpcServers.proxy(AgentProtocolPB.class, addr, new Configuration(conf)));
+    Configuration c = new Configuration(conf);
+    c.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY, 1);
+    c.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_ON_SOCKET_TIMEOUTS_KEY,
+        1);
+    return new AgentClient(address, RpcServers.proxy(AgentProtocolPB.class, addr, c));
   }
 
   public String address() {
@@ -67,6 +76,11 @@ public final class AgentClient implements Closeable {
   /** Reads (and where needed decodes) units of a wide group; see ReadWideRequestProto. */
   public ReadWideResponseProto readWide(ReadWideRequestProto request) throws IOException {
     return RemoteCalls.invoke(() -> proxy.readWide(null, request));
+  }
+
+  /** Moves a replica between DataNodes the way the Balancer does (see MoveRequestProto). */
+  public OpResultProto move(MoveRequestProto request) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.move(null, request));
   }
 
   /** Asks the agent to report its finalized replica {@code block} to the NameNode. */

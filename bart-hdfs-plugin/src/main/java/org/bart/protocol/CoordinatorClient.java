@@ -13,6 +13,7 @@ import org.bart.protocol.proto.CoordinatorProtos.GetJobRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.ListAgentsRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.ListJobsRequestProto;
+import org.bart.protocol.proto.CoordinatorProtos.MaintenanceRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.ListAgentsResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.RegisterAgentRequestProto;
@@ -60,6 +61,24 @@ public final class CoordinatorClient implements Closeable {
   public List<JobStatusProto> listJobs() throws IOException {
     return RemoteCalls.invoke(() -> proxy.listJobs(null,
         ListJobsRequestProto.getDefaultInstance())).getJobsList();
+  }
+
+  /** Repairs the wide groups under {@code path} (null: everywhere); returns the report JSON. */
+  public String repair(String path) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.repair(null, maintenance(path))).getReportJson();
+  }
+
+  /** Verifies the wide groups under {@code path} (null: everywhere); returns the report JSON. */
+  public String verify(String path) throws IOException {
+    return RemoteCalls.invoke(() -> proxy.verify(null, maintenance(path))).getReportJson();
+  }
+
+  private static MaintenanceRequestProto maintenance(String path) {
+    MaintenanceRequestProto.Builder b = MaintenanceRequestProto.newBuilder();
+    if (path != null) {
+      b.setPath(path);
+    }
+    return b.build();
   }
 
   public RegisterAgentResponseProto registerAgent(RegisterAgentRequestProto req)

@@ -40,8 +40,13 @@ public final class Superusers {
    * protocol is closed by default rather than open to everyone.
    */
   public void defaultAcl(Configuration conf, String aclKey) {
+    defaultAcl(conf, aclKey, acl());
+  }
+
+  /** Sets {@code aclKey} to {@code acl} unless the operator configured it. */
+  public void defaultAcl(Configuration conf, String aclKey, String acl) {
     if (conf.get(aclKey) == null) {
-      conf.set(aclKey, acl());
+      conf.set(aclKey, acl);
     }
   }
 

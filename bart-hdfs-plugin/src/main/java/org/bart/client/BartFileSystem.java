@@ -1,0 +1,35 @@
+package org.bart.client;
+
+import java.io.IOException;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+
+/**
+ * HDFS as the stock client sees it, except that a transitioned file (data-only EC policy) is
+ * opened so that reads survive unavailable blocks by decoding across its wide group. Configure
+ * with {@code fs.hdfs.impl = org.bart.client.BartFileSystem} (as ViewDistributedFileSystem and
+ * HDFS-RAID's DistributedRaidFileSystem were); everything else is DistributedFileSystem's.
+ */
+public class BartFileSystem extends DistributedFileSystem {
+
+  @Override
+  public FSDataInputStream open(Path f, int bufferSize) throws IOException {
+    FSDataInputStream stock = super.open(f, bufferSize);
+    String path = makeQualified(f).toUri().getPath();
+    HdfsFileStatus st = getClient().getFileInfo(path);
+    ErasureCodingPolicy p = st == null ? null : st.getErasureCodingPolicy();
+    if (p == null || p.isReplicationPolicy() || p.getNumParityUnits() > 0) {
+      return stock; // not transitioned: exactly the stock stream
+    }
+    return new FSDataInputStream(new WideGroupInputStream(this, f, bufferSize, stock,
+        st.getLen(), path));
+  }
+
+  /** The stock stream of {@code f}, for {@link WideGroupInputStream} to start over with. */
+  FSDataInputStream openStock(Path f, int bufferSize) throws IOException {
+    return super.open(f, bufferSize);
+  }
+}
