@@ -69,8 +69,10 @@ build_jars() {
   # copy-dependencies picks only picocli: every other runtime dependency is Hadoop's own.
   (cd "$ROOT" && mvn -q -B -DskipTests -pl bart-hdfs-plugin -am package dependency:copy-dependencies \
     -DincludeScope=runtime -DincludeArtifactIds=picocli -DoutputDirectory="$BUILD_LIB")
-  cp "$(find_jar "$ROOT/bart-core/target" bart-core)" \
-    "$(find_jar "$ROOT/bart-hdfs-plugin/target" bart-hdfs-plugin)" "$BUILD_LIB/"
+  local core plugin
+  core="$(find_jar "$ROOT/bart-core/target" bart-core)"
+  plugin="$(find_jar "$ROOT/bart-hdfs-plugin/target" bart-hdfs-plugin)"
+  cp "$core" "$plugin" "$BUILD_LIB/"
   touch "$BUILD_LIB/.built"
 }
 

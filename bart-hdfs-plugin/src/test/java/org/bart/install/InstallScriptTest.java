@@ -187,7 +187,8 @@ class InstallScriptTest {
   }
 
   private Run hdfs(FakeHadoopHome hadoop, String... args) throws IOException, InterruptedException {
-    List<String> command = Stream.concat(Stream.of(hadoop.home.resolve("bin/hdfs").toString()),
+    // through bash: a temporary directory may be mounted noexec
+    List<String> command = Stream.concat(Stream.of("bash", hadoop.home.resolve("bin/hdfs").toString()),
         Stream.of(args)).collect(Collectors.toList());
     return Run.command(tmp, Map.of(
         "CALLS", hadoop.calls.toString(),
