@@ -36,16 +36,24 @@ public final class Superusers {
   }
 
   /**
-   * Sets {@code aclKey} to the superuser ACL unless the operator configured it, so that the
-   * protocol is closed by default rather than open to everyone.
+   * Sets {@code aclKey} to the superuser ACL unless the operator configured it, in {@code conf}
+   * or in the service-level policy file, so that the protocol is closed by default rather than
+   * open to everyone.
    */
   public void defaultAcl(Configuration conf, String aclKey) {
     defaultAcl(conf, aclKey, acl());
   }
 
-  /** Sets {@code aclKey} to {@code acl} unless the operator configured it. */
+  /**
+   * Sets {@code aclKey} to {@code acl} unless the operator configured it, in {@code conf} or in
+   * the service-level policy file.
+   */
   public void defaultAcl(Configuration conf, String aclKey, String acl) {
-    if (conf.get(aclKey) == null) {
+    // Hadoop loads the policy file on top of conf when it applies ACLs (see
+    // ServiceAuthorizationManager.refresh), but a value set() here would override the file.
+    Configuration withPolicy = new Configuration(conf);
+    withPolicy.addResource(System.getProperty("hadoop.policy.file", "hadoop-policy.xml"));
+    if (withPolicy.get(aclKey) == null) {
       conf.set(aclKey, acl);
     }
   }
