@@ -134,7 +134,7 @@ public final class EmbeddedCluster implements Closeable {
     return cluster.getFileSystem();
   }
 
-  /** Polls the coordinator until {@code count} agents are registered and ready. */
+  /** Polls the coordinator until {@code count} agents of running DataNodes are ready now. */
   public void waitAgentsReady(int count, long timeoutMs)
       throws IOException, TimeoutException, InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
@@ -142,8 +142,11 @@ public final class EmbeddedCluster implements Closeable {
       while (true) {
         int ready = 0;
         try {
+          long fresh = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
+              BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
           for (AgentEntryProto a : c.listAgents().getAgentsList()) {
-            ready += a.getReady() && isLive(a.getDatanodeUuid()) ? 1 : 0;
+            ready += a.getReady() && a.getLastSeenMsAgo() <= fresh && isLive(a.getDatanodeUuid())
+                ? 1 : 0;
           }
         } catch (IOException e) {
           ready = -1; // the coordinator is not up yet

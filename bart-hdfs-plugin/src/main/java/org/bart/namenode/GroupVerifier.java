@@ -115,8 +115,13 @@ final class GroupVerifier {
         }
       }
       if (!available) {
+        StringBuilder on = new StringBuilder();
+        for (DatanodeInfo dn : where) {
+          on.append(on.length() == 0 ? "" : ", ").append(dn.getXferAddr());
+        }
         r.problem(l.parityPath + ": unit " + u + " (blk_" + unit.block.getBlockId()
-            + ") has no live replica");
+            + ") has no live replica" + (on.length() == 0 ? "" : " (the NameNode lists " + on
+            + ", whose BART agents are not answering)"));
         whole = false;
       }
     }
