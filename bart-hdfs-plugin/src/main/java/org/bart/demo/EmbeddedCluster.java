@@ -175,6 +175,17 @@ public final class EmbeddedCluster implements Closeable {
     throw new IOException("no BART agent registered for DataNode " + uuid);
   }
 
+  /** Stops the DataNode {@code uuid} (as if its machine died). */
+  public void stopDataNode(String uuid) {
+    for (org.apache.hadoop.hdfs.server.datanode.DataNode dn : cluster.getDataNodes()) {
+      if (uuid.equals(dn.getDatanodeUuid())) {
+        cluster.stopDataNode(dn.getDatanodeId().getXferAddr());
+        return;
+      }
+    }
+    throw new IllegalArgumentException("no running DataNode " + uuid);
+  }
+
   private boolean isLive(String uuid) {
     return cluster.getDataNodes().stream().anyMatch(dn -> uuid.equals(dn.getDatanodeUuid()));
   }
