@@ -178,6 +178,9 @@ public final class Demo {
     }
     check(identical == paths.size(), identical + " of " + paths.size() + " files read back "
         + "byte-identical through the BART client with " + victims.size() + " DataNodes down");
+    out.println("Waiting for the NameNode to declare them dead (about 11 s here; 10.5 minutes "
+        + "with stock settings)...");
+    cluster.awaitDead(victims, 120_000);
     try (CoordinatorClient c = CoordinatorClient.connect(cluster.conf())) {
       MaintenanceReport repair = MaintenanceReport.fromJson(c.repair("/ec_test"));
       long rebuilt = repair.actions.stream().filter(a -> a.startsWith("rebuilt")).count();

@@ -186,6 +186,27 @@ public final class EmbeddedCluster implements Closeable {
     throw new IllegalArgumentException("no running DataNode " + uuid);
   }
 
+  /** Waits until the NameNode no longer counts any of {@code uuids} among live DataNodes. */
+  public void awaitDead(java.util.Collection<String> uuids, long timeoutMs)
+      throws IOException, TimeoutException, InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (true) {
+      boolean anyLive = false;
+      for (org.apache.hadoop.hdfs.protocol.DatanodeInfo dn : dfs().getDataNodeStats(
+          org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType.LIVE)) {
+        anyLive |= uuids.contains(dn.getDatanodeUuid());
+      }
+      if (!anyLive) {
+        return;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new TimeoutException("DataNodes " + uuids + " still live after " + timeoutMs
+            + " ms");
+      }
+      Thread.sleep(200);
+    }
+  }
+
   private boolean isLive(String uuid) {
     return cluster.getDataNodes().stream().anyMatch(dn -> uuid.equals(dn.getDatanodeUuid()));
   }

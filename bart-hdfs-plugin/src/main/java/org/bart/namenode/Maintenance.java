@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
 import org.bart.conf.BartConfigKeys;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.ProtoConverters;
@@ -121,19 +122,22 @@ final class Maintenance {
     moveMisplaced(l, nodes, agents, r);
   }
 
-  /** Units no fresh agent's DataNode holds, in unit order. */
-  private List<Integer> unavailable(WideLayout l) {
+  /**
+   * Units with no replica on a DataNode the NameNode counts as live, in unit order. A DataNode
+   * that just went quiet still counts until the NameNode declares it dead, as for HDFS's own
+   * reconstruction: a copy made earlier would be an excess replica the NameNode might delete.
+   * Reads decode around it meanwhile.
+   */
+  private List<Integer> unavailable(WideLayout l) throws IOException {
+    Set<String> live = new HashSet<>();
+    for (DatanodeInfo dn : dfs.getDataNodeStats(DatanodeReportType.LIVE)) {
+      live.add(dn.getDatanodeUuid());
+    }
     List<Integer> out = new ArrayList<>();
     for (int u = 0; u < l.units.length; u++) {
       WideLayout.Unit unit = l.units[u];
-      if (unit.block == null || unit.length == 0) {
-        continue;
-      }
-      boolean available = false;
-      for (DatanodeInfo dn : unit.nodes) {
-        available |= registry.isFresh(dn.getDatanodeUuid(), freshMs);
-      }
-      if (!available) {
+      if (unit.block != null && unit.length > 0
+          && unit.nodes.stream().noneMatch(dn -> live.contains(dn.getDatanodeUuid()))) {
         out.add(u);
       }
     }
