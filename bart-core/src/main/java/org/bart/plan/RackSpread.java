@@ -49,60 +49,99 @@ public final class RackSpread {
   private static boolean spread(PlanningProblem problem, int stripe, int s, int[] post,
       int[] racks, int need, int[] recv) {
     int k = problem.code().kI();
+    int kF = problem.code().kF();
     boolean changed = false;
     while (racksOf(post, s * k, k, racks).size() < need) {
       int b = s * k + blockToMove(problem, stripe, s, post, racks);
       int to = destination(post, s, k, racks, recv);
       if (to >= 0) {
-        recv[post[b]]--;
-        recv[to]++;
-        post[b] = to;
+        move(post, b, to, recv);
       } else {
-        swap(post, b, swapPartner(post, s, k, problem.code().kF(), racks, need), recv);
+        int c = swapPartner(post, s, k, kF, racks, need, racks[post[b]]);
+        if (c >= 0) {
+          int t = post[b];
+          move(post, b, post[c], recv);
+          move(post, c, t, recv);
+        } else {
+          chain(post, b, s, k, kF, racks, need, recv);
+        }
       }
       changed = true;
     }
     return changed;
   }
 
-  /** Exchanges the destinations of wide blocks a and c (both now counted as received). */
-  private static void swap(int[] post, int a, int c, int[] recv) {
-    int t = post[a];
-    post[a] = post[c];
-    post[c] = t;
-    recv[post[a]]++;
-    recv[post[c]]++;
+  /** Moves wide block {@code b} to node {@code to}, counting the receive. */
+  private static void move(int[] post, int b, int to, int[] recv) {
+    recv[to]++;
+    post[b] = to;
   }
 
   /**
-   * A block of the wide stripe on a rack member {@code s} lacks whose exchange with a duplicate
-   * of {@code s} keeps its own member spread enough: a parity block first, then another member's.
+   * A block of the wide stripe on a rack member {@code s} lacks that can take {@code s}'s
+   * duplicate (on rack {@code dupRack}) in exchange: a parity block, or another member's block
+   * whose member keeps enough racks; -1 if there is none.
    */
-  private static int swapPartner(int[] post, int s, int k, int kF, int[] racks, int need) {
+  private static int swapPartner(int[] post, int s, int k, int kF, int[] racks, int need,
+      int dupRack) {
     Set<Integer> memberRacks = racksOf(post, s * k, k, racks);
     for (int c = post.length - 1; c >= 0; c--) {
-      if (c / k == s && c < kF) {
+      if ((c / k == s && c < kF) || memberRacks.contains(racks[post[c]])) {
         continue;
       }
-      if (memberRacks.contains(racks[post[c]])) {
-        continue;
-      }
-      if (c >= kF) {
-        return c; // a wide parity: no rack constraint of its own
-      }
-      int t = c / k;
-      Set<Integer> others = new HashSet<>();
-      for (int i = t * k; i < t * k + k; i++) {
-        if (i != c) {
-          others.add(racks[post[i]]);
-        }
-      }
-      if (others.size() >= need) {
+      if (keepsSpread(post, c, k, kF, racks, need, dupRack)) {
         return c;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The two-step exchange when no swap works: a block c on a rack {@code s} lacks moves to a free
+   * node (its own member keeping enough racks), and {@code s}'s duplicate b takes c's place.
+   */
+  private static void chain(int[] post, int b, int s, int k, int kF, int[] racks, int need,
+      int[] recv) {
+    Set<Integer> memberRacks = racksOf(post, s * k, k, racks);
+    Set<Integer> used = new HashSet<>();
+    for (int n : post) {
+      used.add(n);
+    }
+    for (int c = post.length - 1; c >= 0; c--) {
+      if ((c / k == s && c < kF) || memberRacks.contains(racks[post[c]])) {
+        continue;
+      }
+      for (int f = 0; f < racks.length; f++) {
+        if (!used.contains(f) && keepsSpread(post, c, k, kF, racks, need, racks[f])) {
+          int freed = post[c];
+          move(post, c, f, recv);
+          move(post, b, freed, recv);
+          return;
+        }
       }
     }
     throw new IllegalArgumentException("cannot spread a member stripe over " + need
         + " racks: the cluster has too few nodes per rack for this code");
+  }
+
+  /**
+   * Whether block c's member (if c is data) keeps its rack count, up to {@code need}, once c is on
+   * rack r: a spread member stays spread, one not spread yet loses nothing it will need.
+   */
+  private static boolean keepsSpread(int[] post, int c, int k, int kF, int[] racks, int need,
+      int r) {
+    if (c >= kF) {
+      return true; // a wide parity: no rack constraint of its own
+    }
+    int t = c / k;
+    Set<Integer> after = new HashSet<>();
+    after.add(r);
+    for (int i = t * k; i < t * k + k; i++) {
+      if (i != c) {
+        after.add(racks[post[i]]);
+      }
+    }
+    return after.size() >= Math.min(need, racksOf(post, t * k, k, racks).size());
   }
 
   /** A block of the member on a rack it uses twice, one already moving if there is one. */

@@ -40,6 +40,26 @@ class RackSpreadTest {
   }
 
   @Test
+  void aTightClusterOf24NodesIn4RacksIsAlwaysSpread() {
+    int[] racks = new int[24];
+    for (int n = 0; n < 24; n++) {
+      racks[n] = n % 4; // 6 nodes a rack; a wide stripe uses 21 of the 24
+    }
+    for (long seed = 1; seed <= 40; seed++) {
+      TransitionPlan spread = RackSpread.apply(btpm(24, 18, SEED + seed), racks);
+      for (PlannedGroup g : spread.groups()) {
+        for (int s = 0; s < 3; s++) {
+          Set<Integer> r = new HashSet<>();
+          for (int b = 0; b < 6; b++) {
+            r.add(racks[g.postNode(s * 6 + b)]);
+          }
+          assertEquals(4, r.size(), "seed " + (SEED + seed));
+        }
+      }
+    }
+  }
+
+  @Test
   void aSingleRackChangesNothing() {
     TransitionPlan plan = btpm(30, 120, SEED);
     assertSame(plan, RackSpread.apply(plan, new int[30]));
