@@ -184,6 +184,7 @@ final class WideRead {
     final ReplicaFetcher.Fetch[] fetches;
     final Link[] links;
     final ByteBuffer[] buffers;
+    final ByteBuffer[] results;
 
     Session(ReadWideRequestProto req, WideCode code, OpStats stats) {
       this.req = req;
@@ -193,6 +194,7 @@ final class WideRead {
       fetches = new ReplicaFetcher.Fetch[n];
       links = new Link[n];
       buffers = new ByteBuffer[n];
+      results = new ByteBuffer[req.getWantedCount() + 1];
       for (int u = 0; u < n; u++) {
         WideUnitProto unit = req.getUnits(u);
         if ((!unit.hasBlock() || !unit.hasNode()) && unit.getLength() > 0) {
@@ -215,11 +217,14 @@ final class WideRead {
       List<Integer> missing = new ArrayList<>();
       for (int i = 0; i < wanted.length; i++) {
         int w = req.getWanted(i);
-        wanted[i] = lost.contains(w) ? null : read(w, o, n);
-        if (wanted[i] != null) {
-          ByteBuffer full = ByteBuffer.allocate(n);
-          full.put(wanted[i]);
-          full.clear();
+        ByteBuffer got = lost.contains(w) ? null : read(w, o, n);
+        if (got != null) {
+          ByteBuffer full = result(i, n);
+          full.put(got);
+          while (full.hasRemaining()) {
+            full.put((byte) 0); // past the unit's end
+          }
+          full.flip();
           wanted[i] = full;
         } else {
           missing.add(i);
@@ -233,7 +238,7 @@ final class WideRead {
 
     /** Unit {@code w}'s bytes of [o, o + n) decoded from the other units only. */
     ByteBuffer decodeAlone(WideDecoder decoder, int w, long o, int n) throws IOException {
-      ByteBuffer[] out = new ByteBuffer[1];
+      ByteBuffer[] out = new ByteBuffer[] {result(req.getWantedCount(), n)};
       List<Integer> missing = new ArrayList<>();
       missing.add(0);
       decode(decoder, o, n, out, missing, w);
@@ -265,7 +270,7 @@ final class WideRead {
       ByteBuffer[] outputs = new ByteBuffer[missing.size()];
       for (int i = 0; i < erased.length; i++) {
         erased[i] = alone >= 0 ? alone : req.getWanted(missing.get(i));
-        outputs[i] = ByteBuffer.allocate(n);
+        outputs[i] = alone >= 0 ? wanted[0] : result(missing.get(i), n);
         wanted[missing.get(i)] = outputs[i];
       }
       decoder.decode(units, erased, outputs);
@@ -274,6 +279,16 @@ final class WideRead {
           decoded.add(e);
         }
       }
+    }
+
+    /** The reusable output buffer of slot {@code i} (one per wanted unit, and one spare). */
+    private ByteBuffer result(int i, int n) {
+      if (results[i] == null) {
+        results[i] = ByteBuffer.allocate(ctx.chunkBytes);
+      }
+      results[i].clear();
+      results[i].limit(n);
+      return results[i];
     }
 
     private String wantedUnits(List<Integer> idx) {
