@@ -36,4 +36,16 @@ class BenchCommandsSmokeTest {
       assertTrue(out.contains("\n" + name + " "), "row " + name + " in\n" + out);
     }
   }
+
+  @Test
+  void testbedPrintsOneRowPerApproach() {
+    String out = run("testbed", "--code", "2,1,2", "--datanodes", "6", "--files", "2",
+        "--groups-per-file", "1", "--cell-size", "64KiB", "--rate", "8MiB", "--approaches",
+        "RDPM,BTPM");
+    assertTrue(out.contains("bound_s") && out.contains("ratio"), out);
+    for (String approach : new String[] {"RDPM", "BTPM"}) {
+      assertTrue(out.contains("\n" + approach + " "), "row " + approach + " in\n" + out);
+    }
+    assertTrue(!out.contains("FAILED"), out);
+  }
 }
