@@ -62,7 +62,9 @@ public final class BenchBandwidthCommand implements BartCommand {
         off += Math.abs(r.deviationPercent()) > TOLERANCE_PERCENT ? 1 : 0;
       }
       out.printf(Locale.ROOT, "(bytes: block data over the bottleneck link; expected = bytes / "
-          + "limit; %d of %d cases outside +-%.0f%%)%n", off, results.size(), TOLERANCE_PERCENT);
+          + "limit; the limiter admits one chunk (dfs.bart.agent.chunk.bytes) ahead, so a case may "
+          + "end that much early; %d of %d cases outside +-%.0f%%)%n", off, results.size(),
+          TOLERANCE_PERCENT);
       return 0;
     }
   }
