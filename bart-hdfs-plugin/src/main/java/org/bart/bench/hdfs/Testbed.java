@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
@@ -30,7 +32,10 @@ import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
  * the plan's bound max_load x block size / rate.
  *
  * <p>Files are whole block groups, so every internal block is exactly one block (block size =
- * cell size) and the bound counts exactly the bytes the stage moves.
+ * cell size) and the bound counts exactly the bytes the stage moves. The defaults (24 DataNodes,
+ * 24 files of 3 groups = 72 stripes of 1 MiB blocks, 2 MiB/s) make the bounds 5 to 15 s, large
+ * against the stage's fixed cost (NameNode calls, and moving 150 to 350 MiB through one JVM:
+ * about 2 s unthrottled on 2 cores), while a run of three approaches takes about 2 minutes.
  */
 public final class Testbed {
 
@@ -40,12 +45,14 @@ public final class Testbed {
     public int m = 3;
     public int lambda = 3;
     public int dataNodes = 24;
-    public int files = 12;
+    public int files = 24;
     public int groupsPerFile = 3;
     public int cellSize = 1024 * 1024;
-    public long bytesPerSec = 4L << 20;
+    public long bytesPerSec = 2L << 20;
     public List<String> approaches = Arrays.asList("RDPM", "BWPM", "BTPM");
     public long seed = 1;
+    /** Further configuration of every cluster (e.g. {@code dfs.bart.coordinator.threads}). */
+    public Map<String, String> conf = new TreeMap<>();
   }
 
   private static final long FILE_REPORT_TIMEOUT_MS = 60_000;
@@ -81,6 +88,9 @@ public final class Testbed {
         + "%d block groups, %d KiB blocks, agents limited to %.2f MiB/s per direction%s%n", s.k,
         s.m, s.lambda, s.dataNodes, s.files, s.groupsPerFile, s.cellSize / 1024,
         s.bytesPerSec / 1048576.0, log == null ? "" : "; cluster log: " + log);
+    if (!s.conf.isEmpty()) {
+      out.println("Cluster configuration: " + s.conf);
+    }
     List<TestbedRow> rows = new ArrayList<>();
     for (String approach : s.approaches) {
       rows.add(runApproach(approach));
@@ -91,9 +101,13 @@ public final class Testbed {
   private TestbedRow runApproach(String approach) throws Exception {
     File base = new File(System.getProperty("java.io.tmpdir"), "bart-testbed-" + System.nanoTime());
     long t0 = System.nanoTime();
-    try (EmbeddedCluster cluster = EmbeddedCluster.builder().dataNodes(s.dataNodes)
+    EmbeddedCluster.Builder builder = EmbeddedCluster.builder().dataNodes(s.dataNodes)
         .blockSize(s.cellSize).baseDir(base)
-        .set(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC, String.valueOf(s.bytesPerSec)).start()) {
+        .set(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC, String.valueOf(s.bytesPerSec));
+    for (Map.Entry<String, String> e : s.conf.entrySet()) {
+      builder.set(e.getKey(), e.getValue());
+    }
+    try (EmbeddedCluster cluster = builder.start()) {
       DistributedFileSystem dfs = cluster.dfs();
       Path tree = new Path("/testbed");
       writeFiles(dfs, tree);

@@ -56,10 +56,12 @@ public final class TestbedRow {
         continue;
       }
       TransitionReport t = r.report;
-      out.printf(Locale.ROOT, "%-10s %7d %6d %9d %9d %9d %9d %9.2f %9.2f %7.2f%n", r.approach,
+      // A plan that moves nothing has no bound to compare with.
+      String ratio = t.predictedMaxLoad == 0 ? "-"
+          : String.format(Locale.ROOT, "%.2f", r.stageSeconds() / r.boundSeconds());
+      out.printf(Locale.ROOT, "%-10s %7d %6d %9d %9d %9d %9d %9.2f %9.2f %7s%n", r.approach,
           t.stripes, t.wideGroups, t.predictedMaxLoad, t.measuredMaxLoad, t.predictedBandwidth,
-          t.measuredBandwidth, r.stageSeconds(), r.boundSeconds(),
-          r.stageSeconds() / r.boundSeconds());
+          t.measuredBandwidth, r.stageSeconds(), r.boundSeconds(), ratio);
     }
   }
 }
