@@ -21,7 +21,7 @@ public final class BartConfigKeys {
 
   /** Files and wide groups the coordinator stages in parallel (it runs 4x as many block ops). */
   public static final String COORDINATOR_THREADS = "dfs.bart.coordinator.threads";
-  public static final int COORDINATOR_THREADS_DEFAULT = 16;
+  public static final int COORDINATOR_THREADS_DEFAULT = 32;
 
   /** host:port the DataNode agent's RPC server binds to; port 0 picks a free port. */
   public static final String AGENT_ADDRESS = "dfs.bart.agent.address";

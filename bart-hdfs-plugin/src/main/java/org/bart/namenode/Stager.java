@@ -54,20 +54,25 @@ final class Stager {
     ctx.twinGroupIds = new long[ctx.table.stripes.size()];
     ctx.parityFiles = new PlacedFile[groups];
     ctx.merges = new MergeRequestProto[groups][ctx.plan.problem().code().mF()];
+    // Parity merges and data moves interleaved, so that neither waits behind the other on the
+    // task pool: the agents' own worker pools are what should pace each DataNode.
     List<Callable<Void>> work = new ArrayList<>();
-    for (int f = 0; f < ctx.table.files.size(); f++) {
-      int file = f;
-      work.add(() -> {
-        stageFile(file);
-        return null;
-      });
-    }
-    for (int g = 0; g < groups; g++) {
-      int group = g;
-      work.add(() -> {
-        stageParity(group);
-        return null;
-      });
+    int files = ctx.table.files.size();
+    for (int i = 0; i < Math.max(files, groups); i++) {
+      if (i < groups) {
+        int group = i;
+        work.add(() -> {
+          stageParity(group);
+          return null;
+        });
+      }
+      if (i < files) {
+        int file = i;
+        work.add(() -> {
+          stageFile(file);
+          return null;
+        });
+      }
     }
     awaitAll(tasks, work);
   }
