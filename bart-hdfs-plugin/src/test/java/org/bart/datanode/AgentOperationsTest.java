@@ -156,11 +156,6 @@ class AgentOperationsTest {
         .setNumBytes(len).build();
   }
 
-  private static long replicaBytes(DataNode dn, String pool, long id) {
-    ReplicaInfo r = (ReplicaInfo) dn.getFSDataset().getReplica(pool, id);
-    return new File(r.getBlockURI()).length() + new File(r.getMetadataURI()).length();
-  }
-
   @Test
   void relabelAndSendBuildAReadableDataOnlyTwinWithExactUsedSpace() throws Exception {
     Written a = writeGroup();
@@ -168,19 +163,8 @@ class AgentOperationsTest {
     String pool = g.group().getBlockPoolId();
     DataNode spare = spareFor(g);
 
-    // What each DataNode holds of the old group now, and its used space.
-    Map<String, Long> usedBefore = new HashMap<>();
-    for (DataNode dn : cluster.mini().getDataNodes()) {
-      usedBefore.put(dn.getDatanodeUuid(), dn.getFSDataset().getDfsUsed());
-    }
-    Map<String, Long> expectedDelta = new HashMap<>();
-    for (int i = 0; i < g.width(); i++) {
-      String uuid = g.node(i).getDatanodeUuid();
-      long bytes = replicaBytes(dataNode(uuid), pool, g.block(i).getBlockId());
-      if (i >= 5) { // parity, and data block 5 which is sent away: freed with the old group
-        expectedDelta.merge(uuid, -bytes, Long::sum);
-      }
-    }
+    // Every DataNode's used space and replicas, once nothing else is being written or deleted.
+    Map<String, Usage> before = quietUsage();
 
     PlacedFile twin = PlacedFile.create(dfs.getClient(), "/twin/a", FsPermission.getFileDefault(),
         dataOnly.getName(), (short) 1, BLOCK);
@@ -223,8 +207,6 @@ class AgentOperationsTest {
       assertEquals(g.node(i).getDatanodeUuid(), twinGroups.get(0).node(i).getDatanodeUuid());
     }
     assertArrayEquals(a.data, SampleFiles.read(dfs, new Path("/twin/a")), "seed " + SEED);
-    expectedDelta.merge(spare.getDatanodeUuid(),
-        replicaBytes(spare, pool, ng.getBlockId() + 5), Long::sum);
 
     // Replace the original by its twin: the old group, parity included, is deleted.
     dfs.rename(new Path("/twin/a"), a.path, Options.Rename.OVERWRITE);
@@ -239,11 +221,72 @@ class AgentOperationsTest {
     });
     assertArrayEquals(a.data, SampleFiles.read(dfs, a.path), "seed " + SEED);
     assertEquals(dataOnly.getName(), dfs.getErasureCodingPolicy(a.path).getName());
+    // dfsUsed must have moved exactly by the bytes of the replicas that appeared and went:
+    // relabels add a name that later outlives the old one (without the accounting fix they
+    // would leave dfsUsed short by their size once the old group is deleted).
+    Map<String, Usage> after = quietUsage();
     for (DataNode dn : cluster.mini().getDataNodes()) {
-      long delta = dn.getFSDataset().getDfsUsed() - usedBefore.get(dn.getDatanodeUuid());
-      assertEquals((long) expectedDelta.getOrDefault(dn.getDatanodeUuid(), 0L), delta,
-          "dfsUsed change of DataNode " + dn.getDisplayName());
+      Usage b = before.get(dn.getDatanodeUuid());
+      Usage n = after.get(dn.getDatanodeUuid());
+      assertEquals(n.replicaBytesSince(b), n.dfsUsed - b.dfsUsed,
+          "dfsUsed change of DataNode " + dn.getDisplayName() + " (replicas " + b.replicas.keySet()
+              + " -> " + n.replicas.keySet() + ")");
     }
+  }
+
+  /** One DataNode's used space and the bytes (block + meta) of each finalized replica. */
+  private static final class Usage {
+    final long dfsUsed;
+    final Map<Long, Long> replicas = new HashMap<>();
+
+    Usage(DataNode dn) throws IOException {
+      dfsUsed = dn.getFSDataset().getDfsUsed();
+      String pool = cluster.mini().getNamesystem().getBlockPoolId();
+      for (ReplicaInfo r : dn.getFSDataset().getFinalizedBlocks(pool)) {
+        replicas.put(r.getBlockId(), new File(r.getBlockURI()).length()
+            + new File(r.getMetadataURI()).length());
+      }
+    }
+
+    /** Bytes of the replicas added since {@code earlier} minus those removed. */
+    long replicaBytesSince(Usage earlier) {
+      long delta = 0;
+      for (Map.Entry<Long, Long> e : replicas.entrySet()) {
+        delta += earlier.replicas.containsKey(e.getKey()) ? 0 : e.getValue();
+      }
+      for (Map.Entry<Long, Long> e : earlier.replicas.entrySet()) {
+        delta -= replicas.containsKey(e.getKey()) ? 0 : e.getValue();
+      }
+      return delta;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Usage && ((Usage) o).dfsUsed == dfsUsed
+          && ((Usage) o).replicas.equals(replicas);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(dfsUsed);
+    }
+  }
+
+  /** Every DataNode's usage once the NameNode has no deletion pending and two looks agree. */
+  private static Map<String, Usage> quietUsage() throws Exception {
+    List<Map<String, Usage>> last = new java.util.ArrayList<>();
+    Poll.until("DataNodes quiet", 60_000, () -> {
+      Map<String, Usage> now = new HashMap<>();
+      for (DataNode dn : cluster.mini().getDataNodes()) {
+        now.put(dn.getDatanodeUuid(), new Usage(dn));
+      }
+      boolean quiet = cluster.mini().getNamesystem().getPendingDeletionBlocks() == 0
+          && !last.isEmpty() && last.get(0).equals(now);
+      last.clear();
+      last.add(now);
+      return quiet;
+    });
+    return last.get(0);
   }
 
   @Test
