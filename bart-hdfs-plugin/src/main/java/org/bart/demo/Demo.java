@@ -16,9 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.LocatedBlock;
-import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.io.IOUtils;
-import org.apache.hadoop.io.erasurecode.ECSchema;
 import org.bart.cli.TransitionRunner;
 import org.bart.client.BartFileSystem;
 import org.bart.protocol.CoordinatorClient;
@@ -64,7 +62,7 @@ public final class Demo {
     try (EmbeddedCluster cluster = EmbeddedCluster.builder().dataNodes(nodes)
         .blockSize(s.cellSize).baseDir(base).start()) {
       DistributedFileSystem dfs = cluster.dfs();
-      ErasureCodingPolicy narrow = narrowPolicy(dfs);
+      ErasureCodingPolicy narrow = cluster.enableRsLegacy(s.k, s.m, s.cellSize);
       Path tree = new Path("/ec_test");
       dfs.mkdirs(tree);
       dfs.setErasureCodingPolicy(tree, narrow.getName());
@@ -89,19 +87,6 @@ public final class Demo {
     out.println(failures.isEmpty() ? "DEMO PASSED" : "DEMO FAILED: " + failures.size()
         + " check(s) failed");
     return failures;
-  }
-
-  private ErasureCodingPolicy narrowPolicy(DistributedFileSystem dfs) throws IOException {
-    ErasureCodingPolicy legacy63 =
-        SystemErasureCodingPolicies.getByID(SystemErasureCodingPolicies.RS_6_3_LEGACY_POLICY_ID);
-    if (s.k == 6 && s.m == 3 && s.cellSize == legacy63.getCellSize()) {
-      return legacy63;
-    }
-    ErasureCodingPolicy p = new ErasureCodingPolicy(new ECSchema("rs-legacy", s.k, s.m),
-        s.cellSize);
-    dfs.addErasureCodingPolicies(new ErasureCodingPolicy[] {p});
-    dfs.enableErasureCodingPolicy(p.getName());
-    return p;
   }
 
   /** Files of one to three block groups, most of them ending in a partial group. */

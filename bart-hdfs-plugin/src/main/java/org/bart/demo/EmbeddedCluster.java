@@ -13,7 +13,9 @@ import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
+import org.apache.hadoop.io.erasurecode.ECSchema;
 import org.bart.conf.BartConfigKeys;
 import org.bart.datanode.BartDataNodePlugin;
 import org.bart.namenode.BartNameNodePlugin;
@@ -173,6 +175,22 @@ public final class EmbeddedCluster implements Closeable {
       }
     }
     throw new IOException("no BART agent registered for DataNode " + uuid);
+  }
+
+  /**
+   * An enabled RS-LEGACY(k, m) policy with {@code cellSize} cells: the built-in RS-LEGACY-6-3-1024k
+   * where it fits, else a user-defined one added now.
+   */
+  public ErasureCodingPolicy enableRsLegacy(int k, int m, int cellSize) throws IOException {
+    ErasureCodingPolicy legacy63 =
+        SystemErasureCodingPolicies.getByID(SystemErasureCodingPolicies.RS_6_3_LEGACY_POLICY_ID);
+    if (k == 6 && m == 3 && cellSize == legacy63.getCellSize()) {
+      return legacy63;
+    }
+    ErasureCodingPolicy p = new ErasureCodingPolicy(new ECSchema("rs-legacy", k, m), cellSize);
+    dfs().addErasureCodingPolicies(new ErasureCodingPolicy[] {p});
+    dfs().enableErasureCodingPolicy(p.getName());
+    return p;
   }
 
   /** Stops the DataNode {@code uuid} (as if its machine died). */

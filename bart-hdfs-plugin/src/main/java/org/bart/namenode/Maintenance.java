@@ -16,7 +16,6 @@ import org.bart.protocol.AgentClient;
 import org.bart.protocol.ProtoConverters;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
-import org.bart.protocol.proto.AgentProtos.WideUnitProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
 import org.bart.report.MaintenanceReport;
 import org.slf4j.Logger;
@@ -72,6 +71,18 @@ final class Maintenance {
 
   /** Repairs every group under {@code tree} (or everywhere, if null). */
   MaintenanceReport repair(String tree) throws IOException {
+    return forEachGroup(tree, "Repair", this::repairGroup);
+  }
+
+  /** What is done to one wide group. */
+  private interface GroupAction {
+    void run(String parity, ClusterView nodes, AgentPool agents, MaintenanceReport r)
+        throws IOException;
+  }
+
+  /** Runs {@code action} on every wide group of the trees; a group's failure is a problem. */
+  private MaintenanceReport forEachGroup(String tree, String what, GroupAction action)
+      throws IOException {
     MaintenanceReport r = new MaintenanceReport();
     for (String t : trees(tree)) {
       r.trees.add(t);
@@ -80,10 +91,10 @@ final class Maintenance {
         for (String parity : parityFiles(t)) {
           r.groupsChecked++;
           try {
-            repairGroup(parity, nodes, agents, r);
+            action.run(parity, nodes, agents, r);
           } catch (IOException | RuntimeException e) {
             r.problem(parity + ": " + e.getMessage());
-            LOG.warn("Repair of wide group {} failed", parity, e);
+            LOG.warn("{} of wide group {} failed", what, parity, e);
           }
         }
       }
@@ -110,7 +121,7 @@ final class Maintenance {
       int target = chooseTarget(l, u, nodes);
       WideLayout.Unit unit = l.units[u];
       agents.of(target).readWide(ReadWideRequestProto.newBuilder()
-          .setWideCode(l.group.getWideCode()).addAllUnits(toProto(l))
+          .setWideCode(l.group.getWideCode()).addAllUnits(l.toProto(registry, freshMs))
           .addWanted(u).setOffset(0).setLength(unit.length)
           .setTarget(ProtoConverters.toProto(unit.block)).setTargetNode(nodes.proto(target))
           .build());
@@ -245,26 +256,8 @@ final class Maintenance {
 
   /** Checks every group under {@code tree} without changing anything. */
   MaintenanceReport verify(String tree) throws IOException {
-    MaintenanceReport r = new MaintenanceReport();
-    for (String t : trees(tree)) {
-      r.trees.add(t);
-      ClusterView nodes = ClusterView.of(dfs, registry);
-      try (AgentPool agents = new AgentPool(nodes, conf)) {
-        for (String parity : parityFiles(t)) {
-          r.groupsChecked++;
-          try {
-            new GroupVerifier(dfs, registry, paths, freshMs).verify(parity, nodes, agents, r);
-          } catch (IOException | RuntimeException e) {
-            r.problem(parity + ": " + e.getMessage());
-          }
-        }
-      }
-    }
-    return r;
-  }
-
-  List<WideUnitProto> toProto(WideLayout l) {
-    return l.toProto(registry, freshMs);
+    GroupVerifier verifier = new GroupVerifier(dfs, registry, paths, freshMs);
+    return forEachGroup(tree, "Verification", verifier::verify);
   }
 
   private List<String> parityFiles(String tree) throws IOException {

@@ -15,8 +15,6 @@ import java.util.Set;
 import org.apache.hadoop.fs.FileChecksum;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.HdfsConfiguration;
-import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
 import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.hdfs.server.blockmanagement.BlockManagerTestUtil;
@@ -27,6 +25,7 @@ import org.bart.demo.EmbeddedCluster;
 import org.bart.demo.SampleFiles;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.TransitionReport;
+import org.bart.testing.ClusterChecks;
 import org.bart.testing.Poll;
 import org.bart.testing.TestFiles;
 import org.bart.testing.WideGroups;
@@ -84,7 +83,7 @@ class TransitionFlagshipTest {
           oldIds.add(g.block(b).getBlockId());
         }
       }
-      checksums.put(p, compositeCrc(p));
+      checksums.put(p, ClusterChecks.compositeCrc(cluster, p));
     }
 
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -99,10 +98,10 @@ class TransitionFlagshipTest {
     assertEquals(6 * 6L * MIB + 2 * 3L * MIB, r.rawBytesAfter, "data plus 3 wide parities each");
     assertEquals(22.2, r.savingPercent(), 0.05);
 
-    Poll.until("old groups deleted", 60_000, () -> noReplicaOf(oldIds));
+    Poll.until("old groups deleted", 60_000, () -> ClusterChecks.noReplicaOf(cluster, oldIds));
     for (Map.Entry<String, byte[]> e : contents.entrySet()) {
       assertArrayEquals(e.getValue(), SampleFiles.read(dfs, new Path(e.getKey())), e.getKey());
-      assertEquals(checksums.get(e.getKey()), compositeCrc(e.getKey()), e.getKey());
+      assertEquals(checksums.get(e.getKey()), ClusterChecks.compositeCrc(cluster, e.getKey()), e.getKey());
     }
     assertEquals(2, WideGroups.check(dfs, tree, contents));
     assertEquals(r.rawBytesAfter, rawBytesOnDataNodes(tree, contents), "raw bytes on DataNodes");
@@ -118,27 +117,6 @@ class TransitionFlagshipTest {
     assertTrue(fsck.contains("is HEALTHY"), fsck);
     assertTrue(fsck.matches("(?s).*Unsatisfactory placement block groups:\\s+0\\b.*"), fsck);
     assertEquals(before, locations(tree, contents));
-  }
-
-  private static FileChecksum compositeCrc(String path) throws Exception {
-    HdfsConfiguration conf = new HdfsConfiguration(cluster.conf());
-    conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
-    try (DistributedFileSystem fs = (DistributedFileSystem) DistributedFileSystem.newInstance(
-        dfs.getUri(), conf)) {
-      return fs.getFileChecksum(new Path(path));
-    }
-  }
-
-  private static boolean noReplicaOf(Set<Long> ids) {
-    String pool = cluster.mini().getNamesystem().getBlockPoolId();
-    for (DataNode dn : cluster.mini().getDataNodes()) {
-      for (long id : ids) {
-        if (dn.getFSDataset().getReplica(pool, id) != null) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /** Bytes of the replicas of the files' blocks and of the wide parity on DataNode disks. */

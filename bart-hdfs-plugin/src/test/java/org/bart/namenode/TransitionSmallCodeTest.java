@@ -15,8 +15,6 @@ import java.util.Set;
 import org.apache.hadoop.fs.FileChecksum;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.HdfsConfiguration;
-import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.io.erasurecode.ECSchema;
@@ -27,6 +25,7 @@ import org.bart.demo.SampleFiles;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.SkippedFile;
 import org.bart.report.TransitionReport;
+import org.bart.testing.ClusterChecks;
 import org.bart.testing.Poll;
 import org.bart.testing.TestFiles;
 import org.bart.testing.WideGroups;
@@ -75,15 +74,6 @@ class TransitionSmallCodeTest {
     return o;
   }
 
-  private static FileChecksum compositeCrc(String path) throws Exception {
-    HdfsConfiguration conf = new HdfsConfiguration(cluster.conf());
-    conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
-    try (DistributedFileSystem fs = (DistributedFileSystem) DistributedFileSystem.newInstance(
-        dfs.getUri(), conf)) {
-      return fs.getFileChecksum(new Path(path));
-    }
-  }
-
   @Test
   void transitionsFullAndPartialGroupsAndSurvivesRestarts() throws Exception {
     String tree = "/t";
@@ -104,7 +94,7 @@ class TransitionSmallCodeTest {
           oldBlockIds.add(g.block(b).getBlockId());
         }
       }
-      checksums.put(p, compositeCrc(p));
+      checksums.put(p, ClusterChecks.compositeCrc(cluster, p));
     }
     dfs.mkdirs(new Path(tree + "/plain"));
     dfs.setErasureCodingPolicy(new Path(tree + "/plain"), "replication");
@@ -126,7 +116,7 @@ class TransitionSmallCodeTest {
     assertEquals(r.predictedBandwidth, r.measuredBandwidth, "measured moves follow the plan");
 
     Poll.until("old block groups deleted from DataNodes", 60_000,
-        () -> noReplicaOf(oldBlockIds));
+        () -> ClusterChecks.noReplicaOf(cluster, oldBlockIds));
     checkAll(tree, contents, checksums);
 
     cluster.mini().restartNameNode(true);
@@ -157,24 +147,12 @@ class TransitionSmallCodeTest {
     return m;
   }
 
-  private static boolean noReplicaOf(Set<Long> ids) {
-    String pool = cluster.mini().getNamesystem().getBlockPoolId();
-    for (DataNode dn : cluster.mini().getDataNodes()) {
-      for (long id : ids) {
-        if (dn.getFSDataset().getReplica(pool, id) != null) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
   private static void checkAll(String tree, Map<String, byte[]> contents,
       Map<String, FileChecksum> checksums) throws Exception {
     for (Map.Entry<String, byte[]> e : contents.entrySet()) {
       assertArrayEquals(e.getValue(), SampleFiles.read(dfs, new Path(e.getKey())),
           e.getKey() + " (seed " + SEED + ")");
-      assertEquals(checksums.get(e.getKey()), compositeCrc(e.getKey()), e.getKey());
+      assertEquals(checksums.get(e.getKey()), ClusterChecks.compositeCrc(cluster, e.getKey()), e.getKey());
       assertEquals("RS-LEGACY-2-0-64k", dfs.getErasureCodingPolicy(new Path(e.getKey()))
           .getName());
       assertNotNull(dfs.getXAttrs(new Path(e.getKey())).get(BartPaths.MEMBER_XATTR));

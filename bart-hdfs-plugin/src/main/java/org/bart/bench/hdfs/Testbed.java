@@ -14,9 +14,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
-import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
-import org.apache.hadoop.io.erasurecode.ECSchema;
 import org.bart.cli.TransitionRunner;
 import org.bart.conf.BartConfigKeys;
 import org.bart.demo.EmbeddedCluster;
@@ -110,7 +107,7 @@ public final class Testbed {
     try (EmbeddedCluster cluster = builder.start()) {
       DistributedFileSystem dfs = cluster.dfs();
       Path tree = new Path("/testbed");
-      writeFiles(dfs, tree);
+      writeFiles(cluster, dfs, tree);
       out.printf(Locale.ROOT, "%s: %d DataNodes up, %d files of %d block groups written "
           + "(%.0f s); planned max_load on this placement:%s; transitioning...%n", approach,
           s.dataNodes, s.files, s.groupsPerFile, (System.nanoTime() - t0) / 1e9,
@@ -147,9 +144,10 @@ public final class Testbed {
   }
 
   /** Writes the files of whole block groups and waits until HDFS knows every block. */
-  private void writeFiles(DistributedFileSystem dfs, Path tree) throws Exception {
+  private void writeFiles(EmbeddedCluster cluster, DistributedFileSystem dfs, Path tree)
+      throws Exception {
     dfs.mkdirs(tree);
-    dfs.setErasureCodingPolicy(tree, narrowPolicy(dfs).getName());
+    dfs.setErasureCodingPolicy(tree, cluster.enableRsLegacy(s.k, s.m, s.cellSize).getName());
     int length = s.groupsPerFile * s.k * s.cellSize;
     for (int i = 0; i < s.files; i++) {
       Path p = new Path(tree, String.format(Locale.ROOT, "file-%02d", i));
@@ -175,18 +173,5 @@ public final class Testbed {
       }
       Thread.sleep(50);
     }
-  }
-
-  private ErasureCodingPolicy narrowPolicy(DistributedFileSystem dfs) throws IOException {
-    ErasureCodingPolicy legacy63 =
-        SystemErasureCodingPolicies.getByID(SystemErasureCodingPolicies.RS_6_3_LEGACY_POLICY_ID);
-    if (s.k == 6 && s.m == 3 && s.cellSize == legacy63.getCellSize()) {
-      return legacy63;
-    }
-    ErasureCodingPolicy p = new ErasureCodingPolicy(new ECSchema("rs-legacy", s.k, s.m),
-        s.cellSize);
-    dfs.addErasureCodingPolicies(new ErasureCodingPolicy[] {p});
-    dfs.enableErasureCodingPolicy(p.getName());
-    return p;
   }
 }
