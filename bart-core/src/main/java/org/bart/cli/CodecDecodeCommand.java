@@ -39,14 +39,8 @@ final class CodecDecodeCommand implements Callable<Integer> {
   @Mixin
   private HelpOption help;
 
-  @Parameters(index = "0", paramLabel = "K", description = "data units per member stripe")
-  private int k;
-
-  @Parameters(index = "1", paramLabel = "M", description = "parity units")
-  private int m;
-
-  @Parameters(index = "2", paramLabel = "LAMBDA", description = "member stripes per wide group")
-  private int lambda;
+  @Mixin
+  private WideGeometry geometry;
 
   @Parameters(index = "3", paramLabel = "OUT_DIR", description = "directory for the rebuilt units")
   private Path outDir;
@@ -59,20 +53,17 @@ final class CodecDecodeCommand implements Callable<Integer> {
       description = "true length of rebuilt unit UNIT (default: the longest given unit)")
   private Map<Integer, Long> lengths = Collections.emptyMap();
 
-  @Option(names = "--chunk", paramLabel = "BYTES", defaultValue = "1048576",
-      description = "bytes read from each file at a time (default: ${DEFAULT-VALUE})")
-  private int chunk;
+  @Mixin
+  private ChunkOption chunkOption;
 
   @Override
   public Integer call() throws IOException {
-    WideCode code = WideCode.forGeometry(k, m, lambda);
+    WideCode code = geometry.code();
     if (units.size() != code.totalUnits()) {
       throw new ParameterException(spec.commandLine(), "expected LAMBDA*K+M = "
           + code.totalUnits() + " units, got " + units.size());
     }
-    if (chunk < 1) {
-      throw new ParameterException(spec.commandLine(), "--chunk must be positive");
-    }
+    int chunk = chunkOption.bytes();
     List<Path> paths = new ArrayList<>();
     List<Integer> missing = new ArrayList<>();
     for (int u = 0; u < units.size(); u++) {
@@ -108,7 +99,7 @@ final class CodecDecodeCommand implements Callable<Integer> {
       for (int i = 0; i < erased.length; i++) {
         targets[i] = FileChannel.open(outDir.resolve("unit_" + erased[i]), StandardOpenOption.CREATE,
             StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        outputs[i] = ByteBuffer.allocate((int) Math.min(chunk, Math.max(in.longest(), 1)));
+        outputs[i] = ByteBuffer.allocate((int) Math.min(chunkOption.bytes(), Math.max(in.longest(), 1)));
       }
       WideDecoder decoder = new WideDecoder(code);
       long done = 0;

@@ -22,18 +22,12 @@ final class CodecGammaCommand implements Callable<Integer> {
   @Mixin
   private HelpOption help;
 
-  @Parameters(index = "0", paramLabel = "K", description = "data units per member stripe")
-  private int k;
-
-  @Parameters(index = "1", paramLabel = "M", description = "parity units")
-  private int m;
-
-  @Parameters(index = "2", paramLabel = "LAMBDA", description = "member stripes per wide group")
-  private int lambda;
+  @Mixin
+  private WideGeometry geometry;
 
   @Override
   public Integer call() {
-    WideCode code = WideCode.forGeometry(k, m, lambda);
+    WideCode code = geometry.code();
     StringBuilder x = new StringBuilder("x =");
     for (int r = 0; r < code.m(); r++) {
       x.append(' ').append(code.x(r));

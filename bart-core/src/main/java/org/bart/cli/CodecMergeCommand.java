@@ -33,14 +33,8 @@ final class CodecMergeCommand implements Callable<Integer> {
   @Mixin
   private HelpOption help;
 
-  @Parameters(index = "0", paramLabel = "K", description = "data units per member stripe")
-  private int k;
-
-  @Parameters(index = "1", paramLabel = "M", description = "parity units")
-  private int m;
-
-  @Parameters(index = "2", paramLabel = "LAMBDA", description = "member stripes per wide group")
-  private int lambda;
+  @Mixin
+  private WideGeometry geometry;
 
   @Parameters(index = "3", paramLabel = "R", description = "parity index, 0..M-1")
   private int r;
@@ -52,23 +46,21 @@ final class CodecMergeCommand implements Callable<Integer> {
       description = "narrow parity R of member 0, member 1, ... (LAMBDA files)")
   private List<Path> inputs;
 
-  @Option(names = "--chunk", paramLabel = "BYTES", defaultValue = "1048576",
-      description = "bytes read from each file at a time (default: ${DEFAULT-VALUE})")
-  private int chunk;
+  @Mixin
+  private ChunkOption chunkOption;
 
   @Override
   public Integer call() throws IOException {
-    WideCode code = WideCode.forGeometry(k, m, lambda);
-    if (inputs.size() != lambda) {
+    WideCode code = geometry.code();
+    if (inputs.size() != code.lambda()) {
       throw new ParameterException(spec.commandLine(),
-          "expected LAMBDA = " + lambda + " input files, got " + inputs.size());
+          "expected LAMBDA = " + code.lambda() + " input files, got " + inputs.size());
     }
-    if (r < 0 || r >= m) {
-      throw new ParameterException(spec.commandLine(), "R = " + r + " is not in 0.." + (m - 1));
+    if (r < 0 || r >= code.m()) {
+      throw new ParameterException(spec.commandLine(), "R = " + r + " is not in 0.."
+          + (code.m() - 1));
     }
-    if (chunk < 1) {
-      throw new ParameterException(spec.commandLine(), "--chunk must be positive");
-    }
+    int chunk = chunkOption.bytes();
     WideMerger merger = new WideMerger(code);
     try (UnitFiles in = new UnitFiles(inputs, chunk);
         FileChannel target = FileChannel.open(out, StandardOpenOption.CREATE,

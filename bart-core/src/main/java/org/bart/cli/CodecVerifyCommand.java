@@ -29,32 +29,23 @@ final class CodecVerifyCommand implements Callable<Integer> {
   @Mixin
   private HelpOption help;
 
-  @Parameters(index = "0", paramLabel = "K", description = "data units per member stripe")
-  private int k;
-
-  @Parameters(index = "1", paramLabel = "M", description = "parity units")
-  private int m;
-
-  @Parameters(index = "2", paramLabel = "LAMBDA", description = "member stripes per wide group")
-  private int lambda;
+  @Mixin
+  private WideGeometry geometry;
 
   @Parameters(index = "3..*", arity = "1..*", paramLabel = "UNIT", description = "unit files")
   private List<Path> units;
 
-  @Option(names = "--chunk", paramLabel = "BYTES", defaultValue = "1048576",
-      description = "bytes read from each file at a time (default: ${DEFAULT-VALUE})")
-  private int chunk;
+  @Mixin
+  private ChunkOption chunkOption;
 
   @Override
   public Integer call() throws IOException {
-    WideCode code = WideCode.forGeometry(k, m, lambda);
+    WideCode code = geometry.code();
     if (units.size() != code.totalUnits()) {
       throw new ParameterException(spec.commandLine(), "expected LAMBDA*K+M = "
           + code.totalUnits() + " units, got " + units.size());
     }
-    if (chunk < 1) {
-      throw new ParameterException(spec.commandLine(), "--chunk must be positive");
-    }
+    int chunk = chunkOption.bytes();
     WideEncoder encoder = new WideEncoder(code);
     try (UnitFiles in = new UnitFiles(units, chunk)) {
       checkSizes(code, in);
