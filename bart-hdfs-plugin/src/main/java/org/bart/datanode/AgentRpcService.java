@@ -1,6 +1,5 @@
 package org.bart.datanode;
 
-import java.io.IOException;
 import org.apache.hadoop.thirdparty.protobuf.RpcController;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 import org.bart.protocol.AgentProtocolPB;
@@ -24,11 +23,6 @@ import org.bart.protocol.proto.AgentProtos.ThrottleResponseProto;
 /** Server side of the agent protocol: checks the caller, then hands each call to the agent. */
 final class AgentRpcService implements AgentProtocolPB {
 
-  /** One call's body. */
-  private interface Body<T> {
-    T run() throws IOException;
-  }
-
   private final Agent agent;
   private final Superusers superusers;
 
@@ -37,13 +31,8 @@ final class AgentRpcService implements AgentProtocolPB {
     this.superusers = superusers;
   }
 
-  private <T> T serve(String what, Body<T> body) throws ServiceException {
-    try {
-      superusers.checkCaller("BART agent " + what);
-      return body.run();
-    } catch (IOException e) {
-      throw new ServiceException(e);
-    }
+  private <T> T serve(String what, Superusers.Call<T> call) throws ServiceException {
+    return superusers.serve("BART agent " + what, call);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.bart.namenode;
 
-import java.io.IOException;
 import org.apache.hadoop.thirdparty.protobuf.RpcController;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 import org.apache.hadoop.util.Time;
@@ -36,85 +35,68 @@ final class CoordinatorRpcService implements CoordinatorProtocolPB {
     this.heartbeatIntervalMs = heartbeatIntervalMs;
   }
 
-  private void check(String what) throws ServiceException {
-    try {
-      superusers.checkCaller("BART coordinator " + what);
-    } catch (IOException e) {
-      throw new ServiceException(e);
-    }
+  private <T> T serve(String what, Superusers.Call<T> call) throws ServiceException {
+    return superusers.serve("BART coordinator " + what, call);
+  }
+
+  private static String path(MaintenanceRequestProto req) {
+    return req.hasPath() ? req.getPath() : null;
   }
 
   @Override
   public MaintenanceResponseProto repair(RpcController c, MaintenanceRequestProto req)
       throws ServiceException {
-    check("repair");
-    try {
-      return MaintenanceResponseProto.newBuilder().setReportJson(
-          coordinator.repair(req.hasPath() ? req.getPath() : null).toJson()).build();
-    } catch (IOException e) {
-      throw new ServiceException(e);
-    }
+    return serve("repair", () -> MaintenanceResponseProto.newBuilder()
+        .setReportJson(coordinator.repair(path(req)).toJson()).build());
   }
 
   @Override
   public MaintenanceResponseProto verify(RpcController c, MaintenanceRequestProto req)
       throws ServiceException {
-    check("verify");
-    try {
-      return MaintenanceResponseProto.newBuilder().setReportJson(
-          coordinator.verify(req.hasPath() ? req.getPath() : null).toJson()).build();
-    } catch (IOException e) {
-      throw new ServiceException(e);
-    }
+    return serve("verify", () -> MaintenanceResponseProto.newBuilder()
+        .setReportJson(coordinator.verify(path(req)).toJson()).build());
   }
 
   @Override
   public StartTransitionResponseProto startTransition(RpcController c,
       StartTransitionRequestProto req) throws ServiceException {
-    check("startTransition");
-    try {
-      return StartTransitionResponseProto.newBuilder().setJobId(coordinator.start(req)).build();
-    } catch (IOException e) {
-      throw new ServiceException(e);
-    }
+    return serve("startTransition", () -> StartTransitionResponseProto.newBuilder()
+        .setJobId(coordinator.start(req)).build());
   }
 
   @Override
   public JobStatusProto getJob(RpcController c, GetJobRequestProto req) throws ServiceException {
-    check("getJob");
-    try {
-      return coordinator.status(req.getJobId());
-    } catch (IOException e) {
-      throw new ServiceException(e);
-    }
+    return serve("getJob", () -> coordinator.status(req.getJobId()));
   }
 
   @Override
   public ListJobsResponseProto listJobs(RpcController c, ListJobsRequestProto req)
       throws ServiceException {
-    check("listJobs");
-    return ListJobsResponseProto.newBuilder().addAllJobs(coordinator.all()).build();
+    return serve("listJobs",
+        () -> ListJobsResponseProto.newBuilder().addAllJobs(coordinator.all()).build());
   }
 
   @Override
   public RegisterAgentResponseProto registerAgent(RpcController c, RegisterAgentRequestProto req)
       throws ServiceException {
-    check("registerAgent");
-    agents.register(req.getDatanodeUuid(), req.getAgentAddress(), req.getReady());
-    return RegisterAgentResponseProto.newBuilder().setHeartbeatIntervalMs(heartbeatIntervalMs)
-        .build();
+    return serve("registerAgent", () -> {
+      agents.register(req.getDatanodeUuid(), req.getAgentAddress(), req.getReady());
+      return RegisterAgentResponseProto.newBuilder().setHeartbeatIntervalMs(heartbeatIntervalMs)
+          .build();
+    });
   }
 
   @Override
   public ListAgentsResponseProto listAgents(RpcController c, ListAgentsRequestProto req)
       throws ServiceException {
-    check("listAgents");
-    ListAgentsResponseProto.Builder b = ListAgentsResponseProto.newBuilder();
-    long now = Time.monotonicNow();
-    for (AgentRegistry.Entry e : agents.all()) {
-      b.addAgents(AgentEntryProto.newBuilder().setDatanodeUuid(e.datanodeUuid)
-          .setAgentAddress(e.address).setReady(e.ready).setLastSeenMsAgo(now - e.lastSeenMs));
-    }
-    return b.build();
+    return serve("listAgents", () -> {
+      ListAgentsResponseProto.Builder b = ListAgentsResponseProto.newBuilder();
+      long now = Time.monotonicNow();
+      for (AgentRegistry.Entry e : agents.all()) {
+        b.addAgents(AgentEntryProto.newBuilder().setDatanodeUuid(e.datanodeUuid)
+            .setAgentAddress(e.address).setReady(e.ready).setLastSeenMsAgo(now - e.lastSeenMs));
+      }
+      return b.build();
+    });
   }
 }

@@ -7,6 +7,7 @@ import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.ipc.Server;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 
 /**
  * Who may call BART's protocols: the HDFS superuser, i.e. the user the daemon runs as, or a member
@@ -55,6 +56,24 @@ public final class Superusers {
     withPolicy.addResource(System.getProperty("hadoop.policy.file", "hadoop-policy.xml"));
     if (withPolicy.get(aclKey) == null) {
       conf.set(aclKey, acl);
+    }
+  }
+
+  /** The body of one RPC call. */
+  public interface Call<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Serves one RPC call for superusers only: checks the caller, runs {@code call}, and hands any
+   * IOException back to the RPC layer (which sends it to the client as thrown).
+   */
+  public <T> T serve(String what, Call<T> call) throws ServiceException {
+    try {
+      checkCaller(what);
+      return call.run();
+    } catch (IOException e) {
+      throw new ServiceException(e);
     }
   }
 
