@@ -7,8 +7,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROFILE="$ROOT/hdfs-patch/shellprofile.d/bart.sh"
 FRAGMENT="$ROOT/hdfs-patch/conf/hdfs-site.bart.xml"
-# Where a build leaves the three jars Hadoop needs (bart-core, bart-hdfs-plugin, picocli).
-BUILD_LIB="$ROOT/bart-hdfs-plugin/target/hadoop-lib"
+# Where a build leaves the four jars Hadoop needs (bart-core, bart-hdfs-plugin, bart-tools for
+# `hdfs bart`, picocli); none of the tools' embedded-cluster dependencies (Hadoop's test jars).
+BUILD_LIB="$ROOT/bart-tools/target/hadoop-lib"
 
 usage() {
   cat <<EOF
@@ -57,22 +58,22 @@ find_jar() {
   echo "${found[0]}"
 }
 
-# build_jars: builds BUILD_LIB unless it is newer than every source and pom of the two modules.
+# build_jars: builds BUILD_LIB unless it is newer than every source and pom of the three modules.
 build_jars() {
   if [ -f "$BUILD_LIB/.built" ] && [ -z "$(find "$ROOT/pom.xml" "$ROOT/bart-core" \
-      "$ROOT/bart-hdfs-plugin" -path '*/target' -prune -o -type f -newer "$BUILD_LIB/.built" -print -quit)" ]; then
+      "$ROOT/bart-hdfs-plugin" "$ROOT/bart-tools" -path '*/target' -prune -o -type f -newer "$BUILD_LIB/.built" -print -quit)" ]; then
     return
   fi
   command -v mvn > /dev/null || die "mvn not found: build with Maven 3.8 and JDK 17, or pass --jars DIR"
   echo "install.sh: building BART (mvn package)..."
   rm -rf "$BUILD_LIB"
   # copy-dependencies picks only picocli: every other runtime dependency is Hadoop's own.
-  (cd "$ROOT" && mvn -q -B -DskipTests -pl bart-hdfs-plugin -am package dependency:copy-dependencies \
+  (cd "$ROOT" && mvn -q -B -DskipTests -pl bart-tools -am package dependency:copy-dependencies \
     -DincludeScope=runtime -DincludeArtifactIds=picocli -DoutputDirectory="$BUILD_LIB")
-  local core plugin
-  core="$(find_jar "$ROOT/bart-core/target" bart-core)"
-  plugin="$(find_jar "$ROOT/bart-hdfs-plugin/target" bart-hdfs-plugin)"
-  cp "$core" "$plugin" "$BUILD_LIB/"
+  local module
+  for module in bart-core bart-hdfs-plugin bart-tools; do
+    cp "$(find_jar "$ROOT/$module/target" "$module")" "$BUILD_LIB/"
+  done
   touch "$BUILD_LIB/.built"
 }
 
@@ -95,7 +96,7 @@ install_bart() {
     jars="$BUILD_LIB"
   fi
   local wanted=()
-  for jar in bart-core bart-hdfs-plugin picocli; do
+  for jar in bart-core bart-hdfs-plugin bart-tools picocli; do
     wanted+=("$(find_jar "$jars" "$jar")")
   done
   site="$conf_dir/hdfs-site.xml"

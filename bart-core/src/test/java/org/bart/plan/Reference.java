@@ -41,16 +41,29 @@ public final class Reference {
     }
   }
 
-  /** The resource as a file (the test class path is a directory under Maven). */
+  /**
+   * The resource as a file: itself when the test class path is a directory (this module), a
+   * temporary copy when it is read from bart-core's test jar (bart-tools' tests).
+   */
   public static Path file(String name) {
     URL url = Reference.class.getResource("/bart-reference/" + name);
     if (url == null) {
       throw new IllegalStateException("missing test resource bart-reference/" + name);
     }
     try {
-      return Paths.get(url.toURI());
+      if (!"jar".equals(url.getProtocol())) {
+        return Paths.get(url.toURI());
+      }
+      Path copy = Files.createTempFile("bart-reference-", "-" + Paths.get(name).getFileName());
+      copy.toFile().deleteOnExit();
+      try (InputStream in = url.openStream()) {
+        Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return copy;
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

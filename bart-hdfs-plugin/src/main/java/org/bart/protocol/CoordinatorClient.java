@@ -3,21 +3,21 @@ package org.bart.protocol;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.DFSUtilClient;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.net.NetUtils;
 import org.bart.conf.BartConfigKeys;
-import java.util.List;
 import org.bart.protocol.proto.CoordinatorProtos.GetJobRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.ListAgentsRequestProto;
+import org.bart.protocol.proto.CoordinatorProtos.ListAgentsResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.ListJobsRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.MaintenanceRequestProto;
-import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
-import org.bart.protocol.proto.CoordinatorProtos.ListAgentsResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.RegisterAgentRequestProto;
 import org.bart.protocol.proto.CoordinatorProtos.RegisterAgentResponseProto;
+import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 
 /** A connection to the BART coordinator (the NameNode plugin). Thread-safe. */
 public final class CoordinatorClient implements Closeable {

@@ -1,0 +1,91 @@
+package org.bart.namenode.cluster;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
+import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.proto.CommonProtos.NodeProto;
+
+/**
+ * The DataNodes a transition may use: live, in service (not decommissioning or in maintenance),
+ * with a ready BART agent. Node id i of the planner is the i-th of them by transfer address.
+ */
+public final class ClusterView {
+
+  private final List<DatanodeInfo> nodes = new ArrayList<>();
+  private final List<String> agentAddresses = new ArrayList<>();
+  private final Map<String, Integer> indexByUuid = new HashMap<>();
+
+  public static ClusterView of(DistributedFileSystem dfs, AgentRegistry agents) throws IOException {
+    ClusterView v = new ClusterView();
+    List<DatanodeInfo> live = new ArrayList<>();
+    for (DatanodeInfo dn : dfs.getDataNodeStats(DatanodeReportType.LIVE)) {
+      AgentRegistry.Entry a = agents.get(dn.getDatanodeUuid());
+      if (a != null && a.ready && dn.isInService() && !dn.isEnteringMaintenance()
+          && !dn.isInMaintenance()) {
+        live.add(dn);
+      }
+    }
+    live.sort(Comparator.comparing(DatanodeInfo::getXferAddr));
+    for (DatanodeInfo dn : live) {
+      v.indexByUuid.put(dn.getDatanodeUuid(), v.nodes.size());
+      v.nodes.add(dn);
+      v.agentAddresses.add(agents.get(dn.getDatanodeUuid()).address);
+    }
+    return v;
+  }
+
+  public int size() {
+    return nodes.size();
+  }
+
+  public DatanodeInfo node(int i) {
+    return nodes.get(i);
+  }
+
+  /** The planner's id of the DataNode {@code uuid}, or -1 if it is not usable. */
+  public int indexOf(String uuid) {
+    Integer i = indexByUuid.get(uuid);
+    return i == null ? -1 : i;
+  }
+
+  String agentAddress(int i) {
+    return agentAddresses.get(i);
+  }
+
+  public NodeProto proto(int i) {
+    return ProtoConverters.toProto(nodes.get(i), agentAddresses.get(i));
+  }
+
+  public Set<String> uuids() {
+    return new HashSet<>(indexByUuid.keySet());
+  }
+
+  /** "host:port" of node i, as reports name it. */
+  public String label(int i) {
+    return nodes.get(i).getXferAddr();
+  }
+
+  /** A small integer per node naming its rack (network location). */
+  public int[] rackIds() {
+    Map<String, Integer> ids = new HashMap<>();
+    int[] r = new int[nodes.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = ids.computeIfAbsent(rack(i), x -> ids.size());
+    }
+    return r;
+  }
+
+  /** Rack (network location) of node i. */
+  public String rack(int i) {
+    return nodes.get(i).getNetworkLocation();
+  }
+}

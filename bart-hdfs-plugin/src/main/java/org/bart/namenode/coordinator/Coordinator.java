@@ -1,0 +1,278 @@
+package org.bart.namenode.coordinator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
+import org.apache.hadoop.hdfs.server.namenode.NameNode;
+import org.bart.conf.BartConfigKeys;
+import org.bart.namenode.cluster.AgentClients;
+import org.bart.namenode.cluster.AgentRegistry;
+import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.maintenance.Maintenance;
+import org.bart.namenode.metadata.TreeIndex;
+import org.bart.namenode.read.DegradedReader;
+import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
+import org.bart.namenode.transition.JobProgress;
+import org.bart.namenode.transition.TransitionJob;
+import org.bart.namenode.transition.TransitionOptions;
+import org.bart.plan.Approach;
+import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
+import org.bart.protocol.proto.CoordinatorProtos.JobState;
+import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
+import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
+import org.bart.report.MaintenanceReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs transitions as background jobs inside the NameNode: at most one per tree (and none on
+ * overlapping trees), each reporting its progress and, at the end, its report. The jobs act on
+ * HDFS through an ordinary client of this NameNode, as the NameNode's own (super)user.
+ */
+public final class Coordinator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+
+  /** A job and what the CLI may ask of it. */
+  private static final class Job {
+    final long id;
+    final String tree;
+    final JobProgress progress = new JobProgress();
+    volatile JobState state = JobState.RUNNING;
+    volatile String error;
+    volatile String reportJson;
+
+    Job(long id, String tree) {
+      this.id = id;
+      this.tree = tree;
+    }
+  }
+
+  private final Configuration conf;
+  private final URI nameNode;
+  private final NameNode nn;
+  private final AgentRegistry agents;
+  private final AgentClients agentClients;
+  private final InodePaths paths;
+  private final long freshMs;
+  private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "bart-transition");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(1);
+  private DistributedFileSystem dfs;
+
+  public Coordinator(Configuration conf, NameNode nn, AgentRegistry agents) {
+    this.conf = new Configuration(conf);
+    // File checksums that do not depend on the block layout, to compare twins with originals.
+    this.conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
+    this.nn = nn;
+    this.nameNode = URI.create("hdfs://" + nn.getNameNodeAddressHostPortString());
+    this.agents = agents;
+    this.agentClients = new AgentClients(this.conf);
+    this.paths = new InodePaths(nn.getNamesystem());
+    this.freshMs = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
+        BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
+  }
+
+  /** Repairs the wide groups under {@code tree} (every transitioned tree if null). */
+  public MaintenanceReport repair(String tree) throws IOException {
+    return maintenance().repair(tree);
+  }
+
+  /** Verifies the wide groups under {@code tree} (every transitioned tree if null). */
+  public MaintenanceReport verify(String tree) throws IOException {
+    return maintenance().verify(tree);
+  }
+
+  /** The periodic repair: every transitioned tree no transition is running on. */
+  public void repairAll() {
+    try {
+      for (String tree : TreeIndex.trees(dfs(), paths)) {
+        if (busy(tree)) {
+          continue;
+        }
+        MaintenanceReport r = maintenance().repair(tree);
+        for (String a : r.actions) {
+          LOG.info("BART repair: {}", a);
+        }
+        for (String p : r.problems) {
+          LOG.warn("BART repair: {}", p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("BART repair pass failed: {}", e.toString());
+    }
+  }
+
+  private boolean busy(String tree) {
+    for (Job j : jobs.values()) {
+      if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A read of a transitioned file that needs decoding, on behalf of the calling user. */
+  public ReadDegradedResponseProto readDegraded(String path, long offset, int length)
+      throws IOException {
+    return new DegradedReader(nn.getRpcServer(), dfs(), agents, paths, agentClients, freshMs,
+        conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
+            BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT)).read(path, offset, length);
+  }
+
+  private Maintenance maintenance() throws IOException {
+    return new Maintenance(dfs(), conf, agents, paths);
+  }
+
+  private synchronized DistributedFileSystem dfs() throws IOException {
+    if (dfs == null) {
+      dfs = (DistributedFileSystem) FileSystem.newInstance(nameNode, conf);
+    }
+    return dfs;
+  }
+
+  /**
+   * Starts a transition.
+   *
+   * @throws IOException if the request is invalid or overlaps a running transition
+   */
+  public synchronized long start(StartTransitionRequestProto req) throws IOException {
+    String tree = new Path(req.getPath()).toUri().getPath();
+    Approach approach;
+    try {
+      approach = Approach.parse(req.getApproach());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    int lambda = req.hasLambda() ? req.getLambda() : 3;
+    if (lambda < 2) {
+      throw new IOException("lambda must be at least 2 (narrow stripes per wide stripe), got "
+          + lambda);
+    }
+    if (approach.needsBandwidthProfile() && !req.hasBandwidthProfile()) {
+      throw new IOException("approach " + approach.label() + " needs -bw-profile FILE");
+    }
+    for (Job j : jobs.values()) {
+      if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
+        throw new IOException("a transition of " + j.tree + " is already running (job " + j.id
+            + "); wait for it (bart -status) before transitioning " + tree);
+      }
+    }
+    if (!dfs().exists(new Path(tree))) {
+      throw new IOException("path " + tree + " does not exist");
+    }
+    TransitionOptions options = new TransitionOptions(tree, approach, lambda,
+        req.hasBandwidthProfile() ? req.getBandwidthProfile() : null, req.getDryRun(),
+        req.hasSeed() ? req.getSeed() : null);
+    Job job = new Job(nextId.getAndIncrement(), tree);
+    jobs.put(job.id, job);
+    runner.submit(() -> run(job, options));
+    return job.id;
+  }
+
+  private void run(Job job, TransitionOptions options) {
+    TransitionJob t;
+    try {
+      t = new TransitionJob(dfs(), conf, options, job.progress, agents, conf.getInt(
+          BartConfigKeys.COORDINATOR_THREADS, BartConfigKeys.COORDINATOR_THREADS_DEFAULT));
+    } catch (IOException e) {
+      finish(job, null, e);
+      return;
+    }
+    try {
+      t.run();
+      finish(job, t, null);
+    } catch (IOException | RuntimeException e) {
+      finish(job, t, e);
+    }
+  }
+
+  private void finish(Job job, TransitionJob t, Exception e) {
+    if (t != null) {
+      try {
+        job.reportJson = t.report().toJson();
+      } catch (IOException ex) {
+        LOG.warn("Cannot serialise the report of job {}", job.id, ex);
+      }
+    }
+    if (e == null) {
+      job.state = JobState.SUCCEEDED;
+      LOG.info("Transition job {} of {} succeeded", job.id, job.tree);
+    } else {
+      job.error = e.getMessage() == null ? e.toString() : e.getMessage();
+      job.state = JobState.FAILED;
+      if (e instanceof SimulatedCrash) {
+        LOG.info("Transition job {} of {}: {}", job.id, job.tree, e.getMessage());
+      } else {
+        LOG.warn("Transition job {} of {} failed", job.id, job.tree, e);
+      }
+    }
+  }
+
+  public JobStatusProto status(long id) throws IOException {
+    Job job = jobs.get(id);
+    if (job == null) {
+      throw new IOException("no transition job " + id + " (jobs are kept until the NameNode "
+          + "restarts)");
+    }
+    return toProto(job);
+  }
+
+  public List<JobStatusProto> all() {
+    List<JobStatusProto> out = new ArrayList<>();
+    for (Job j : jobs.values()) {
+      out.add(toProto(j));
+    }
+    out.sort((a, b) -> Long.compare(a.getJobId(), b.getJobId()));
+    return out;
+  }
+
+  private static JobStatusProto toProto(Job job) {
+    JobProgress p = job.progress;
+    JobStatusProto.Builder b = JobStatusProto.newBuilder()
+        .setJobId(job.id).setPath(job.tree).setState(job.state)
+        .setPhase(p.phase().description())
+        .setGroupsDone(p.groupsDone.get()).setGroupsTotal(p.groupsTotal)
+        .setBytesMoved(p.bytesMoved.get()).setBytesPlanned(p.bytesPlanned)
+        .setElapsedMs(p.elapsedMs());
+    if (job.error != null) {
+      b.setError(job.error);
+    }
+    if (job.reportJson != null && job.state != JobState.RUNNING) {
+      b.setReportJson(job.reportJson);
+    }
+    return b.build();
+  }
+
+  private static boolean overlaps(String a, String b) {
+    return a.equals(b) || a.startsWith(b.endsWith("/") ? b : b + "/")
+        || b.startsWith(a.endsWith("/") ? a : a + "/");
+  }
+
+  public void stop() {
+    runner.shutdownNow();
+    agentClients.close();
+    if (dfs != null) {
+      try {
+        dfs.close();
+      } catch (IOException e) {
+        LOG.debug("closing the coordinator's client", e);
+      }
+    }
+  }
+}

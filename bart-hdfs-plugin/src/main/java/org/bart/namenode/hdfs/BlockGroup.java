@@ -1,0 +1,103 @@
+package org.bart.namenode.hdfs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.hdfs.DFSClient;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
+import org.apache.hadoop.hdfs.protocol.LocatedBlock;
+import org.apache.hadoop.hdfs.protocol.LocatedBlocks;
+import org.apache.hadoop.hdfs.protocol.LocatedStripedBlock;
+import org.apache.hadoop.hdfs.util.StripedBlockUtil;
+
+/**
+ * One block group of an erasure-coded file as the NameNode reports it: for each internal block
+ * index (data 0..k-1, then parity k..k+m-1), the internal block with its exact length, and one
+ * DataNode holding it (null where the NameNode knows no replica).
+ */
+public final class BlockGroup {
+
+  private final ErasureCodingPolicy policy;
+  private final LocatedStripedBlock located;
+  private final LocatedBlock[] internal;
+
+  private BlockGroup(ErasureCodingPolicy policy, LocatedStripedBlock located) {
+    this.policy = policy;
+    this.located = located;
+    this.internal = StripedBlockUtil.parseStripedBlockGroup(located, policy.getCellSize(),
+        policy.getNumDataUnits(), policy.getNumParityUnits());
+  }
+
+  /**
+   * The block groups of the striped file {@code path}, in file order.
+   *
+   * @throws IOException if the file is not erasure coded
+   */
+  public static List<BlockGroup> of(DFSClient client, String path) throws IOException {
+    LocatedBlocks lbs = client.getLocatedBlocks(path, 0, Long.MAX_VALUE);
+    ErasureCodingPolicy policy = lbs.getErasureCodingPolicy();
+    if (policy == null) {
+      throw new IOException(path + " is not erasure coded");
+    }
+    List<BlockGroup> groups = new ArrayList<>();
+    for (LocatedBlock lb : lbs.getLocatedBlocks()) {
+      groups.add(new BlockGroup(policy, (LocatedStripedBlock) lb));
+    }
+    return groups;
+  }
+
+  public ErasureCodingPolicy policy() {
+    return policy;
+  }
+
+  /** The group itself: its id (internal block i has id + i), genstamp and data size. */
+  public ExtendedBlock group() {
+    return located.getBlock();
+  }
+
+  /** Number of internal blocks: k + m. */
+  public int width() {
+    return internal.length;
+  }
+
+  /** Internal block {@code i} with its exact length, or null if no replica is known. */
+  public ExtendedBlock block(int i) {
+    return internal[i] == null ? null : internal[i].getBlock();
+  }
+
+  /** A DataNode holding internal block {@code i}, or null if none is known. */
+  public DatanodeInfo node(int i) {
+    return internal[i] == null || internal[i].getLocations().length == 0
+        ? null : internal[i].getLocations()[0];
+  }
+
+  /** Internal block {@code i} as it should be (id, genstamp, length), known replica or not. */
+  public ExtendedBlock expectedBlock(int i) {
+    ExtendedBlock g = group();
+    return new ExtendedBlock(g.getBlockPoolId(), g.getBlockId() + i, internalLength(i),
+        g.getGenerationStamp());
+  }
+
+  /** Every DataNode the NameNode knows to hold internal block {@code i}. */
+  public List<DatanodeInfo> nodes(int i) {
+    return internal[i] == null ? new ArrayList<DatanodeInfo>()
+        : new ArrayList<>(java.util.Arrays.asList(internal[i].getLocations()));
+  }
+
+  /** Whether every internal block has a known replica. */
+  public boolean isComplete() {
+    for (int i = 0; i < internal.length; i++) {
+      if (node(i) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Expected length of internal block {@code i} given the group's data size. */
+  public long internalLength(int i) {
+    return StripedBlockUtil.getInternalBlockLength(group().getNumBytes(), policy, i);
+  }
+}

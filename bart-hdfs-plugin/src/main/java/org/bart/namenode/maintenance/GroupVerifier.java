@@ -1,0 +1,136 @@
+package org.bart.namenode.maintenance;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.bart.namenode.cluster.AgentPool;
+import org.bart.namenode.cluster.AgentRegistry;
+import org.bart.namenode.cluster.ClusterView;
+import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.metadata.GroupMetadata;
+import org.bart.namenode.metadata.WideLayout;
+import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
+import org.bart.protocol.proto.MetadataProtos.GroupState;
+import org.bart.protocol.proto.MetadataProtos.MemberProto;
+import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
+import org.bart.protocol.proto.MetadataProtos.MembershipProto;
+import org.bart.report.MaintenanceReport;
+
+/**
+ * Checks one wide group without changing it: metadata consistent with the NameNode (members
+ * present, their membership pointing back), every unit available on a distinct in-service
+ * DataNode, and each wide parity equal to its recomputation from the members' data (done by an
+ * agent, which reads the data and compares).
+ */
+public final class GroupVerifier {
+
+  private final DistributedFileSystem dfs;
+  private final AgentRegistry registry;
+  private final InodePaths paths;
+  private final long freshMs;
+
+  GroupVerifier(DistributedFileSystem dfs, AgentRegistry registry, InodePaths paths,
+      long freshMs) {
+    this.dfs = dfs;
+    this.registry = registry;
+    this.paths = paths;
+    this.freshMs = freshMs;
+  }
+
+  void verify(String parity, ClusterView nodes, AgentPool agents, MaintenanceReport r)
+      throws IOException {
+    WideLayout l = WideLayout.load(dfs, parity);
+    int before = r.problems.size();
+    if (l.group.getState() != GroupState.COMMITTED) {
+      r.action("skipped " + parity + ": being staged by a transition");
+      return;
+    }
+    checkMembers(l, r);
+    boolean whole = checkPlacement(l, r) && l.goneMembers.isEmpty();
+    if (whole) {
+      long longest = 0;
+      for (WideLayout.Unit u : l.units) {
+        longest = Math.max(longest, u.length);
+      }
+      ReadWideRequestProto.Builder check = ReadWideRequestProto.newBuilder()
+          .setWideCode(l.group.getWideCode()).addAllUnits(l.toProto(registry, freshMs))
+          .setOffset(0).setLength(longest).setCheck(true);
+      for (int p = 0; p < l.code.m(); p++) {
+        check.addWanted(l.code.parityUnit(p));
+      }
+      DatanodeInfo holder = l.units[l.code.parityUnit(0)].nodes.get(0);
+      int at = nodes.indexOf(holder.getDatanodeUuid());
+      try {
+        agents.of(at >= 0 ? at : 0).readWide(check.build());
+      } catch (IOException e) {
+        r.problem(parity + ": wide parity check failed: " + e.getMessage());
+      }
+    }
+    if (r.problems.size() == before) {
+      r.action("verified " + parity + ": " + l.units.length + " units on distinct live "
+          + "DataNodes, wide parity equals its recomputation");
+    }
+  }
+
+  private void checkMembers(WideLayout l, MaintenanceReport r) throws IOException {
+    long parityId = dfs.getClient().getFileInfo(l.parityPath).getFileId();
+    for (int s = 0; s < l.group.getMembersCount(); s++) {
+      MemberProto m = l.group.getMembers(s);
+      if (m.getRemoved()) {
+        continue;
+      }
+      if (l.goneMembers.contains(s)) {
+        r.problem(l.parityPath + ": member " + s + " (inode " + m.getFileId() + ") is gone; "
+            + "run -repair to re-protect the other members");
+        continue;
+      }
+      String path = paths.pathOf(m.getFileId());
+      MembershipProto ms = GroupMetadata.readMembership(dfs, path);
+      MemberRefProto ref = ms == null || m.getGroupIndex() >= ms.getGroupsCount() ? null
+          : ms.getGroups(m.getGroupIndex());
+      if (ref == null || ref.getParityFileId() != parityId || ref.getPosition() != s) {
+        r.problem(l.parityPath + ": member " + s + " (" + path + ", block group "
+            + m.getGroupIndex() + ") does not point back to this group");
+      }
+    }
+  }
+
+  /** Reports unavailable, doubled-up and leaving units; true if every unit is available. */
+  private boolean checkPlacement(WideLayout l, MaintenanceReport r) {
+    boolean whole = true;
+    Map<String, Integer> holder = new HashMap<>();
+    for (int u = 0; u < l.units.length; u++) {
+      WideLayout.Unit unit = l.units[u];
+      if (unit.block == null || unit.length == 0) {
+        continue;
+      }
+      List<DatanodeInfo> where = unit.nodes;
+      boolean available = false;
+      for (DatanodeInfo dn : where) {
+        available |= registry.isFresh(dn.getDatanodeUuid(), freshMs);
+        if (!dn.isInService()) {
+          r.problem(l.parityPath + ": unit " + u + " is on leaving DataNode " + dn.getXferAddr());
+        }
+        Integer other = holder.put(dn.getDatanodeUuid(), u);
+        if (other != null) {
+          r.problem(l.parityPath + ": units " + other + " and " + u + " are both on DataNode "
+              + dn.getXferAddr());
+        }
+      }
+      if (!available) {
+        StringBuilder on = new StringBuilder();
+        for (DatanodeInfo dn : where) {
+          on.append(on.length() == 0 ? "" : ", ").append(dn.getXferAddr());
+        }
+        r.problem(l.parityPath + ": unit " + u + " (blk_" + unit.block.getBlockId()
+            + ") has no live replica" + (on.length() == 0 ? "" : " (the NameNode lists " + on
+            + ", whose BART agents are not answering)"));
+        whole = false;
+      }
+    }
+    return whole;
+  }
+}

@@ -1,0 +1,151 @@
+package org.bart.namenode.maintenance;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
+import org.apache.hadoop.hdfs.protocol.LocatedBlock;
+import org.apache.hadoop.util.Time;
+import org.bart.namenode.cluster.AgentPool;
+import org.bart.namenode.cluster.AgentRegistry;
+import org.bart.namenode.cluster.ClusterView;
+import org.bart.namenode.hdfs.NameNodeCalls;
+import org.bart.namenode.hdfs.PlacedFile;
+import org.bart.namenode.metadata.BartPaths;
+import org.bart.namenode.metadata.GroupMetadata;
+import org.bart.namenode.metadata.WideLayout;
+import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
+import org.bart.protocol.proto.AgentProtos.WideUnitProto;
+import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.proto.MetadataProtos.MemberProto;
+import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
+import org.bart.protocol.proto.MetadataProtos.MembershipProto;
+import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
+import org.bart.report.MaintenanceReport;
+
+/**
+ * Re-protects the surviving members of a wide group one of whose member files was deleted or
+ * replaced: a new parity file is computed from the survivors' data with the departed members'
+ * units as zeros (the wide code is still MDS over the survivors), the survivors point to it, and
+ * the old parity file is deleted. Until then the survivors read normally but are unprotected.
+ */
+public final class Reprotection {
+
+  private static final FsPermission PRIVATE_FILE = new FsPermission((short) 0600);
+
+  private final DistributedFileSystem dfs;
+  private final WideLayout l;
+  private final ClusterView nodes;
+  private final AgentPool agents;
+  private final AgentRegistry registry;
+  private final long freshMs;
+
+  Reprotection(DistributedFileSystem dfs, WideLayout l, ClusterView nodes, AgentPool agents,
+      AgentRegistry registry, long freshMs) {
+    this.dfs = dfs;
+    this.l = l;
+    this.nodes = nodes;
+    this.agents = agents;
+    this.registry = registry;
+    this.freshMs = freshMs;
+  }
+
+  /** Re-protects the survivors; returns the group's new parity file. */
+  String run(MaintenanceReport r) throws IOException {
+    WideGroupProto.Builder group = l.group.toBuilder();
+    for (int s : l.goneMembers) {
+      group.getMembersBuilder(s).setRemoved(true);
+    }
+    long length = 0;
+    List<WideUnitProto> units = new ArrayList<>(l.toProto(registry, freshMs));
+    for (int s : l.goneMembers) {
+      for (int j = 0; j < l.code.k(); j++) {
+        units.set(l.code.dataUnit(s, j), WideUnitProto.newBuilder().setLength(0).build());
+      }
+    }
+    for (int u = 0; u < l.code.dataUnits(); u++) {
+      length = Math.max(length, units.get(u).getLength());
+    }
+    for (int p = 0; p < l.code.m(); p++) { // the old parity counts as lost: recompute it all
+      units.set(l.code.parityUnit(p), WideUnitProto.newBuilder().setLength(length).build());
+    }
+    String newPath = l.parityPath.replaceAll("~r[0-9]+$", "") + "~r" + Time.now();
+    long blockSize = Math.max(length, 1024 * 1024);
+    PlacedFile file = PlacedFile.create(dfs.getClient(), newPath, PRIVATE_FILE, null, (short) 1,
+        blockSize);
+    ExtendedBlock previous = null;
+    for (int p = 0; p < l.code.m(); p++) {
+      int target = nodeFor(p);
+      LocatedBlock allocated = NameNodeCalls.addBlock(file, previous,
+          nodes.node(target).getXferAddr());
+      BlockProto block = ProtoConverters.toProto(allocated.getBlock()).toBuilder()
+          .setNumBytes(length).build();
+      agents.of(target).readWide(ReadWideRequestProto.newBuilder()
+          .setWideCode(l.group.getWideCode()).addAllUnits(units)
+          .addWanted(l.code.parityUnit(p)).setOffset(0).setLength(length)
+          .setTarget(block).setTargetNode(nodes.proto(target)).build());
+      previous = ProtoConverters.toBlock(block);
+    }
+    NameNodeCalls.complete(file, previous);
+    GroupMetadata.writeGroup(dfs, newPath, group.build());
+    long newId = dfs.getClient().getFileInfo(newPath).getFileId();
+    long oldId = dfs.getClient().getFileInfo(l.parityPath).getFileId();
+    for (int s = 0; s < group.getMembersCount(); s++) {
+      MemberProto m = group.getMembers(s);
+      if (!m.getRemoved()) {
+        repoint(BartPaths.byInode(m.getFileId()), oldId, newId);
+      }
+    }
+    dfs.delete(new Path(l.parityPath), false);
+    r.action("re-protected " + l.parityPath + " without member(s) " + l.goneMembers
+        + " (their files went away): new wide parity " + newPath);
+    return newPath;
+  }
+
+  /** Where wide parity p goes: where it was if that node is still fine, else a free node. */
+  private int nodeFor(int p) throws IOException {
+    List<String> used = new ArrayList<>();
+    for (int u = 0; u < l.code.dataUnits(); u++) {
+      for (DatanodeInfo dn : l.units[u].nodes) {
+        used.add(dn.getDatanodeUuid());
+      }
+    }
+    for (DatanodeInfo dn : l.units[l.code.parityUnit(p)].nodes) {
+      int i = nodes.indexOf(dn.getDatanodeUuid());
+      if (i >= 0 && registry.isFresh(dn.getDatanodeUuid(), freshMs)) {
+        return i;
+      }
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      String uuid = nodes.node(i).getDatanodeUuid();
+      if (!used.contains(uuid) && registry.isFresh(uuid, freshMs)) {
+        boolean parityThere = false;
+        for (int q = 0; q < l.code.m(); q++) {
+          for (DatanodeInfo dn : l.units[l.code.parityUnit(q)].nodes) {
+            parityThere |= dn.getDatanodeUuid().equals(uuid);
+          }
+        }
+        if (!parityThere) {
+          return i;
+        }
+      }
+    }
+    throw new IOException("no free DataNode for wide parity " + p + " of " + l.parityPath);
+  }
+
+  private void repoint(String member, long oldId, long newId) throws IOException {
+    MembershipProto ms = GroupMetadata.readMembership(dfs, member);
+    MembershipProto.Builder b = ms.toBuilder();
+    for (MemberRefProto.Builder ref : b.getGroupsBuilderList()) {
+      if (ref.getParityFileId() == oldId) {
+        ref.setParityFileId(newId);
+      }
+    }
+    GroupMetadata.writeMembership(dfs, member, b.build());
+  }
+}

@@ -1,0 +1,53 @@
+package org.bart.namenode.metadata;
+
+/**
+ * Where BART keeps its files inside a transitioned tree: {@code TREE/.bart/groups/} holds one
+ * parity file per wide group, {@code TREE/.bart/staging/BATCH/} the twins and the record of a
+ * transition in progress. The directory is owned by the HDFS superuser with mode 0700.
+ */
+public final class BartPaths {
+
+  /** Name of the hidden directory in a transitioned tree. */
+  public static final String HIDDEN_DIR = ".bart";
+
+  /** xattr of a parity file: its wide group ({@code WideGroupProto}). */
+  public static final String GROUP_XATTR = "trusted.bart.group";
+  /** xattr of a member file: its wide groups ({@code MembershipProto}). */
+  public static final String MEMBER_XATTR = "trusted.bart.member";
+
+  private BartPaths() {
+  }
+
+  public static String hidden(String tree) {
+    return (tree.endsWith("/") ? tree : tree + "/") + HIDDEN_DIR;
+  }
+
+  public static String groupsDir(String tree) {
+    return hidden(tree) + "/groups";
+  }
+
+  static String stagingDir(String tree) {
+    return hidden(tree) + "/staging";
+  }
+
+  static String batchDir(String tree, String batchId) {
+    return stagingDir(tree) + "/" + batchId;
+  }
+
+  static String batchRecord(String tree, String batchId) {
+    return batchDir(tree, batchId) + "/batch";
+  }
+
+  public static String twin(String tree, String batchId, long originalFileId) {
+    return batchDir(tree, batchId) + "/twin-" + originalFileId;
+  }
+
+  public static String parityFile(String tree, String batchId, int group) {
+    return groupsDir(tree) + "/" + batchId + "-" + group;
+  }
+
+  /** A path naming the inode {@code fileId} wherever it is (stable across renames). */
+  public static String byInode(long fileId) {
+    return "/.reserved/.inodes/" + fileId;
+  }
+}

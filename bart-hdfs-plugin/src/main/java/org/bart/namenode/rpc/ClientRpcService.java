@@ -1,0 +1,29 @@
+package org.bart.namenode.rpc;
+
+import java.io.IOException;
+import org.apache.hadoop.thirdparty.protobuf.RpcController;
+import org.apache.hadoop.thirdparty.protobuf.ServiceException;
+import org.bart.namenode.coordinator.Coordinator;
+import org.bart.protocol.BartClientProtocolPB;
+import org.bart.protocol.proto.ClientProtos.ReadDegradedRequestProto;
+import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
+
+/** Server side of the client protocol; permissions are the file's, checked per read. */
+public final class ClientRpcService implements BartClientProtocolPB {
+
+  private final Coordinator coordinator;
+
+  public ClientRpcService(Coordinator coordinator) {
+    this.coordinator = coordinator;
+  }
+
+  @Override
+  public ReadDegradedResponseProto readDegraded(RpcController c, ReadDegradedRequestProto req)
+      throws ServiceException {
+    try {
+      return coordinator.readDegraded(req.getPath(), req.getOffset(), req.getLength());
+    } catch (IOException e) {
+      throw new ServiceException(e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.bart.namenode.transition;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+import org.bart.namenode.metadata.BartPaths;
+import org.bart.namenode.metadata.GroupMetadata;
+import org.bart.namenode.metadata.TreeIndex;
+import org.bart.protocol.proto.MetadataProtos.BatchFileProto;
+import org.bart.protocol.proto.MetadataProtos.BatchProto;
+import org.bart.protocol.proto.MetadataProtos.GroupState;
+import org.bart.protocol.proto.MetadataProtos.MemberProto;
+import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
+import org.bart.protocol.proto.MetadataProtos.MembershipProto;
+import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
+import org.bart.report.SkippedFile;
+
+/**
+ * Phase 5: replaces each original file by its twin in one atomic rename, after giving the twin
+ * the original's attributes and its BART membership. A file that changed since discovery (deleted,
+ * replaced or touched) is never clobbered: its twin is kept as a ghost member, so that the wide
+ * parity of its group still protects the other members. Works from the batch record and the
+ * groups' metadata alone, so a crashed commit can be finished by a later run.
+ */
+public final class Committer {
+
+  private final DistributedFileSystem dfs;
+  private final String tree;
+
+  Committer(DistributedFileSystem dfs, String tree) {
+    this.dfs = dfs;
+    this.tree = tree;
+  }
+
+  /**
+   * Commits every file of {@code batch} not committed yet and marks its groups committed.
+   *
+   * @return the files that were not committed, with the reason
+   */
+  List<SkippedFile> commit(BatchProto batch) throws IOException {
+    Map<Long, TreeMap<Integer, MemberRefProto>> membership = new HashMap<>();
+    Map<String, WideGroupProto> groups = new HashMap<>();
+    for (String parity : batch.getParityPathsList()) {
+      WideGroupProto g = GroupMetadata.readGroup(dfs, parity);
+      if (g == null) {
+        throw new IOException("parity file " + parity + " of batch " + batch.getId()
+            + " has no group metadata");
+      }
+      groups.put(parity, g);
+      long parityId = dfs.getClient().getFileInfo(parity).getFileId();
+      for (int p = 0; p < g.getMembersCount(); p++) {
+        MemberProto m = g.getMembers(p);
+        membership.computeIfAbsent(m.getOriginalFileId(), id -> new TreeMap<>())
+            .put(m.getGroupIndex(), MemberRefProto.newBuilder().setParityFileId(parityId)
+                .setPosition(p).build());
+      }
+    }
+    List<SkippedFile> notCommitted = new ArrayList<>();
+    List<Long> ghosts = new ArrayList<>();
+    for (BatchFileProto f : batch.getFilesList()) {
+      HdfsFileStatus twin = dfs.getClient().getFileInfo(f.getTwinPath());
+      if (twin == null) {
+        continue; // committed by an earlier attempt
+      }
+      String changed = changedSinceDiscovery(f);
+      if (changed != null) {
+        ghost(f, twin.getFileId());
+        ghosts.add(f.getOriginalFileId());
+        notCommitted.add(new SkippedFile(f.getPath(), changed
+            + "; its twin is kept as a ghost member under " + BartPaths.hidden(tree)));
+        continue;
+      }
+      AttributeCopier.copy(dfs, f.getPath(), f.getTwinPath());
+      GroupMetadata.writeMembership(dfs, f.getTwinPath(), MembershipProto.newBuilder()
+          .addAllGroups(membership.get(f.getOriginalFileId()).values()).build());
+      dfs.rename(new Path(f.getTwinPath()), new Path(f.getPath()), Options.Rename.OVERWRITE);
+      CoordinatorFaultInjector.get().afterFileCommit(f.getPath());
+    }
+    for (Map.Entry<String, WideGroupProto> e : groups.entrySet()) {
+      WideGroupProto.Builder g = e.getValue().toBuilder().setState(GroupState.COMMITTED);
+      for (MemberProto.Builder m : g.getMembersBuilderList()) {
+        if (ghosts.contains(m.getOriginalFileId())) {
+          m.setGhost(true);
+        }
+      }
+      GroupMetadata.writeGroup(dfs, e.getKey(), g.build());
+    }
+    TreeIndex.add(dfs, BartPaths.hidden(tree)); // the maintenance loop looks after it from now on
+    return notCommitted;
+  }
+
+  /** Null if the original is as discovery saw it, else what changed. */
+  private String changedSinceDiscovery(BatchFileProto f) throws IOException {
+    HdfsFileStatus now = dfs.getClient().getFileInfo(f.getPath());
+    if (now == null) {
+      return "deleted since discovery";
+    }
+    if (now.getFileId() != f.getOriginalFileId()) {
+      return "replaced since discovery";
+    }
+    if (now.getLen() != f.getLength() || now.getModificationTime() != f.getModificationTime()) {
+      return "modified since discovery";
+    }
+    return null;
+  }
+
+  private void ghost(BatchFileProto f, long twinFileId) throws IOException {
+    Path ghosts = new Path(BartPaths.hidden(tree), "ghosts");
+    dfs.mkdirs(ghosts);
+    dfs.rename(new Path(f.getTwinPath()), new Path(ghosts, String.valueOf(twinFileId)));
+  }
+}

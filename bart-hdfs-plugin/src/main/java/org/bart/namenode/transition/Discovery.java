@@ -1,0 +1,184 @@
+package org.bart.namenode.transition;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.EncryptionZone;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+import org.apache.hadoop.hdfs.protocol.LocatedBlocks;
+import org.apache.hadoop.hdfs.protocol.SnapshottableDirectoryStatus;
+import org.apache.hadoop.io.erasurecode.ErasureCodeConstants;
+import org.bart.namenode.hdfs.BlockGroup;
+import org.bart.namenode.hdfs.DataOnlyPolicy;
+import org.bart.namenode.metadata.BartPaths;
+import org.bart.report.SkippedFile;
+
+/**
+ * Phase 1: finds the files under a tree that can be transitioned, and says for every other file
+ * why not. A file qualifies when it is closed, erasure coded with an RS-LEGACY policy (the only
+ * codec whose parity merges), outside snapshots and encryption zones, and every block group is
+ * whole: all internal blocks known on distinct DataNodes that run a BART agent, and no empty
+ * data block. The first qualifying policy (in path order) is the transition's; files with another
+ * policy wait for a run of their own.
+ */
+public final class Discovery {
+
+  static final String ALREADY_TRANSITIONED = "already transitioned";
+
+  /** What discovery found. */
+  public static final class Result {
+    final List<CandidateFile> candidates = new ArrayList<>();
+    final List<SkippedFile> skipped = new ArrayList<>();
+    ErasureCodingPolicy policy;
+  }
+
+  private final DistributedFileSystem dfs;
+  private final Set<String> nodesWithAgents;
+
+  /** @param nodesWithAgents uuids of the live DataNodes whose agents are ready */
+  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents) {
+    this.dfs = dfs;
+    this.nodesWithAgents = nodesWithAgents;
+  }
+
+  Result run(String tree) throws IOException {
+    Result r = new Result();
+    List<String> snapshotted = snapshottedDirs();
+    List<String> zones = encryptionZones();
+    List<String> files = new ArrayList<>();
+    listFiles(new Path(tree), files);
+    Collections.sort(files);
+    for (String path : files) {
+      String reason = check(path, snapshotted, zones, r);
+      if (reason != null) {
+        r.skipped.add(new SkippedFile(path, reason));
+      }
+    }
+    return r;
+  }
+
+  /** Null if {@code path} was added to the candidates, else why not. */
+  private String check(String path, List<String> snapshotted, List<String> zones, Result r)
+      throws IOException {
+    HdfsFileStatus st = dfs.getClient().getFileInfo(path);
+    if (st == null) {
+      return "deleted during discovery";
+    }
+    ErasureCodingPolicy p = st.getErasureCodingPolicy();
+    if (p == null || p.isReplicationPolicy()) {
+      return "not erasure coded (replicated)";
+    }
+    if (DataOnlyPolicy.isDataOnly(p)) {
+      return ALREADY_TRANSITIONED + " (policy " + p.getName() + ")";
+    }
+    if (!ErasureCodeConstants.RS_LEGACY_CODEC_NAME.equals(p.getCodecName())) {
+      return "policy " + p.getName() + " uses codec '" + p.getCodecName() + "', whose parity "
+          + "cannot be merged without reading the data; only RS-LEGACY parity merges";
+    }
+    if (r.policy != null && !r.policy.equals(p)) {
+      return "policy " + p.getName() + " differs from " + r.policy.getName()
+          + ", this run's policy; transition it in a run of its own";
+    }
+    String under = ancestorIn(path, snapshotted);
+    if (under != null) {
+      return "in a snapshot of " + under + " (the snapshot would keep the old blocks)";
+    }
+    under = ancestorIn(path, zones);
+    if (under != null) {
+      return "in encryption zone " + under + " (a re-labelled file could not be decrypted)";
+    }
+    if (st.getLen() == 0) {
+      return "empty";
+    }
+    LocatedBlocks lbs = dfs.getClient().getLocatedBlocks(path, 0, Long.MAX_VALUE);
+    if (lbs.isUnderConstruction()) {
+      return "open for write";
+    }
+    List<BlockGroup> groups = BlockGroup.of(dfs.getClient(), path);
+    for (int gi = 0; gi < groups.size(); gi++) {
+      String why = checkGroup(groups.get(gi));
+      if (why != null) {
+        return "block group " + gi + " " + why;
+      }
+    }
+    r.policy = p;
+    r.candidates.add(new CandidateFile(path, st, groups));
+    return null;
+  }
+
+  private String checkGroup(BlockGroup g) {
+    int k = g.policy().getNumDataUnits();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < g.width(); i++) {
+      if (i < k && g.internalLength(i) == 0) {
+        return "holds data in only " + i + " of " + k + " data blocks (file too small to merge)";
+      }
+      DatanodeInfo node = g.node(i);
+      if (node == null) {
+        return "has no live replica of internal block " + i + " (wait for HDFS to rebuild it)";
+      }
+      if (!nodesWithAgents.contains(node.getDatanodeUuid())) {
+        return "has internal block " + i + " on DataNode " + node.getXferAddr()
+            + ", which has no ready BART agent";
+      }
+      if (!seen.add(node.getDatanodeUuid())) {
+        return "has two internal blocks on DataNode " + node.getXferAddr();
+      }
+    }
+    return null;
+  }
+
+  private void listFiles(Path dir, List<String> out) throws IOException {
+    RemoteIterator<FileStatus> it = dfs.listStatusIterator(dir);
+    while (it.hasNext()) {
+      FileStatus f = it.next();
+      if (f.isDirectory()) {
+        if (!BartPaths.HIDDEN_DIR.equals(f.getPath().getName())) {
+          listFiles(f.getPath(), out);
+        }
+      } else if (f.isFile()) {
+        out.add(f.getPath().toUri().getPath());
+      }
+    }
+  }
+
+  private List<String> snapshottedDirs() throws IOException {
+    List<String> dirs = new ArrayList<>();
+    SnapshottableDirectoryStatus[] all = dfs.getSnapshottableDirListing();
+    if (all != null) {
+      for (SnapshottableDirectoryStatus s : all) {
+        if (s.getSnapshotNumber() > 0) {
+          dirs.add(s.getFullPath().toUri().getPath());
+        }
+      }
+    }
+    return dirs;
+  }
+
+  private List<String> encryptionZones() throws IOException {
+    List<String> zones = new ArrayList<>();
+    RemoteIterator<EncryptionZone> it = dfs.listEncryptionZones();
+    while (it.hasNext()) {
+      zones.add(it.next().getPath());
+    }
+    return zones;
+  }
+
+  private static String ancestorIn(String path, List<String> dirs) {
+    for (String d : dirs) {
+      if (path.equals(d) || path.startsWith(d.endsWith("/") ? d : d + "/")) {
+        return d;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,69 @@
+package org.bart.namenode.transition;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.bart.namenode.metadata.BatchStore;
+import org.bart.protocol.proto.MetadataProtos.BatchProto;
+import org.bart.protocol.proto.MetadataProtos.BatchState;
+import org.bart.report.SkippedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finishes what a crashed transition of a tree left: a batch that had not started committing is
+ * rolled back (its twins and parity files deleted: the originals never changed), a batch that had
+ * is rolled forward (the rest of its files committed), and a finished batch is cleaned up. Every
+ * step is idempotent, so a crash during recovery is recovered by the next run.
+ */
+public final class Recovery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+  private final DistributedFileSystem dfs;
+  private final String tree;
+  private final BatchStore store;
+
+  Recovery(DistributedFileSystem dfs, String tree, BatchStore store) {
+    this.dfs = dfs;
+    this.tree = tree;
+    this.store = store;
+  }
+
+  /** Recovers every unfinished batch; returns one line per batch saying what was done. */
+  List<String> run(List<SkippedFile> notCommitted) throws IOException {
+    List<String> done = new ArrayList<>();
+    for (String id : store.batchIds()) {
+      BatchProto batch = store.read(id);
+      if (batch == null) {
+        store.deleteStaging(id);
+        done.add("batch " + id + ": removed (it had created nothing durable)");
+      } else if (batch.getState() == BatchState.BATCH_STAGING
+          || batch.getState() == BatchState.BATCH_VERIFIED) {
+        rollBack(batch);
+        done.add("batch " + id + ": rolled back (nothing of it was committed)");
+      } else {
+        if (batch.getState() == BatchState.BATCH_COMMITTING) {
+          notCommitted.addAll(new Committer(dfs, tree).commit(batch));
+          store.write(batch.toBuilder().setState(BatchState.BATCH_DONE).build());
+          done.add("batch " + id + ": commit finished");
+        }
+        store.deleteStaging(id);
+      }
+    }
+    for (String line : done) {
+      LOG.info("Recovery of {}: {}", tree, line);
+    }
+    return done;
+  }
+
+  /** Deletes what the batch staged; the NameNode then deletes their replicas. */
+  void rollBack(BatchProto batch) throws IOException {
+    for (String parity : batch.getParityPathsList()) {
+      dfs.delete(new Path(parity), false);
+    }
+    store.deleteStaging(batch.getId());
+  }
+}

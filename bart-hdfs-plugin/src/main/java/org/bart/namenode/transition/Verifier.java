@@ -1,0 +1,69 @@
+package org.bart.namenode.transition;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import org.apache.hadoop.fs.FileChecksum;
+import org.apache.hadoop.fs.Path;
+import org.bart.plan.PlannedGroup;
+import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+
+/**
+ * Phase 4: proves the staged layout before anything is committed. Each twin's COMPOSITE_CRC file
+ * checksum (independent of the block layout) must equal its original's, and each wide parity
+ * block must equal a fresh merge of the narrow parities it came from (recomputed by the agent of
+ * the node that stores it).
+ */
+public final class Verifier {
+
+  private final TransitionContext ctx;
+  private final ExecutorService tasks;
+
+  Verifier(TransitionContext ctx, ExecutorService tasks) {
+    this.ctx = ctx;
+    this.tasks = tasks;
+  }
+
+  void run() throws IOException {
+    List<Callable<Void>> checks = new ArrayList<>();
+    for (int f = 0; f < ctx.table.files.size(); f++) {
+      int file = f;
+      checks.add(() -> {
+        checkChecksum(file);
+        return null;
+      });
+    }
+    int kF = ctx.plan.problem().code().kF();
+    for (int g = 0; g < ctx.merges.length; g++) {
+      PlannedGroup pg = ctx.plan.groups().get(g);
+      for (int j = 0; j < ctx.merges[g].length; j++) {
+        MergeRequestProto req = ctx.merges[g][j];
+        int holder = pg.postNode(kF + j);
+        checks.add(() -> {
+          ctx.agents.of(holder).checkMerge(req);
+          synchronized (ctx.report) {
+            ctx.report.paritiesVerified++;
+          }
+          return null;
+        });
+      }
+    }
+    Stager.awaitAll(tasks, checks);
+  }
+
+  private void checkChecksum(int fileIndex) throws IOException {
+    CandidateFile file = ctx.table.files.get(fileIndex);
+    String twin = ctx.twins[fileIndex].path();
+    FileChecksum original = ctx.dfs.getFileChecksum(new Path(file.path));
+    FileChecksum staged = ctx.dfs.getFileChecksum(new Path(twin));
+    if (original == null || !original.equals(staged)) {
+      throw new IOException("checksum of the staged twin of " + file.path + " (" + staged
+          + ") differs from the original's (" + original + "); nothing was committed");
+    }
+    synchronized (ctx.report) {
+      ctx.report.checksumsVerified++;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.bart.bench.hdfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.bart.cli.BartMain;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HDFS benchmarks run end to end with tiny parameters and print their tables, so that they
+ * cannot rot. Figures are not checked: timing on a shared machine is for the benchmarks to
+ * report, not for tests to assert.
+ */
+class BenchCommandsSmokeIT {
+
+  private static String run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = BartMain.run(args, new PrintStream(out, true), new PrintStream(err, true));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    System.out.println(printed);
+    assertEquals(0, code, "exit code of bart " + String.join(" ", args) + "; stderr: "
+        + err.toString(StandardCharsets.UTF_8));
+    return printed;
+  }
+
+  @Test
+  void benchBandwidthPrintsOneRowPerCase() {
+    String out = run("bench-bandwidth", "--rate", "8MiB", "--blocks", "2", "--block-size",
+        "64KiB", "--senders", "2");
+    assertTrue(out.contains("expected_s") && out.contains("deviation"), out);
+    for (String name : new String[] {"send 1->1", "fan-in 2->1", "merge 3->1"}) {
+      assertTrue(out.contains("\n" + name + " "), "row " + name + " in\n" + out);
+    }
+  }
+
+  @Test
+  void testbedPrintsOneRowPerApproach() {
+    String out = run("testbed", "--code", "2,1,2", "--datanodes", "6", "--files", "2",
+        "--groups-per-file", "1", "--cell-size", "64KiB", "--rate", "8MiB", "--approaches",
+        "RDPM,BTPM");
+    assertTrue(out.contains("bound_s") && out.contains("ratio"), out);
+    for (String approach : new String[] {"RDPM", "BTPM"}) {
+      assertTrue(out.contains("\n" + approach + " "), "row " + approach + " in\n" + out);
+    }
+    assertTrue(!out.contains("FAILED"), out);
+  }
+}

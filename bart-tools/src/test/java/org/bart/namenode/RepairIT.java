@@ -1,0 +1,195 @@
+package org.bart.namenode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor;
+import org.apache.hadoop.hdfs.server.namenode.FSNamesystem;
+import org.bart.demo.ClusterHealth;
+import org.bart.namenode.metadata.WideLayout;
+import org.bart.protocol.AgentClient;
+import org.bart.protocol.CoordinatorClient;
+import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
+import org.bart.report.MaintenanceReport;
+import org.bart.testing.Poll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+
+/**
+ * Repair and maintenance of wide groups: lost units rebuilt after DataNodes die (and the files
+ * then survive three more failures), a deliberately co-located pair separated, a decommissioning
+ * DataNode emptied, and the survivors of a deleted member re-protected.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RepairIT {
+
+  private static WideCluster wide;
+
+  @BeforeAll
+  static void start() throws Exception {
+    wide = new WideCluster(28, WideCluster.SEED + 1);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (wide != null) {
+      wide.close();
+    }
+  }
+
+  private static MaintenanceReport run(boolean repair) throws Exception {
+    try (CoordinatorClient c = CoordinatorClient.connect(wide.cluster.conf())) {
+      MaintenanceReport r = MaintenanceReport.fromJson(repair ? c.repair(WideCluster.TREE)
+          : c.verify(WideCluster.TREE));
+      System.out.println((repair ? "repair: " : "verify: ") + r.actions + " " + r.problems);
+      return r;
+    }
+  }
+
+  private static void assertVerified() throws Exception {
+    MaintenanceReport v = run(false);
+    assertTrue(v.problems.isEmpty(), v.problems.toString());
+    assertEquals(2, v.groupsChecked);
+  }
+
+  @Test
+  @Order(1)
+  void repairRebuildsWhatThreeDeadDataNodesHeldAndThreeMoreFailuresAreSurvived()
+      throws Exception {
+    assertVerified();
+    Map<String, List<String>> groups = wide.unitNodes();
+    List<String> first = groups.values().iterator().next();
+    List<String> dead = new ArrayList<>(first.subList(0, 3));
+    long lostUnits = 0;
+    for (List<String> nodes : groups.values()) {
+      lostUnits += nodes.stream().filter(dead::contains).count();
+    }
+    for (String uuid : dead) {
+      wide.stop(uuid);
+    }
+    wide.awaitStoppedDead();
+    FSNamesystem fsn = wide.cluster.mini().getNamesystem();
+    Poll.until("the NameNode counts the lost blocks", 30_000,
+        () -> ClusterHealth.of(fsn).missing > 0);
+    MaintenanceReport r = run(true);
+    assertTrue(r.problems.isEmpty(), r.problems.toString());
+    assertEquals(lostUnits, r.actions.stream().filter(a -> a.startsWith("rebuilt")).count(),
+        r.actions.toString());
+    Poll.until("no missing block", 30_000, () -> ClusterHealth.of(fsn).missing == 0);
+    assertVerified();
+
+    List<String> others = new ArrayList<>(wide.unitNodes().values().iterator().next());
+    others.removeAll(dead);
+    for (String uuid : others.subList(0, 3)) {
+      wide.stop(uuid);
+    }
+    wide.checkReads(new Random(WideCluster.SEED));
+    wide.restartAll();
+  }
+
+  @Test
+  @Order(2)
+  void aCoLocatedPairIsSeparated() throws Exception {
+    String parity = wide.unitNodes().keySet().iterator().next();
+    WideLayout l = WideLayout.load(wide.dfs(), parity);
+    DatanodeInfo a = l.units[6].nodes.get(0);
+    DatanodeInfo b = l.units[1].nodes.get(0);
+    // Move unit 1 (member 0) onto the DataNode of unit 6 (member 1), as the Balancer could: it
+    // keeps a block group's own blocks apart, but knows nothing of wide groups.
+    try (AgentClient agent = AgentClient.connect(wide.cluster.agentAddress(a.getDatanodeUuid()),
+        wide.cluster.conf())) {
+      agent.move(MoveRequestProto.newBuilder()
+          .setBlock(ProtoConverters.toProto(l.units[1].block))
+          .setSource(ProtoConverters.toProto(b, null))
+          .setTargetNode(ProtoConverters.toProto(a,
+              wide.cluster.agentAddress(a.getDatanodeUuid()))).build());
+    }
+    Poll.until("unit 1 moved next to unit 6", 30_000, () -> {
+      WideLayout now = WideLayout.load(wide.dfs(), parity);
+      return now.units[1].nodes.size() == 1
+          && now.units[1].nodes.get(0).getDatanodeUuid().equals(a.getDatanodeUuid());
+    });
+    MaintenanceReport v = run(false);
+    assertTrue(v.problems.toString().contains("are both on DataNode " + a.getXferAddr()),
+        v.problems.toString());
+    MaintenanceReport r = run(true);
+    assertTrue(r.actions.toString().contains("(holds another unit)"), r.actions.toString());
+    assertVerified();
+    assertDistinct();
+  }
+
+  @Test
+  @Order(3)
+  void aDecommissioningDataNodeIsEmptiedOfWideGroupUnits() throws Exception {
+    String parity = wide.unitNodes().keySet().iterator().next();
+    DatanodeInfo leaving = WideLayout.load(wide.dfs(), parity).units[2].nodes.get(0);
+    FSNamesystem fsn = wide.cluster.mini().getNamesystem();
+    DatanodeDescriptor d = fsn.getBlockManager().getDatanodeManager()
+        .getDatanode(leaving.getDatanodeUuid());
+    fsn.writeLock();
+    try {
+      fsn.getBlockManager().getDatanodeManager().getDatanodeAdminManager().startDecommission(d);
+    } finally {
+      fsn.writeUnlock();
+    }
+    MaintenanceReport r = run(true);
+    assertTrue(r.problems.isEmpty(), r.problems.toString());
+    Poll.until("no unit left on the decommissioning DataNode", 60_000, () -> {
+      for (List<String> nodes : wide.unitNodes().values()) {
+        if (nodes.contains(leaving.getDatanodeUuid())) {
+          run(true); // the NameNode's own copies may need sorting out too
+          return false;
+        }
+      }
+      return true;
+    });
+    assertVerified();
+    assertDistinct();
+  }
+
+  @Test
+  @Order(4)
+  void deletingAMemberLeavesTheOthersProtected() throws Exception {
+    String victim = WideCluster.TREE + "/f1";
+    wide.dfs().delete(new Path(victim), false);
+    wide.contents.remove(victim);
+    MaintenanceReport v = run(false);
+    assertTrue(v.problems.toString().contains("is gone"), v.problems.toString());
+    MaintenanceReport r = run(true);
+    assertTrue(r.actions.toString().contains("re-protected"), r.actions.toString());
+    assertVerified();
+    // three failures among the survivors' group still read correctly
+    for (Map.Entry<String, List<String>> g : wide.unitNodes().entrySet()) {
+      WideLayout l = WideLayout.load(wide.dfs(), g.getKey());
+      if (l.group.getMembersList().stream().anyMatch(m -> m.getRemoved())) {
+        List<String> nodes = new ArrayList<>(new HashSet<>(g.getValue()));
+        java.util.Collections.sort(nodes);
+        for (String uuid : nodes.subList(0, 3)) {
+          wide.stop(uuid);
+        }
+      }
+    }
+    wide.checkReads(new Random(WideCluster.SEED + 9));
+    wide.restartAll();
+  }
+
+  private static void assertDistinct() throws Exception {
+    for (Map.Entry<String, List<String>> g : wide.unitNodes().entrySet()) {
+      assertEquals(g.getValue().size(), new HashSet<>(g.getValue()).size(),
+          g.getKey() + " has two units on one DataNode: " + g.getValue());
+    }
+  }
+}
