@@ -81,6 +81,9 @@ public final class BenchBandwidthCommand implements BartCommand {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
+    if (!EmbeddedClusterCheck.available("bench-bandwidth", err)) {
+      return 2;
+    }
     Options o = new Options();
     o.out = out;
     CommandLine cl = new CommandLine(o);

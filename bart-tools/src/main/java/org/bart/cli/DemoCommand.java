@@ -68,6 +68,9 @@ public final class DemoCommand implements BartCommand {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
+    if (!EmbeddedClusterCheck.available("demo", err)) {
+      return 2;
+    }
     Options o = new Options();
     o.out = out;
     CommandLine cl = new CommandLine(o);

@@ -121,6 +121,9 @@ public final class TestbedCommand implements BartCommand {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
+    if (!EmbeddedClusterCheck.available("testbed", err)) {
+      return 2;
+    }
     Options o = new Options();
     o.out = out;
     CommandLine cl = new CommandLine(o);

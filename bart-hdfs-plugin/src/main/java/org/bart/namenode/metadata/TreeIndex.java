@@ -26,7 +26,8 @@ public final class TreeIndex {
   }
 
   /** Records the tree whose hidden directory is {@code hiddenDir}. */
-  public static synchronized void add(DistributedFileSystem dfs, String hiddenDir) throws IOException {
+  public static synchronized void add(DistributedFileSystem dfs, String hiddenDir)
+      throws IOException {
     Set<Long> ids = read(dfs);
     if (ids.add(dfs.getClient().getFileInfo(hiddenDir).getFileId())) {
       write(dfs, ids);

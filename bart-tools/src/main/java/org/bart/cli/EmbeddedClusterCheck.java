@@ -1,0 +1,28 @@
+package org.bart.cli;
+
+import java.io.PrintStream;
+
+/**
+ * The commands that start an embedded HDFS (demo, testbed, bench-bandwidth) need Hadoop's test
+ * jars, which {@code bin/bart} puts on the class path and an installed {@code hdfs bart} does not
+ * (install.sh installs no test code into a cluster).
+ */
+final class EmbeddedClusterCheck {
+
+  private static final String MINI_CLUSTER = "org.apache.hadoop.hdfs.MiniDFSCluster";
+
+  private EmbeddedClusterCheck() {
+  }
+
+  /** True if an embedded cluster can start; otherwise says why on {@code err}. */
+  static boolean available(String command, PrintStream err) {
+    try {
+      Class.forName(MINI_CLUSTER, false, EmbeddedClusterCheck.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      err.println("bart " + command + ": runs an embedded HDFS and needs Hadoop's test jars ("
+          + MINI_CLUSTER + " not found): run it from a checkout with bin/bart " + command);
+      return false;
+    }
+  }
+}
