@@ -116,7 +116,9 @@ public final class Agent implements AutoCloseable {
     if (req.getWantedCount() == 0) {
       throw new BartAgentException("wide read: no unit wanted");
     }
-    if (!req.hasTarget() && req.getLength() * req.getWantedCount() > maxReadBytes) {
+    // Only a read that returns its bytes is bounded: a rebuild or a check streams chunk by chunk.
+    if (!req.hasTarget() && !req.getCheck()
+        && req.getLength() * req.getWantedCount() > maxReadBytes) {
       throw new BartAgentException("wide read: " + req.getLength() + " bytes of "
           + req.getWantedCount() + " units exceed " + BartConfigKeys.AGENT_READ_MAX_BYTES + " = "
           + maxReadBytes);
