@@ -33,6 +33,8 @@ public final class BartNameNodePlugin implements ServicePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(BartNameNodePlugin.class);
 
+  private static final long SAFE_MODE_CHECK_MS = 3000;
+
   private final AgentRegistry agents = new AgentRegistry();
   private RPC.Server server;
   private Coordinator coordinator;
@@ -71,25 +73,30 @@ public final class BartNameNodePlugin implements ServicePlugin {
   }
 
   /**
-   * Runs the coordinator's repair every {@code dfs.bart.repair.interval}, on the active NameNode
-   * once it has left safe mode.
+   * Runs the coordinator's repair every {@code dfs.bart.repair.interval} on the active NameNode
+   * once it has left safe mode, and, while it is in startup safe mode, checks every few seconds
+   * whether only blocks that repair rebuilds keep it there.
    */
   private void startRepairLoop(Configuration conf) {
-    long ms = conf.getTimeDuration(BartConfigKeys.REPAIR_INTERVAL,
-        BartConfigKeys.REPAIR_INTERVAL_SECONDS_DEFAULT, TimeUnit.SECONDS, TimeUnit.MILLISECONDS);
-    if (ms <= 0) {
-      return;
-    }
     repairLoop = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bart-repair");
       t.setDaemon(true);
       return t;
     });
     repairLoop.scheduleWithFixedDelay(() -> {
-      if (nn.isActiveState() && !nn.isInSafeMode()) {
-        coordinator.repairAll();
+      if (nn.isActiveState() && nn.isInSafeMode()) {
+        coordinator.checkSafeMode();
       }
-    }, ms, ms, TimeUnit.MILLISECONDS);
+    }, SAFE_MODE_CHECK_MS, SAFE_MODE_CHECK_MS, TimeUnit.MILLISECONDS);
+    long ms = conf.getTimeDuration(BartConfigKeys.REPAIR_INTERVAL,
+        BartConfigKeys.REPAIR_INTERVAL_SECONDS_DEFAULT, TimeUnit.SECONDS, TimeUnit.MILLISECONDS);
+    if (ms > 0) {
+      repairLoop.scheduleWithFixedDelay(() -> {
+        if (nn.isActiveState() && !nn.isInSafeMode()) {
+          coordinator.repairAll();
+        }
+      }, ms, ms, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** The agents that registered so far. */

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
 import org.apache.hadoop.hdfs.server.namenode.NameNode;
@@ -22,6 +24,7 @@ import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.read.DegradedReader;
+import org.bart.namenode.safemode.SafeModeRelease;
 import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.namenode.transition.JobProgress;
 import org.bart.namenode.transition.TransitionJob;
@@ -66,6 +69,7 @@ public final class Coordinator {
   private final AgentClients agentClients;
   private final InodePaths paths;
   private final long freshMs;
+  private final SafeModeRelease safeMode;
   private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "bart-transition");
     t.setDaemon(true);
@@ -86,6 +90,18 @@ public final class Coordinator {
     this.paths = new InodePaths(nn.getNamesystem());
     this.freshMs = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
         BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
+    this.safeMode = new SafeModeRelease(nn.getNamesystem(), paths, conf.getTimeDuration(
+        DFSConfigKeys.DFS_NAMENODE_SAFEMODE_EXTENSION_KEY,
+        DFSConfigKeys.DFS_NAMENODE_SAFEMODE_EXTENSION_DEFAULT, TimeUnit.MILLISECONDS));
+  }
+
+  /** Leaves startup safe mode if only blocks that repair rebuilds keep the NameNode there. */
+  public void checkSafeMode() {
+    try {
+      safeMode.check(dfs());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("BART safe-mode check failed: {}", e.toString());
+    }
   }
 
   /** Repairs the wide groups under {@code tree} (every transitioned tree if null). */
