@@ -9,9 +9,10 @@ import org.bart.hadoop.Requirement;
 /**
  * What the NameNode plugin needs of Hadoop beyond its public, stable API, and the check of it
  * that the plugin runs when it starts: the NameNode internals {@link NameNodeInternals} calls, and
- * the client-side members whose signatures have changed between Hadoop releases, which the
- * coordinator calls directly ({@link PlacedFile}: ClientProtocol's create, addBlock and complete;
- * {@link BlockGroup} and the wide layout: StripedBlockUtil).
+ * the {@code @InterfaceAudience.Private} client-side members the coordinator calls directly,
+ * whose signatures have changed between Hadoop releases (DFSClient; {@link PlacedFile}:
+ * ClientProtocol's create, addBlock and complete; {@link BlockGroup} and the wide layout:
+ * StripedBlockUtil).
  *
  * <p>Names only, no Hadoop type: this class loads and runs even where those types are missing.
  */
@@ -23,6 +24,7 @@ public final class NameNodeSelfCheck {
   private static final String INODE = "org.apache.hadoop.hdfs.server.namenode.INode";
   private static final String NN_RPC = "org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols";
   private static final String CLIENT = "org.apache.hadoop.hdfs.protocol.ClientProtocol";
+  private static final String DFS_CLIENT = "org.apache.hadoop.hdfs.DFSClient";
   private static final String STRIPED = "org.apache.hadoop.hdfs.util.StripedBlockUtil";
   private static final String BLOCK = "org.apache.hadoop.hdfs.protocol.ExtendedBlock";
   private static final String LOCATED = "org.apache.hadoop.hdfs.protocol.LocatedBlock";
@@ -44,8 +46,17 @@ public final class NameNodeSelfCheck {
       Requirement.method(INODE, STRING, "getFullPathName"),
       Requirement.method(NN_RPC, "org.apache.hadoop.hdfs.protocol.LocatedBlocks",
           "getBlockLocations", STRING, "long", "long"),
+      // the DFSClient under the coordinator's DistributedFileSystem
+      Requirement.method("org.apache.hadoop.hdfs.DistributedFileSystem", DFS_CLIENT, "getClient"),
+      Requirement.method(DFS_CLIENT, STRING, "getClientName"),
+      Requirement.method(DFS_CLIENT, "org.apache.hadoop.hdfs.protocol.HdfsFileStatus",
+          "getFileInfo", STRING),
+      Requirement.method(DFS_CLIENT, "org.apache.hadoop.hdfs.protocol.LocatedBlocks",
+          "getLocatedBlocks", STRING, "long", "long"),
+      Requirement.method(DFS_CLIENT, "org.apache.hadoop.hdfs.protocol.BlockStoragePolicy[]",
+          "getStoragePolicies"),
       // ClientProtocol as the coordinator places files
-      Requirement.method("org.apache.hadoop.hdfs.DFSClient", CLIENT, "getNamenode"),
+      Requirement.method(DFS_CLIENT, CLIENT, "getNamenode"),
       Requirement.method(CLIENT, "org.apache.hadoop.hdfs.protocol.HdfsFileStatus", "create",
           STRING, "org.apache.hadoop.fs.permission.FsPermission", STRING,
           "org.apache.hadoop.io.EnumSetWritable", "boolean", "short", "long",
