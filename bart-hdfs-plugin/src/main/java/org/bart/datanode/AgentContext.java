@@ -23,7 +23,7 @@ final class AgentContext {
 
   AgentContext(DataNode dn, Configuration conf) {
     this.dn = dn;
-    this.internals = new DataNodeInternals(dn);
+    this.internals = new DataNodeInternals(dn, DataNodeSelfCheck.result());
     this.conf = conf;
     this.replicas = new LocalReplicas(internals);
     this.relabeler = new Relabeler(internals, replicas);

@@ -44,7 +44,7 @@ public final class BartDataNodePlugin implements ServicePlugin {
     if (incompatibility != null) {
       LOG.error(incompatibility);
     }
-    dn = new DataNodeInternals((DataNode) service);
+    dn = new DataNodeInternals((DataNode) service, incompatibility);
     Configuration conf = new Configuration(dn.conf());
     try {
       Superusers superusers = Superusers.of(conf);

@@ -13,6 +13,7 @@ import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
 import org.apache.hadoop.hdfs.protocol.datatransfer.IOStreamPair;
 import org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier;
 import org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier.AccessMode;
+import org.apache.hadoop.hdfs.server.common.HdfsServerConstants.ReplicaState;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.datanode.DatanodeUtil;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
@@ -46,9 +47,13 @@ final class DataNodeInternals {
       DataNodeSelfCheck.INC_DFS_USED.accessibleMethod(DataNodeInternals.class.getClassLoader());
 
   private final DataNode dn;
+  /** Why the running Hadoop cannot serve BART, or null. */
+  private final String incompatibility;
 
-  DataNodeInternals(DataNode dn) {
+  /** @param incompatibility {@link DataNodeSelfCheck#result()}, null if the check passed */
+  DataNodeInternals(DataNode dn, String incompatibility) {
     this.dn = dn;
+    this.incompatibility = incompatibility;
   }
 
   Configuration conf() {
@@ -69,9 +74,11 @@ final class DataNodeInternals {
     return dn.getDatanodeId();
   }
 
-  /** Null when the agent can serve operations, else why not. */
+  /**
+   * Null when the agent can serve operations, else why not: first a failed self-check, which no
+   * waiting cures.
+   */
   String notReadyReason() {
-    String incompatibility = DataNodeSelfCheck.result();
     if (incompatibility != null) {
       return incompatibility;
     }
@@ -93,6 +100,30 @@ final class DataNodeInternals {
   /** The replica stored under {@code blockId}, or null. */
   ReplicaInfo replica(String poolId, long blockId) throws BartAgentException {
     return (ReplicaInfo) dataset().getReplica(poolId, blockId);
+  }
+
+  /** The state of {@code r} (FINALIZED, RBW, ...), as named by Hadoop. */
+  static String state(ReplicaInfo r) {
+    return r.getState().name();
+  }
+
+  static boolean isFinalized(ReplicaInfo r) {
+    return r.getState() == ReplicaState.FINALIZED;
+  }
+
+  /** The volume that stores {@code r}. */
+  static FsVolumeSpi volume(ReplicaInfo r) {
+    return r.getVolume();
+  }
+
+  /** The block file of the (file-per-replica) replica {@code r}. */
+  static File blockFile(ReplicaInfo r) {
+    return new File(r.getBlockURI());
+  }
+
+  /** The meta file of the (file-per-replica) replica {@code r}. */
+  static File metaFile(ReplicaInfo r) {
+    return new File(r.getMetadataURI());
   }
 
   private FsDatasetSpi<?> dataset() throws BartAgentException {

@@ -1,6 +1,5 @@
 package org.bart.datanode;
 
-import org.apache.hadoop.hdfs.server.common.HdfsServerConstants.ReplicaState;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
@@ -31,8 +30,9 @@ final class LocalReplicas {
     if (r == null) {
       throw new BartAgentException(what + ": not found");
     }
-    if (r.getState() != ReplicaState.FINALIZED) {
-      throw new BartAgentException(what + ": is " + r.getState() + ", not FINALIZED");
+    if (!DataNodeInternals.isFinalized(r)) {
+      throw new BartAgentException(what + ": is " + DataNodeInternals.state(r)
+          + ", not FINALIZED");
     }
     if (r.getGenerationStamp() != b.getGenStamp()) {
       throw new BartAgentException(what + ": has genstamp " + r.getGenerationStamp());
@@ -54,13 +54,13 @@ final class LocalReplicas {
     if (r == null) {
       return false;
     }
-    if (r.getState() == ReplicaState.FINALIZED && r.getGenerationStamp() == target.getGenStamp()
+    if (DataNodeInternals.isFinalized(r) && r.getGenerationStamp() == target.getGenStamp()
         && r.getNumBytes() == target.getNumBytes()) {
       return true;
     }
     throw new BartAgentException("target id already used: DataNode " + dn.displayName()
         + " holds blk_" + r.getBlockId() + "_" + r.getGenerationStamp() + " (" + r.getNumBytes()
-        + " bytes, " + r.getState() + "), asked for " + ProtoConverters.describe(target));
+        + " bytes, " + DataNodeInternals.state(r) + "), asked for " + ProtoConverters.describe(target));
   }
 
   /** Tells the NameNode that the finalized replica {@code b} is stored here. */

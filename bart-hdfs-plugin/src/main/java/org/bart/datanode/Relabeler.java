@@ -52,7 +52,7 @@ final class Relabeler {
       replicas.reportToNameNode(target); // the NameNode may not have heard of it before a crash
       return OpPath.ALREADY_DONE;
     }
-    FsVolumeSpi vol = src.getVolume();
+    FsVolumeSpi vol = DataNodeInternals.volume(src);
     String pool = target.getPoolId();
     long id = target.getBlockId();
     // Same volume as the source: a hard link cannot cross file systems.
@@ -60,8 +60,8 @@ final class Relabeler {
     String blockName = Block.BLOCK_FILE_PREFIX + id;
     String metaName = DataNodeInternals.metaName(blockName, target.getGenStamp());
     Files.createDirectories(dir.toPath());
-    File srcBlock = new File(src.getBlockURI());
-    File srcMeta = new File(src.getMetadataURI());
+    File srcBlock = DataNodeInternals.blockFile(src);
+    File srcMeta = DataNodeInternals.metaFile(src);
     // Block file first: a scanner that finds a meta file without its block file deletes it.
     boolean linked = place(srcBlock.toPath(), dir.toPath().resolve(blockName));
     linked &= place(srcMeta.toPath(), dir.toPath().resolve(metaName));
