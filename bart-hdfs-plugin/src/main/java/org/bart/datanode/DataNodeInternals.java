@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * The calls of the DataNode plugin into the DataNode's internals ({@code
  * org.apache.hadoop.hdfs.server.datanode}, all {@code @InterfaceAudience.Private}: the DataNode,
  * its dataset, volumes and replicas), each a member that {@link DataNodeSelfCheck} verifies when
- * the plugin starts. Nothing else of the plugin should call these internals (see the report of
- * issue 9 for the call sites still outside it).
+ * the plugin starts. Nothing else of the plugin should call these internals; still outside it
+ * (they are being reworked elsewhere): the DataNode's block tokens, SASL client and socket
+ * timeouts in {@link ReplicaFetcher} and {@link ReplicaPusher}, and the DataNode's name and
+ * replica getters in {@link Agent}. The check covers those too.
  *
  * <p>One class per daemon rather than one for both: a DataNode loads only the agent, and must
  * neither load NameNode internals nor refuse to start because one of them changed. Wraps one
