@@ -68,13 +68,7 @@ public final class Agent implements AutoCloseable {
 
   /** Null when the agent can serve operations, else why not. */
   String notReadyReason() {
-    if (ctx.dn.getFSDataset() == null) {
-      return "the DataNode's dataset is not loaded yet";
-    }
-    if (!ctx.dn.isDatanodeFullyStarted()) {
-      return "the DataNode is not registered with every NameNode yet";
-    }
-    return null;
+    return ctx.internals.notReadyReason();
   }
 
   OpResultProto relabel(RelabelRequestProto req) throws IOException {

@@ -6,12 +6,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.server.namenode.NameNode;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.util.ServicePlugin;
 import org.bart.conf.BartConfigKeys;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.coordinator.Coordinator;
+import org.bart.namenode.hdfs.NameNodeInternals;
+import org.bart.namenode.hdfs.NameNodeSelfCheck;
 import org.bart.namenode.rpc.ClientRpcService;
 import org.bart.namenode.rpc.CoordinatorRpcService;
 import org.bart.protocol.BartClientProtocolPB;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * The BART coordinator inside the NameNode ({@code dfs.namenode.plugins}): serves the coordinator
  * protocol on {@code dfs.bart.namenode.rpc-address}, where agents register and the CLI starts and
  * follows transitions.
+ *
+ * <p>On a Hadoop that lacks a member the coordinator needs ({@link NameNodeSelfCheck}), it refuses
+ * to serve at all (no coordinator protocol, no repair), logs an error naming the member and the
+ * Hadoop version, and start() throws the same message, which the NameNode logs (it does not stop
+ * for a failed plugin). Agents then cannot register, so no transition can start.
  */
 public final class BartNameNodePlugin implements ServicePlugin {
 
@@ -39,12 +45,18 @@ public final class BartNameNodePlugin implements ServicePlugin {
   private RPC.Server server;
   private Coordinator coordinator;
   private ScheduledExecutorService repairLoop;
-  private NameNode nn;
+  private NameNodeInternals nn;
 
   @Override
   public void start(Object service) {
-    nn = (NameNode) service;
-    Configuration conf = new Configuration(nn.getConf());
+    // First: checking loads no Hadoop internals, so it reports even what would fail to link.
+    String incompatibility = NameNodeSelfCheck.result();
+    if (incompatibility != null) {
+      LOG.error(incompatibility);
+      throw new IllegalStateException(incompatibility);
+    }
+    nn = new NameNodeInternals(service);
+    Configuration conf = new Configuration(nn.conf());
     try {
       Superusers superusers = Superusers.of(conf);
       superusers.defaultAcl(conf, BartConfigKeys.COORDINATOR_PROTOCOL_ACL);
@@ -84,7 +96,7 @@ public final class BartNameNodePlugin implements ServicePlugin {
       return t;
     });
     repairLoop.scheduleWithFixedDelay(() -> {
-      if (nn.isActiveState() && nn.isInSafeMode()) {
+      if (nn.isActiveInStartupSafeMode()) {
         coordinator.checkSafeMode();
       }
     }, SAFE_MODE_CHECK_MS, SAFE_MODE_CHECK_MS, TimeUnit.MILLISECONDS);
@@ -92,7 +104,7 @@ public final class BartNameNodePlugin implements ServicePlugin {
         BartConfigKeys.REPAIR_INTERVAL_SECONDS_DEFAULT, TimeUnit.SECONDS, TimeUnit.MILLISECONDS);
     if (ms > 0) {
       repairLoop.scheduleWithFixedDelay(() -> {
-        if (nn.isActiveState() && !nn.isInSafeMode()) {
+        if (nn.isActiveAndWritable()) {
           coordinator.repairAll();
         }
       }, ms, ms, TimeUnit.MILLISECONDS);

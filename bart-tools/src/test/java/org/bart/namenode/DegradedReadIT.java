@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.UnreadableRangeException;
@@ -66,7 +67,7 @@ class DegradedReadIT {
     WideLayout l = WideLayout.load(wide.dfs(), parity);
     String member = wide.dfs().getClient().getFileInfo(BartPaths.byInode(
         l.group.getMembers(0).getFileId())) == null ? null
-        : new InodePaths(wide.cluster.mini().getNamesystem())
+        : new InodePaths(new NameNodeInternals(wide.cluster.mini().getNameNode()))
             .pathOf(l.group.getMembers(0).getFileId());
     // member 0's first data unit plus three others: one more than m = 3
     List<String> nodes = groups.get(parity);

@@ -16,11 +16,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
-import org.apache.hadoop.hdfs.server.namenode.NameNode;
 import org.bart.conf.BartConfigKeys;
 import org.bart.namenode.cluster.AgentClients;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.read.DegradedReader;
@@ -64,7 +64,7 @@ public final class Coordinator {
 
   private final Configuration conf;
   private final URI nameNode;
-  private final NameNode nn;
+  private final NameNodeInternals nn;
   private final AgentRegistry agents;
   private final AgentClients agentClients;
   private final InodePaths paths;
@@ -79,18 +79,18 @@ public final class Coordinator {
   private final AtomicLong nextId = new AtomicLong(1);
   private DistributedFileSystem dfs;
 
-  public Coordinator(Configuration conf, NameNode nn, AgentRegistry agents) {
+  public Coordinator(Configuration conf, NameNodeInternals nn, AgentRegistry agents) {
     this.conf = new Configuration(conf);
     // File checksums that do not depend on the block layout, to compare twins with originals.
     this.conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
     this.nn = nn;
-    this.nameNode = URI.create("hdfs://" + nn.getNameNodeAddressHostPortString());
+    this.nameNode = URI.create("hdfs://" + nn.rpcHostPort());
     this.agents = agents;
     this.agentClients = new AgentClients(this.conf);
-    this.paths = new InodePaths(nn.getNamesystem());
+    this.paths = new InodePaths(nn);
     this.freshMs = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
         BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
-    this.safeMode = new SafeModeRelease(nn.getNamesystem(), paths, conf.getTimeDuration(
+    this.safeMode = new SafeModeRelease(nn, paths, conf.getTimeDuration(
         DFSConfigKeys.DFS_NAMENODE_SAFEMODE_EXTENSION_KEY,
         DFSConfigKeys.DFS_NAMENODE_SAFEMODE_EXTENSION_DEFAULT, TimeUnit.MILLISECONDS));
   }
@@ -146,7 +146,7 @@ public final class Coordinator {
   /** A read of a transitioned file that needs decoding, on behalf of the calling user. */
   public ReadDegradedResponseProto readDegraded(String path, long offset, int length)
       throws IOException {
-    return new DegradedReader(nn.getRpcServer(), dfs(), agents, paths, agentClients, freshMs,
+    return new DegradedReader(nn.rpcServer(), dfs(), agents, paths, agentClients, freshMs,
         conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
             BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT)).read(path, offset, length);
   }

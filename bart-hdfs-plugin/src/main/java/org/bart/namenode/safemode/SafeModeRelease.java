@@ -6,9 +6,9 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.HdfsConstants.SafeModeAction;
-import org.apache.hadoop.hdfs.server.namenode.FSNamesystem;
 import org.apache.hadoop.util.Time;
 import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.WideLayout;
@@ -29,7 +29,7 @@ public final class SafeModeRelease {
 
   private static final Logger LOG = LoggerFactory.getLogger(SafeModeRelease.class);
 
-  private final FSNamesystem fsn;
+  private final NameNodeInternals nn;
   private final InodePaths paths;
   private final long extensionMs;
   /** Since when the condition holds (monotonic ms), or -1. */
@@ -38,8 +38,8 @@ public final class SafeModeRelease {
   /**
    * @param extensionMs how long the condition must hold (dfs.namenode.safemode.extension)
    */
-  public SafeModeRelease(FSNamesystem fsn, InodePaths paths, long extensionMs) {
-    this.fsn = fsn;
+  public SafeModeRelease(NameNodeInternals nn, InodePaths paths, long extensionMs) {
+    this.nn = nn;
     this.paths = paths;
     this.extensionMs = extensionMs;
   }
@@ -50,7 +50,7 @@ public final class SafeModeRelease {
    * @return true if it left safe mode
    */
   public synchronized boolean check(DistributedFileSystem dfs) throws IOException {
-    long needed = fsn.isInStartupSafeMode() ? SafeModeTip.blocksNeeded(fsn.getSafemode()) : 0;
+    long needed = nn.isActiveInStartupSafeMode() ? SafeModeTip.blocksNeeded(nn.safeModeTip()) : 0;
     if (needed <= 0 || rebuildable(dfs, needed) < needed) {
       since = -1;
       return false;
@@ -63,7 +63,7 @@ public final class SafeModeRelease {
       return false;
     }
     LOG.warn("Leaving safe mode: the {} blocks the NameNode waits for are units of BART wide "
-        + "groups that repair rebuilds ({})", needed, fsn.getSafemode().trim());
+        + "groups that repair rebuilds ({})", needed, nn.safeModeTip().trim());
     dfs.setSafeMode(SafeModeAction.SAFEMODE_LEAVE);
     since = -1;
     return true;
