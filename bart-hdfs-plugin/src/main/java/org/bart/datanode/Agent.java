@@ -12,9 +12,9 @@ import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
 import org.bart.conf.BartConfigKeys;
 import org.bart.datanode.wide.WideRead;
-import org.bart.datanode.wide.WideReadResult;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.Direction;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
@@ -27,6 +27,7 @@ import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.wide.WideReadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

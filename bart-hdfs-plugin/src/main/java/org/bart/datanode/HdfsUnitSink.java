@@ -3,9 +3,10 @@ package org.bart.datanode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo.DatanodeInfoBuilder;
-import org.bart.datanode.wide.AgentNode;
-import org.bart.datanode.wide.Replica;
 import org.bart.datanode.wide.UnitSink;
+import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.wide.AgentNode;
+import org.bart.protocol.wide.Replica;
 
 /**
  * Rebuilt units stored over DataTransferProtocol ({@link ReplicaPusher}: the receiving DataNode

@@ -3,10 +3,11 @@ package org.bart.datanode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo.DatanodeInfoBuilder;
-import org.bart.datanode.wide.AgentNode;
 import org.bart.datanode.wide.UnitSource;
-import org.bart.datanode.wide.WideUnit;
 import org.bart.protocol.BartAgentException;
+import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.wide.AgentNode;
+import org.bart.protocol.wide.WideUnit;
 
 /**
  * Units read over DataTransferProtocol ({@link ReplicaFetcher}: checksums verified, so a corrupt

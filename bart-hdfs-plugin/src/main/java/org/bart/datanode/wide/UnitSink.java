@@ -2,6 +2,8 @@ package org.bart.datanode.wide;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.bart.protocol.wide.AgentNode;
+import org.bart.protocol.wide.Replica;
 
 /**
  * How a rebuild stores a unit: a new finalized replica on a target DataNode, this one or another.

@@ -3,6 +3,7 @@ package org.bart.datanode.wide;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.bart.protocol.wide.WideUnit;
 
 /**
  * How a wide read reads a unit: a positioned, front-to-back read of the unit's replica on its

@@ -11,8 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.io.IOUtils;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideDecoder;
-import org.bart.datanode.wide.WideReadResult.Path;
 import org.bart.protocol.BartAgentException;
+import org.bart.protocol.wide.Replica;
+import org.bart.protocol.wide.WideReadRequest;
+import org.bart.protocol.wide.WideReadResult.Path;
+import org.bart.protocol.wide.WideReadResult;
+import org.bart.protocol.wide.WideUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -185,7 +189,7 @@ public final class WideRead {
       buffers = new ByteBuffer[n];
       results = new ByteBuffer[req.wanted().size() + 1];
       for (int u = 0; u < n; u++) {
-        if (req.unit(u).knownLost()) {
+        if (req.unit(u).isKnownLost()) {
           lost.add(u);
         }
       }

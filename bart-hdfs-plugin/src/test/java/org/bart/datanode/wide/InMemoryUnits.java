@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.ChecksumException;
+import org.bart.protocol.wide.AgentNode;
+import org.bart.protocol.wide.Replica;
+import org.bart.protocol.wide.WideUnit;
 
 /**
  * An in-memory fake of both seams of the wide read: replicas held in a map by block id, each on

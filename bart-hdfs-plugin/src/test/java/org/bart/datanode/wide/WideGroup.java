@@ -13,6 +13,10 @@ import org.apache.hadoop.io.erasurecode.rawcoder.RSLegacyRawEncoder;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideEncoder;
 import org.bart.codec.WideMerger;
+import org.bart.protocol.wide.AgentNode;
+import org.bart.protocol.wide.Replica;
+import org.bart.protocol.wide.WideReadRequest;
+import org.bart.protocol.wide.WideUnit;
 
 /**
  * One (6,3,3) wide group built as a transition builds a real one: three member stripes of random

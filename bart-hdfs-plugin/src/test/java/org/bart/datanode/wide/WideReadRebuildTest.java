@@ -13,6 +13,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.bart.protocol.BartAgentException;
+import org.bart.protocol.wide.AgentNode;
+import org.bart.protocol.wide.Replica;
+import org.bart.protocol.wide.WideReadRequest;
+import org.bart.protocol.wide.WideReadResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.bart.datanode.wide;
+package org.bart.protocol.wide;
 
 /**
  * One unit (internal block) of a wide row as a request describes it: its length, and the replica
@@ -37,7 +37,7 @@ public final class WideUnit {
   }
 
   /** Whether the request already says the unit cannot be read (its bytes must be decoded). */
-  boolean knownLost() {
+  public boolean isKnownLost() {
     return (replica == null || node == null) && length > 0;
   }
 }

@@ -1,4 +1,4 @@
-package org.bart.datanode.wide;
+package org.bart.protocol.wide;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +16,7 @@ import org.bart.codec.WideCode;
  *   <li>a <b>check</b>: each wanted unit as stored is compared with its decoding from the others
  *       (verification of a wide group).
  * </ul>
- * Immutable. Only the shape is fixed here; {@link WideRead} validates the request against its code.
+ * Immutable. Only the shape is fixed here; the agent's wide read validates the request against its code.
  */
 public final class WideReadRequest {
   private final WideCode code;

@@ -1,4 +1,4 @@
-package org.bart.datanode.wide;
+package org.bart.protocol.wide;
 
 import org.apache.hadoop.hdfs.protocol.DatanodeID;
 

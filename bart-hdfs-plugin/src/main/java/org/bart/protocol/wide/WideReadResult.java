@@ -1,4 +1,4 @@
-package org.bart.datanode.wide;
+package org.bart.protocol.wide;
 
 import java.nio.ByteBuffer;
 import java.util.Collections;
@@ -30,7 +30,7 @@ public final class WideReadResult {
   private final long bytesSent;
   private final long bytesReceived;
 
-  WideReadResult(Path path, List<ByteBuffer> data, List<Integer> decoded, long bytesRead,
+  public WideReadResult(Path path, List<ByteBuffer> data, List<Integer> decoded, long bytesRead,
       long bytesWritten, long bytesSent, long bytesReceived) {
     this.path = path;
     this.data = Collections.unmodifiableList(data);

@@ -1,4 +1,4 @@
-package org.bart.datanode.wide;
+package org.bart.protocol.wide;
 
 /**
  * A replica as an operation names it: block pool, block id, generation stamp and length. Immutable;
