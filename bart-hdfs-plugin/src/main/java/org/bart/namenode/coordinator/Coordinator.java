@@ -22,6 +22,8 @@ import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.read.DegradedReader;
+import org.bart.namenode.read.HdfsReadNamespace;
+import org.bart.namenode.read.RpcAgentCalls;
 import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.namenode.transition.JobProgress;
 import org.bart.namenode.transition.TransitionJob;
@@ -130,9 +132,10 @@ public final class Coordinator {
   /** A read of a transitioned file that needs decoding, on behalf of the calling user. */
   public ReadDegradedResponseProto readDegraded(String path, long offset, int length)
       throws IOException {
-    return new DegradedReader(nn.getRpcServer(), dfs(), agents, paths, agentClients, freshMs,
-        conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
-            BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT)).read(path, offset, length);
+    long maxBytes = conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
+        BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
+    return new DegradedReader(new HdfsReadNamespace(nn.getRpcServer(), dfs(), paths), agents,
+        new RpcAgentCalls(agentClients), freshMs, maxBytes).read(path, offset, length);
   }
 
   private Maintenance maintenance() throws IOException {
