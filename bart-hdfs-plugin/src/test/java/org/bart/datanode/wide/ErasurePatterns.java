@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Every set of lost units of a wide row, as sorted arrays of wide indexes. */
-final class ErasurePatterns {
+public final class ErasurePatterns {
 
   private ErasurePatterns() {
   }
 
   /** All subsets of {0..n-1} with exactly {@code size} elements, in lexicographic order. */
-  static List<int[]> ofSize(int n, int size) {
+  public static List<int[]> ofSize(int n, int size) {
     List<int[]> out = new ArrayList<>();
     collect(n, new int[size], 0, 0, out);
     return out;
   }
 
   /** All subsets of {0..n-1} with at most {@code max} elements, smaller sets first. */
-  static List<int[]> upTo(int n, int max) {
+  public static List<int[]> upTo(int n, int max) {
     List<int[]> out = new ArrayList<>();
     for (int size = 0; size <= max; size++) {
       out.addAll(ofSize(n, size));
@@ -36,7 +36,7 @@ final class ErasurePatterns {
     }
   }
 
-  static boolean contains(int[] pattern, int unit) {
+  public static boolean contains(int[] pattern, int unit) {
     for (int u : pattern) {
       if (u == unit) {
         return true;

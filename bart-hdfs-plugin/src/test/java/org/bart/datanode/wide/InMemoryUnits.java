@@ -22,12 +22,12 @@ import org.bart.protocol.wide.WideUnit;
  * written wrong under valid checksums), which only a check finds. Not thread-safe: one test
  * thread.
  */
-final class InMemoryUnits implements UnitSource, UnitSink {
+public final class InMemoryUnits implements UnitSource, UnitSink {
 
-  static final String SELF = "dn-self";
+  public static final String SELF = "dn-self";
 
   /** What goes wrong when a replica is read. */
-  enum Fault {
+  public enum Fault {
     /** open() throws. */
     OPEN_FAILS,
     /** Reads throw from the middle of the replica on. */
@@ -56,7 +56,7 @@ final class InMemoryUnits implements UnitSource, UnitSink {
     replicas.put(blockId, new Stored(bytes.clone(), node));
   }
 
-  void inject(long blockId, Fault fault) {
+  public void inject(long blockId, Fault fault) {
     replicas.get(blockId).fault = fault;
   }
 

@@ -9,17 +9,17 @@ import java.util.Random;
  * (absent from the request), or found lost by the read itself through one of the fake's faults
  * (open fails, read breaks halfway, checksum error).
  */
-final class Losses {
+public final class Losses {
 
   /** Units the request itself marks lost. */
-  final List<Integer> knownLost = new ArrayList<>();
+  public final List<Integer> knownLost = new ArrayList<>();
   private final StringBuilder description = new StringBuilder();
 
   private Losses() {
   }
 
   /** Loses the units of {@code pattern}: some in the request, the others by faults in {@code store}. */
-  static Losses apply(Random random, int[] pattern, InMemoryUnits store) {
+  public static Losses apply(Random random, int[] pattern, InMemoryUnits store) {
     Losses l = new Losses();
     InMemoryUnits.Fault[] faults = InMemoryUnits.Fault.values();
     for (int u : pattern) {

@@ -7,7 +7,7 @@ import java.util.Random;
  * system property {@code bart.test.seed} (set by the build; override it to explore) and the class
  * name. Failure messages carry {@link #reproduce()}.
  */
-final class TestSeed {
+public final class TestSeed {
 
   static final String PROPERTY = "bart.test.seed";
   private static final long DEFAULT_SEED = 20261123L;
@@ -20,12 +20,12 @@ final class TestSeed {
   }
 
   /** The generator of one test class. */
-  static Random forClass(Class<?> testClass) {
+  public static Random forClass(Class<?> testClass) {
     return new Random(base() * 31 + testClass.getName().hashCode());
   }
 
   /** Text for failure messages. */
-  static String reproduce() {
+  public static String reproduce() {
     return "[reproduce with -D" + PROPERTY + "=" + base() + "]";
   }
 }

@@ -26,28 +26,28 @@ import org.bart.protocol.wide.WideUnit;
  * {@link WideMerger}. Unit u is replica {@code FIRST_BLOCK_ID + u} on its own DataNode; unit 0 is on
  * this DataNode ({@link InMemoryUnits#SELF}).
  */
-final class WideGroup {
+public final class WideGroup {
 
-  static final WideCode CODE = WideCode.of(6, 3, 3, 1, 2, 7);
+  public static final WideCode CODE = WideCode.of(6, 3, 3, 1, 2, 7);
   /** A small odd cell, so rows, chunks and the read range fall out of step. */
-  static final int CELL = 61;
+  public static final int CELL = 61;
   /** The wide read's chunk: odd, and no multiple of the cell. */
-  static final int CHUNK = 509;
+  public static final int CHUNK = 509;
   /** Start of the range the read and check tests ask for: aligned with nothing. */
-  static final long OFFSET = 777;
-  static final String POOL = "BP-1-127.0.0.1-1";
-  static final long FIRST_BLOCK_ID = 1000;
-  static final long GEN_STAMP = 1001;
+  public static final long OFFSET = 777;
+  public static final String POOL = "BP-1-127.0.0.1-1";
+  public static final long FIRST_BLOCK_ID = 1000;
+  public static final long GEN_STAMP = 1001;
 
   /** Every unit's bytes, in wide order. */
-  final byte[][] units;
+  public final byte[][] units;
 
   private WideGroup(byte[][] units) {
     this.units = units;
   }
 
   /** A group with random data; member lengths are random around 40 rows (the last one ~30). */
-  static WideGroup random(Random random) throws IOException {
+  public static WideGroup random(Random random) throws IOException {
     int k = CODE.k();
     byte[][] units = new byte[CODE.totalUnits()][];
     byte[][][] narrow = new byte[CODE.lambda()][][];
@@ -100,7 +100,7 @@ final class WideGroup {
   }
 
   /** The longest unit: the length of the group's rows. */
-  long rowLength() {
+  public long rowLength() {
     long max = 0;
     for (byte[] u : units) {
       max = Math.max(max, u.length);
@@ -113,7 +113,7 @@ final class WideGroup {
     return rowLength() - OFFSET - 13;
   }
 
-  static String nodeUuid(int unit) {
+  public static String nodeUuid(int unit) {
     return unit == 0 ? InMemoryUnits.SELF : "dn-" + unit;
   }
 
@@ -127,7 +127,7 @@ final class WideGroup {
   }
 
   /** A fake holding every unit of the group, no fault injected. */
-  InMemoryUnits store() {
+  public InMemoryUnits store() {
     InMemoryUnits store = new InMemoryUnits();
     for (int u = 0; u < units.length; u++) {
       store.put(FIRST_BLOCK_ID + u, nodeUuid(u), units[u]);
