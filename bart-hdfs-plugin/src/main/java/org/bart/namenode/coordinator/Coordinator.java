@@ -21,6 +21,7 @@ import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.TreeIndex;
+import org.bart.namenode.read.DegradedRead;
 import org.bart.namenode.read.DegradedReader;
 import org.bart.namenode.read.HdfsReadNamespace;
 import org.bart.namenode.read.RpcAgentCalls;
@@ -29,7 +30,6 @@ import org.bart.namenode.transition.JobProgress;
 import org.bart.namenode.transition.TransitionJob;
 import org.bart.namenode.transition.TransitionOptions;
 import org.bart.plan.Approach;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.JobState;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
@@ -130,7 +130,7 @@ public final class Coordinator {
   }
 
   /** A read of a transitioned file that needs decoding, on behalf of the calling user. */
-  public ReadDegradedResponseProto readDegraded(String path, long offset, int length)
+  public DegradedRead readDegraded(String path, long offset, int length)
       throws IOException {
     long maxBytes = conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);

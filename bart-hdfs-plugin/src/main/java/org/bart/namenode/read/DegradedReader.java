@@ -3,16 +3,15 @@ package org.bart.namenode.read;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.apache.hadoop.thirdparty.protobuf.ByteString;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.UnreadableRangeException;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
 import org.bart.protocol.wide.WideReadRequest;
 import org.bart.protocol.wide.WideReadResult;
 
@@ -53,7 +52,7 @@ public final class DegradedReader {
    *
    * @throws UnreadableRangeException if too many units of the group are lost, naming them
    */
-  public ReadDegradedResponseProto read(String path, long offset, int length) throws IOException {
+  public DegradedRead read(String path, long offset, int length) throws IOException {
     namespace.checkReadable(path, offset);
     List<MemberRef> membership = namespace.membership(path);
     if (membership == null) {
@@ -67,7 +66,7 @@ public final class DegradedReader {
       gi++;
     }
     if (gi == groups.size()) {
-      return ReadDegradedResponseProto.newBuilder().setData(ByteString.EMPTY).build(); // EOF
+      return new DegradedRead(new byte[0], Collections.<String>emptyList()); // EOF
     }
     long groupBytes = groups.get(gi);
     MemberRef ref = membership.get(gi);
@@ -103,13 +102,11 @@ public final class DegradedReader {
       unit.get(out, (int) (pos - from), n);
       pos += n;
     }
-    ReadDegradedResponseProto.Builder b = ReadDegradedResponseProto.newBuilder()
-        .setData(ByteString.copyFrom(out));
+    List<String> decoded = new ArrayList<>();
     for (int u : resp.decoded()) {
-      b.addDecoded("unit " + u + " (internal block " + (u % k) + " of member "
-          + (u / k) + ")");
+      decoded.add("unit " + u + " (internal block " + (u % k) + " of member " + (u / k) + ")");
     }
-    return b.build();
+    return new DegradedRead(out, decoded);
   }
 
   /** "unavailable blocks: blk_1 (unit 0), ..." as the NameNode sees them. */

@@ -29,7 +29,6 @@ import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.UnreadableRangeException;
 import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
 import org.bart.protocol.wide.WideReadRequest;
@@ -70,10 +69,10 @@ class DegradedReaderTest {
       Cluster c = new Cluster(random, patterns.get(p));
       String context = "member " + member + " [" + offset + ", +" + length + ") under " + c.losses
           + " " + TestSeed.reproduce();
-      ReadDegradedResponseProto r = c.reader().read("/data/m" + member, offset, length);
+      DegradedRead r = c.reader().read("/data/m" + member, offset, length);
       assertArrayEquals(Arrays.copyOfRange(file, offset, offset + length),
-          r.getData().toByteArray(), context);
-      for (String decoded : r.getDecodedList()) {
+          r.data(), context);
+      for (String decoded : r.decoded()) {
         int unit = Integer.parseInt(decoded.split(" ")[1]);
         assertTrue(ErasurePatterns.contains(patterns.get(p), unit), decoded + ": " + context);
       }
@@ -85,8 +84,8 @@ class DegradedReaderTest {
     Cluster c = new Cluster(new Random(1), new int[] {3});
     c.agents.unreachable.add(address(InMemoryUnits.SELF));
     byte[] file = file(0);
-    ReadDegradedResponseProto r = c.reader().read("/data/m0", 0, file.length);
-    assertArrayEquals(file, r.getData().toByteArray());
+    DegradedRead r = c.reader().read("/data/m0", 0, file.length);
+    assertArrayEquals(file, r.data());
     assertEquals(Collections.singletonList(address(InMemoryUnits.SELF)), c.agents.forgotten);
   }
 
