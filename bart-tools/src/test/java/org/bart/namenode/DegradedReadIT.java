@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reads of transitioned files through the BART client (fs.hdfs.impl) while DataNodes are down:
- * any 1, 2 or 3 stopped DataNodes of a wide group, stateful and positional reads, byte-identical;
+ * 1, 2 and 3 stopped DataNodes of a wide group, stateful and positional reads, byte-identical;
  * 4 lost units of one group fail with the specific exception and no bytes.
  */
 class DegradedReadIT {
@@ -43,11 +43,15 @@ class DegradedReadIT {
     }
   }
 
+  /**
+   * One, two and three stopped DataNodes of a random wide group: the integration through the BART
+   * client and the NameNode plugin. Every erasure pattern goes through the same code paths in the
+   * unit tests (WideReadDegradedTest, DegradedReaderTest) in milliseconds.
+   */
   @Test
-  void twentyRandomPatternsOfOneToThreeStoppedDataNodesReadBackIdentical() throws Exception {
+  void oneTwoAndThreeStoppedDataNodesReadBackIdentical() throws Exception {
     Random r = new Random(WideCluster.SEED);
-    for (int pattern = 0; pattern < 21; pattern++) {
-      int failures = 1 + pattern % 3;
+    for (int failures = 1; failures <= 3; failures++) {
       Map<String, List<String>> groups = wide.unitNodes();
       List<String> parities = new ArrayList<>(groups.keySet());
       List<String> nodes = new ArrayList<>(groups.get(parities.get(r.nextInt(parities.size()))));

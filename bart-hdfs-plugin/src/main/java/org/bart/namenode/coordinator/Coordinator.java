@@ -23,14 +23,16 @@ import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.TreeIndex;
+import org.bart.namenode.read.DegradedRead;
 import org.bart.namenode.read.DegradedReader;
+import org.bart.namenode.read.HdfsReadNamespace;
+import org.bart.namenode.read.RpcAgentCalls;
 import org.bart.namenode.safemode.SafeModeRelease;
 import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.namenode.transition.JobProgress;
 import org.bart.namenode.transition.TransitionJob;
 import org.bart.namenode.transition.TransitionOptions;
 import org.bart.plan.Approach;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.JobState;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
@@ -144,11 +146,12 @@ public final class Coordinator {
   }
 
   /** A read of a transitioned file that needs decoding, on behalf of the calling user. */
-  public ReadDegradedResponseProto readDegraded(String path, long offset, int length)
+  public DegradedRead readDegraded(String path, long offset, int length)
       throws IOException {
-    return new DegradedReader(nn.rpcServer(), dfs(), agents, paths, agentClients, freshMs,
-        conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
-            BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT)).read(path, offset, length);
+    long maxBytes = conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
+        BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
+    return new DegradedReader(new HdfsReadNamespace(nn.rpcServer(), dfs(), paths), agents,
+        new RpcAgentCalls(agentClients), freshMs, maxBytes).read(path, offset, length);
   }
 
   private Maintenance maintenance() throws IOException {
