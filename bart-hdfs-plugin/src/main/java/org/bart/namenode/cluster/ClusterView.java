@@ -13,6 +13,7 @@ import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
 import org.bart.protocol.ProtoConverters;
 import org.bart.protocol.proto.CommonProtos.NodeProto;
+import org.bart.protocol.wide.AgentNode;
 
 /**
  * The DataNodes a transition may use: live, in service (not decommissioning or in maintenance),
@@ -61,6 +62,11 @@ public final class ClusterView {
 
   String agentAddress(int i) {
     return agentAddresses.get(i);
+  }
+
+  /** Node i with its agent's address, as wide reads name a target. */
+  public AgentNode agentNode(int i) {
+    return new AgentNode(nodes.get(i), agentAddresses.get(i));
   }
 
   public NodeProto proto(int i) {

@@ -2,6 +2,7 @@ package org.bart.namenode.maintenance;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,10 @@ import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
-import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
+import org.bart.protocol.wide.WideReadRequest;
 import org.bart.report.MaintenanceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,11 +129,9 @@ public final class Maintenance {
     for (int u : unavailable) {
       int target = chooseTarget(l, u, nodes);
       WideLayout.Unit unit = l.units[u];
-      agents.of(target).readWide(ReadWideRequestProto.newBuilder()
-          .setWideCode(l.group.getWideCode()).addAllUnits(l.toProto(registry, freshMs))
-          .addWanted(u).setOffset(0).setLength(unit.length)
-          .setTarget(ProtoConverters.toProto(unit.block)).setTargetNode(nodes.proto(target))
-          .build());
+      agents.of(target).readWide(new WideReadRequest(l.code, l.toUnits(registry, freshMs),
+          Collections.singletonList(u), 0, unit.length,
+          WideReadConverter.toReplica(unit.block), nodes.agentNode(target), false));
       awaitLocation(l, u, nodes.node(target), null);
       unit.nodes.add(nodes.node(target));
       r.action("rebuilt unit " + u + " (blk_" + unit.block.getBlockId() + ") of " + parity

@@ -13,7 +13,6 @@ import org.bart.codec.WideCode;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.protocol.WideReadConverter;
-import org.bart.protocol.proto.AgentProtos.WideUnitProto;
 import org.bart.protocol.proto.MetadataProtos.MemberProto;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
 import org.bart.protocol.wide.AgentNode;
@@ -165,8 +164,4 @@ public final class WideLayout {
     return out;
   }
 
-  /** {@link #toUnits} as the agent protocol carries them. */
-  public List<WideUnitProto> toProto(AgentRegistry agents, long freshMs) {
-    return WideReadConverter.toProto(toUnits(agents, freshMs));
-  }
 }

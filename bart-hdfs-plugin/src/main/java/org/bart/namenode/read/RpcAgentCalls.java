@@ -2,7 +2,6 @@ package org.bart.namenode.read;
 
 import java.io.IOException;
 import org.bart.namenode.cluster.AgentClients;
-import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.wide.WideReadRequest;
 import org.bart.protocol.wide.WideReadResult;
 
@@ -17,8 +16,7 @@ public final class RpcAgentCalls implements AgentCalls {
 
   @Override
   public WideReadResult readWide(String agentAddress, WideReadRequest req) throws IOException {
-    return WideReadConverter.toResult(
-        clients.of(agentAddress).readWide(WideReadConverter.toProto(req)));
+    return clients.of(agentAddress).readWide(req);
   }
 
   @Override
