@@ -71,7 +71,7 @@ class CodecCommandTest {
   @Test
   void gammaRefusesGeometriesWithoutACode() {
     assertEquals(1, bart("gamma", 6, 3, 43));
-    assertTrue(err().startsWith("bart codec gamma: no mergeable wide code for k=6 m=3 lambda=43"),
+    assertTrue(err().startsWith("bart codec gamma: no mergeable wide code for codec=rs-legacy k=6 m=3 lambda=43"),
         err());
     assertEquals(2, bart("gamma", 6, 3));
     assertEquals(2, bart());
