@@ -7,15 +7,16 @@ import java.util.List;
 /**
  * The HDFS erasure codecs whose parity a BART wide group can merge, each with the parity generator
  * of Hadoop's pure Java raw encoder for it. The names are HDFS's own
- * ({@code ErasureCodeConstants.RS_CODEC_NAME} and so on, what {@code ErasureCodingPolicy.getCodecName()}
- * returns), so a policy's codec maps to a constant with {@link #forName}.
+ * ({@code ErasureCodeConstants.RS_CODEC_NAME} and so on, what {@code
+ * ErasureCodingPolicy.getCodecName()} returns), so a policy's codec maps to a constant with {@link
+ * #forName}.
  *
  * <p>Every generator is over {@link Gf256} and is m x k, rows indexed by parity r and columns by data
  * unit j: narrow parity r of a stripe is sum_j G[r][j] d_j.
  */
 public enum NarrowCodec {
 
-  /** HDFS's default codec ({@code RSRawEncoder}, RS-6-3-1024k): a Cauchy matrix, see {@link RsGenerator}. */
+  /** HDFS's default codec ({@code RSRawEncoder}, RS-6-3-1024k): a Cauchy matrix, {@link RsGenerator}. */
   RS("rs") {
     @Override
     public int[][] parityMatrix(int k, int m) {
@@ -38,7 +39,7 @@ public enum NarrowCodec {
   XOR("xor") {
     @Override
     public int[][] parityMatrix(int k, int m) {
-      // XORRawEncoder writes only output 0 whatever m its options say: a second parity would be zeros.
+      // XORRawEncoder writes only output 0 whatever m its options say: more parity would be zeros.
       if (k < 1 || m != 1 || k + m > Gf256.ORDER) {
         throw new IllegalArgumentException(
             "xor needs k >= 1, m = 1 and k + m <= 255; got k=" + k + " m=" + m);

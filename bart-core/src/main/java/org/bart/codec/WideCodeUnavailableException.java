@@ -11,7 +11,7 @@ public final class WideCodeUnavailableException extends RuntimeException {
 
   /** Why no code is available. */
   public enum Reason {
-    /** The geometry is outside what the codec's Hadoop encoder or GF(256) allow (e.g. lambda*k + m > 255). */
+    /** Outside what the codec's Hadoop encoder or GF(256) allow (e.g. xor with m = 2, 256 units). */
     BAD_GEOMETRY,
     /** The exhaustive search found no x: no code of this family is MDS for the geometry. */
     NONE_EXISTS,
