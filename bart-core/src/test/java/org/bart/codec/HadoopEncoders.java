@@ -10,13 +10,13 @@ import org.apache.hadoop.io.erasurecode.rawcoder.RawErasureCoderFactory;
 import org.apache.hadoop.io.erasurecode.rawcoder.XORRawErasureCoderFactory;
 
 /** Hadoop's own pure Java raw encoders, the reference for what HDFS stores as narrow parity. */
-final class HadoopEncoders {
+public final class HadoopEncoders {
 
   private HadoopEncoders() {
   }
 
-  /** The factory of Hadoop's Java coder for this codec (never the native one: same bytes, no libhadoop). */
-  static RawErasureCoderFactory factory(NarrowCodec codec) {
+  /** The factory of Hadoop's Java coder for this codec (not the native one: no libhadoop needed). */
+  public static RawErasureCoderFactory factory(NarrowCodec codec) {
     switch (codec) {
       case RS:
         return new RSRawErasureCoderFactory();
@@ -33,7 +33,7 @@ final class HadoopEncoders {
    * The m parity units Hadoop's encoder computes from k data units, each zero-padded to the
    * longest (the length of the stripe's parity blocks); m empty arrays when every unit is empty.
    */
-  static byte[][] parity(NarrowCodec codec, int m, byte[][] data) throws IOException {
+  public static byte[][] parity(NarrowCodec codec, int m, byte[][] data) throws IOException {
     int length = 0;
     for (byte[] unit : data) {
       length = Math.max(length, unit.length);
