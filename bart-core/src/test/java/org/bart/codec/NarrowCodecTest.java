@@ -22,7 +22,9 @@ class NarrowCodecTest {
   @ParameterizedTest(name = "{0}({1},{2})")
   @CsvSource({
       "rs,6,3", "rs,3,2", "rs,10,4", "rs,2,1", "rs,1,1", "rs,6,2", "rs,12,4", "rs,18,3", "rs,20,8",
-      "rs,128,127", "rs-legacy,6,3", "rs-legacy,3,2", "rs-legacy,10,4",
+      "rs,128,127", "rs-legacy,6,3", "rs-legacy,2,1", "rs-legacy,3,2", "rs-legacy,4,2",
+      "rs-legacy,6,2", "rs-legacy,10,4", "rs-legacy,12,4", "rs-legacy,18,3", "rs-legacy,1,1",
+      "rs-legacy,1,5", "rs-legacy,20,8",
       "xor,2,1", "xor,1,1", "xor,3,1", "xor,6,1", "xor,10,1"})
   void parityEqualsHadoopsJavaEncoderOnRandomData(String name, int k, int m) throws IOException {
     NarrowCodec codec = NarrowCodec.forName(name);
