@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.thirdparty.protobuf.ByteString;
+import org.bart.codec.NarrowCodec;
 import org.bart.codec.WideCode;
 import org.bart.protocol.proto.AgentProtos.OpPath;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The wide read's RPC edge: requests and answers survive the trip through protobuf unchanged. */
 class WideReadConverterTest {
 
-  private static final WideCode CODE = WideCode.of(2, 1, 2, 1);
+  private static final WideCode CODE = WideCode.of(NarrowCodec.RS_LEGACY, 2, 1, 2, 1);
 
   @Test
   void aRebuildRequestRoundTrips() throws BartAgentException {

@@ -83,8 +83,9 @@ class BadInputIT {
     assertTrue(error.contains("/plain/a: not erasure coded"), error);
   }
 
+  /** HDFS's default codec merges too (BuiltInCodecsIT): here it only lacks DataNodes. */
   @Test
-  void theCauchyRsCodecIsRefusedAsUnmergeable() throws Exception {
+  void theCauchyRsCodecPassesDiscoveryAndIsCountedAgainstTheDataNodes() throws Exception {
     String rs32 = SystemErasureCodingPolicies
         .getByID(SystemErasureCodingPolicies.RS_3_2_POLICY_ID).getName();
     small.dfs().enableErasureCodingPolicy(rs32);
@@ -97,8 +98,9 @@ class BadInputIT {
       out.write(data);
     }
     String error = refusal("/cauchy", 2);
-    assertTrue(error.contains("uses codec 'rs'") && error.contains("only RS-LEGACY parity merges"),
-        error);
+    // lambda 2 x k 3 + m 2 = 8 distinct DataNodes; the cluster has 7.
+    assertTrue(error.contains("too few DataNodes") && error.contains("RS-3-2-1024k")
+        && error.contains("needs 8") && error.contains("there are 7"), error);
     assertArrayEquals(data, SampleFiles.read(small.dfs(), new Path("/cauchy/a")));
   }
 

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.apache.hadoop.hdfs.protocol.DatanodeID;
 import org.apache.hadoop.io.erasurecode.ErasureCoderOptions;
 import org.apache.hadoop.io.erasurecode.rawcoder.RSLegacyRawEncoder;
+import org.bart.codec.NarrowCodec;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideEncoder;
 import org.bart.codec.WideMerger;
@@ -28,7 +29,7 @@ import org.bart.protocol.wide.WideUnit;
  */
 public final class WideGroup {
 
-  public static final WideCode CODE = WideCode.of(6, 3, 3, 1, 2, 7);
+  public static final WideCode CODE = WideCode.of(NarrowCodec.RS_LEGACY, 6, 3, 3, 1, 2, 7);
   /** A small odd cell, so rows, chunks and the read range fall out of step. */
   public static final int CELL = 61;
   /** The wide read's chunk: odd, and no multiple of the cell. */
