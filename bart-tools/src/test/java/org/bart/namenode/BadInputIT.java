@@ -91,8 +91,8 @@ class BadInputIT {
     small.dfs().enableErasureCodingPolicy(rs32);
     small.dfs().mkdirs(new Path("/cauchy"));
     small.dfs().setErasureCodingPolicy(new Path("/cauchy"), rs32);
-    byte[] data = SampleFiles.randomBytes(SmallCluster.SEED, 3 * SmallCluster.BLOCK);
-    // The Cauchy policy's 1 MiB cell needs at least 1 MiB blocks.
+    // Two full block groups (stripes, one wide group's worth): 1 MiB blocks of one 1 MiB cell.
+    byte[] data = SampleFiles.randomBytes(SmallCluster.SEED, 6 * 1024 * 1024);
     try (FSDataOutputStream out = small.dfs().create(new Path("/cauchy/a"), false, 4096,
         (short) 1, 1024 * 1024)) {
       out.write(data);
