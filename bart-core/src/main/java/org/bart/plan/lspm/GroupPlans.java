@@ -95,6 +95,17 @@ final class GroupPlans {
     System.arraycopy(saved, mF, post, g * nF, nF);
   }
 
+  /** A copy of every group's merge and post nodes, for {@link #restoreAll}. */
+  int[][] snapshot() {
+    return new int[][] {merge.clone(), post.clone()};
+  }
+
+  /** Restores a {@link #snapshot()} (loads are not touched). */
+  void restoreAll(int[][] snapshot) {
+    System.arraycopy(snapshot[0], 0, merge, 0, merge.length);
+    System.arraycopy(snapshot[1], 0, post, 0, post.length);
+  }
+
   /** Adds ({@code sign} 1) or removes (-1) group g's transfers to or from the loads. */
   void apply(int g, int sign) {
     for (int j = 0; j < mF; j++) {

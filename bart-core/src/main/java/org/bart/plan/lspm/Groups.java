@@ -55,6 +55,14 @@ final class Groups {
     position[b] = pa;
   }
 
+  /** Makes the grouping equal to {@code flat} (a copy of an earlier {@link #flat()}). */
+  void restore(int[] flat) {
+    System.arraycopy(flat, 0, members, 0, members.length);
+    for (int p = 0; p < members.length; p++) {
+      position[members[p]] = p;
+    }
+  }
+
   /** Group g's stripes in wide order (a copy). */
   int[] membersOf(int g) {
     int[] m = new int[lambda];

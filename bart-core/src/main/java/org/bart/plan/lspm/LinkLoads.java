@@ -41,6 +41,7 @@ final class LinkLoads {
   private double max;
   private int atMax;
   private double threshold;
+  private double ceiling = Double.MAX_VALUE;
 
   private int[] journal = new int[64];
   private int journalSize;
@@ -181,6 +182,15 @@ final class LinkLoads {
     }
   }
 
+  /**
+   * Caps the threshold at {@code ceiling - MARGIN}: links above the ceiling (the best maximum found so
+   * far) keep costing even when the maximum has risen.
+   */
+  void setCeiling(double ceiling) {
+    this.ceiling = ceiling;
+    threshold = Math.min(max, ceiling) - MARGIN;
+  }
+
   /** Normalised load of the busiest link (committed state). */
   double maxLoad() {
     return max;
@@ -218,6 +228,6 @@ final class LinkLoads {
         atMax++;
       }
     }
-    threshold = max - MARGIN;
+    threshold = Math.min(max, ceiling) - MARGIN;
   }
 }

@@ -4,22 +4,28 @@ import java.util.SplittableRandom;
 import org.bart.plan.PlanningProblem;
 
 /**
- * Local search on the true loads (Step 4 of LSPM). Each move picks a group, half the time one holding a
- * parity on a hot node (a link above the cost threshold of {@link LinkLoads}), and either re-plans it
- * ({@link GroupPlans#replan}) or swaps one of its stripes with a stripe of another group sharing a parity
- * node with it and re-plans both. A move is kept when
+ * Local search on the true loads (Step 4 of LSPM), simulated annealing over the cost of {@link LinkLoads}
+ * plus {@code bandwidthWeight} per transferred block. Each move picks a stripe x and a parity index j, half
+ * the time with P_j on a hot node (a link above the cost threshold), else from a sweep through the groups;
+ * then it either re-plans x's group ({@link GroupPlans#replan}) or brings into x's group a random stripe
+ * with P_j on the same node as x's, in exchange for another member, and re-plans both groups. A move is
  * <ul>
- *   <li>no link rises above the current maximum (so max_load never increases),
- *   <li>the total bandwidth stays at most {@code bandwidthCap}, and
- *   <li>cost change + {@code bandwidthWeight} x bandwidth change is at most 0 (ties are kept, so the search
- *       drifts along plateaus; a lower bandwidth at equal cost is an improvement),
+ *   <li>refused if it raises the bandwidth above {@code max(bandwidthCap, bandwidth before the move)} (so
+ *       the bandwidth ends at most at the cap, or at the starting bandwidth if that was above it);
+ *   <li>else kept if it does not increase cost + bandwidthWeight x bandwidth, or with probability
+ *       {@code exp(-increase / temperature)} (temperature falling linearly from {@link #TEMPERATURE} to 0).
  * </ul>
- * and undone otherwise. The number of moves is given, so the result depends only on the random state.
+ * The best state by max_load is remembered (the threshold never rises above its maximum, so links above
+ * it keep costing) and restored at the end if the last state is worse: the result's max_load is at most
+ * the starting one. The number of moves is given, so the result depends only on the random state.
  */
 final class LoadSearch {
 
   /** Moves between refreshes of the cold and hot link snapshots. */
   static final int REFRESH_EVERY = 256;
+
+  /** Starting temperature, in units of the cost; it falls linearly to 0 over the run. */
+  static final double TEMPERATURE = 0.5;
 
   private final PlanningProblem problem;
   private final Groups groups;
@@ -37,6 +43,7 @@ final class LoadSearch {
   private final int[] hot;
   private int numHot;
   private int sweep = -1;
+  private double temperature;
 
   LoadSearch(PlanningProblem problem, Groups groups, GroupPlans plans, LinkLoads loads, ColdLinks cold,
       ParityBuckets buckets, double bandwidthWeight, long bandwidthCap) {
@@ -63,7 +70,18 @@ final class LoadSearch {
    */
   long run(long moves, SplittableRandom random) {
     long kept = 0;
+    double best = loads.maxLoad();
+    int[] bestGroups = groups.flat().clone();
+    int[][] bestPlans = plans.snapshot();
+    loads.setCeiling(best);
     for (long it = 0; it < moves; it++) {
+      temperature = TEMPERATURE * (1 - it / (double) moves);
+      if (loads.maxLoad() < best - 1e-9) {
+        best = loads.maxLoad();
+        loads.setCeiling(best);
+        System.arraycopy(groups.flat(), 0, bestGroups, 0, bestGroups.length);
+        bestPlans = plans.snapshot();
+      }
       if (it % REFRESH_EVERY == 0) {
         cold.refresh();
         refreshHot();
@@ -75,15 +93,27 @@ final class LoadSearch {
         kept++;
       }
     }
+    if (loads.maxLoad() > best + 1e-9) {
+      for (int g = 0; g < groups.count(); g++) {
+        plans.apply(g, -1);
+      }
+      groups.restore(bestGroups);
+      plans.restoreAll(bestPlans);
+      for (int g = 0; g < groups.count(); g++) {
+        plans.apply(g, 1);
+      }
+      loads.commit();
+    }
     return kept;
   }
+
 
   private boolean tryReplan(int g, SplittableRandom random) {
     long bandwidthBefore = loads.bandwidth();
     plans.save(g, savedFirst);
     plans.apply(g, -1);
     plans.replan(g, bandwidthWeight, random);
-    if (acceptable(bandwidthBefore)) {
+    if (acceptable(bandwidthBefore, random)) {
       loads.commit();
       return true;
     }
@@ -113,7 +143,7 @@ final class LoadSearch {
     groups.swap(a, b);
     plans.replan(g, bandwidthWeight, random);
     plans.replan(h, bandwidthWeight, random);
-    if (acceptable(bandwidthBefore)) {
+    if (acceptable(bandwidthBefore, random)) {
       loads.commit();
       return true;
     }
@@ -124,10 +154,13 @@ final class LoadSearch {
     return false;
   }
 
-  private boolean acceptable(long bandwidthBefore) {
+  private boolean acceptable(long bandwidthBefore, SplittableRandom random) {
     long bandwidth = loads.bandwidth();
-    return !loads.pendingRaisesMax() && bandwidth <= bandwidthCap
-        && loads.pendingCost() + bandwidthWeight * (bandwidth - bandwidthBefore) <= 1e-9;
+    if (bandwidth > Math.max(bandwidthCap, bandwidthBefore)) {
+      return false;
+    }
+    double delta = loads.pendingCost() + bandwidthWeight * (bandwidth - bandwidthBefore);
+    return delta <= 1e-9 || (temperature > 0 && random.nextDouble() < Math.exp(-delta / temperature));
   }
 
   /**

@@ -18,7 +18,8 @@ import org.bart.plan.TransitionPlan;
  *   <li>{@link GroupPlans}: merge nodes and relocation targets, group by group, bandwidth first and then
  *       the least loaded links (parity holders are spread because a holder that is busy costs more);
  *   <li>{@link LoadSearch}: re-planning groups and swapping stripes between groups against the true
- *       per-link loads, never raising max_load nor the bandwidth of step 3's plan, bandwidth as tie-break.
+ *       per-link loads (simulated annealing), keeping the best max_load found and never ending above
+ *       step 2's bandwidth (or step 3's, if that is higher), bandwidth as tie-break.
  * </ol>
  * With a bandwidth profile every link's load is divided by its (mean-normalised) bandwidth, so the search
  * minimises the slowest node's transfer time, as BTWeighted does; without one it minimises max_load.
@@ -116,8 +117,9 @@ public final class LspmPlanner implements Planner {
     Groups groups = new Groups(lambda,
         new CheapestFirstGrouping(problem, buckets, pairRuns, new GroupCost(problem), GROUPING_WIDTH,
             GROUPING_KEEP).run(random));
-    new BandwidthSwaps(problem, buckets, pairRuns, groups, new GroupCost(problem), SWAP_WIDTH, SWAP_RANDOM)
-        .run(Math.min(budgetMillis * SWAP_EVALUATIONS_PER_MS, groups.count() * WORK_PER_GROUP), random);
+    BandwidthSwaps swaps =
+        new BandwidthSwaps(problem, buckets, pairRuns, groups, new GroupCost(problem), SWAP_WIDTH, SWAP_RANDOM);
+    swaps.run(Math.min(budgetMillis * SWAP_EVALUATIONS_PER_MS, groups.count() * WORK_PER_GROUP), random);
 
     LinkLoads loads = new LinkLoads(problem.numNodes(), problem.bandwidth());
     ColdLinks cold = new ColdLinks(loads, problem.numNodes(), COLD_LINKS);
@@ -129,7 +131,7 @@ public final class LspmPlanner implements Planner {
       plans.replan(g, BANDWIDTH_FIRST, random);
       loads.commit();
     }
-    new LoadSearch(problem, groups, plans, loads, cold, buckets, BANDWIDTH_WEIGHT, loads.bandwidth())
+    new LoadSearch(problem, groups, plans, loads, cold, buckets, BANDWIDTH_WEIGHT, swaps.bandwidth())
         .run(Math.min(budgetMillis * MOVES_PER_MS, groups.count() * WORK_PER_GROUP), random);
     return toPlan(problem, groups, plans);
   }
