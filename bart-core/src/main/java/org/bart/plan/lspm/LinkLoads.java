@@ -12,14 +12,13 @@ import org.bart.plan.BandwidthProfile;
  * profile), so the largest normalised load is proportional to the slowest node's transfer time (and equals
  * BART's max_load without a profile).
  *
- * <p>Cost: {@code sum over links of max(0, load - threshold)^2}, with {@code threshold = maxLoad() -
- * MARGIN}: only links within MARGIN of the busiest count, so lowering the top links pays and filling cold
- * ones is nearly free: a term {@code BALANCE * load^2} per link only breaks ties towards even loads. The
- * threshold follows {@link #maxLoad()}, which is updated at {@link #commit()}.
+ * <p>Cost: {@code sum over links of max(0, load - threshold)^2}, with {@code threshold = min(maxLoad(),
+ * ceiling) - MARGIN}: only links within MARGIN of the busiest (or above the ceiling the search sets) count,
+ * so lowering the top links pays and filling cold ones is nearly free; a term {@code BALANCE * load^2} per
+ * link only breaks ties towards even loads. The maximum and the threshold are updated at {@link #commit()}.
  *
- * <p>Every {@link #add} is journalled; {@link #rollback()} undoes everything since the last commit and
+ * <p>Every {@link #transfer} is journalled; {@link #rollback()} undoes everything since the last commit and
  * {@link #pendingCost()} is the cost change of those adds, so a move is tried, scored and kept or undone.
- * {@link #pendingRaisesMax()} tells whether an uncommitted add took a link above the committed maximum.
  * Not thread-safe.
  */
 final class LinkLoads {
@@ -123,11 +122,6 @@ final class LinkLoads {
     return pendingCost;
   }
 
-  /** Whether an add since the last commit took a link above the committed maximum. */
-  boolean pendingRaisesMax() {
-    return pendingRaisesMax;
-  }
-
   /** Position in the journal, for {@link #rollbackTo(int)}. */
   int mark() {
     return journalSize;
@@ -196,19 +190,9 @@ final class LinkLoads {
     return max;
   }
 
-  /** Number of links at the maximum (committed state). */
-  int linksAtMax() {
-    return atMax;
-  }
-
   /** Whether the link is among those that cost, i.e. above the threshold. */
   boolean isHot(int link) {
     return load(link) > threshold + EPS;
-  }
-
-  /** Number of links (twice the nodes). */
-  int numLinks() {
-    return count.length;
   }
 
   private double cost(double load) {

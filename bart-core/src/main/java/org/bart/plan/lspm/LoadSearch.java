@@ -107,7 +107,6 @@ final class LoadSearch {
     return kept;
   }
 
-
   private boolean tryReplan(int g, SplittableRandom random) {
     long bandwidthBefore = loads.bandwidth();
     plans.save(g, savedFirst);
