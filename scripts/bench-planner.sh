@@ -5,7 +5,7 @@
 #   scripts/bench-planner.sh            every reference case (81 runs, about two minutes)
 #   scripts/bench-planner.sh 12000      only the cases whose name matches the regex, e.g. the 12000-stripe ones
 #   scripts/bench-planner.sh --lspm     BTPM and LSPM side by side on the 12 reference placements with 1200
-#                                       stripes, then (6,3,3) on 1000 nodes with 10^5 and 10^6 stripes
+#                                       stripes, then (6,3,3) on 1000 nodes with 99999 and 999999 stripes
 #   scripts/bench-planner.sh --lspm 1200   the same, only the cases whose name matches the regex
 #
 # Each case is one fresh JVM (`bin/bart plan ... --seed 1`, heap capped at 1 GB with -Xmx1g), like one
@@ -23,19 +23,20 @@ trap 'rm -rf "$WORK"' EXIT
 
 "$BART" -h >/dev/null 2>&1 || true   # builds on first use
 
-# One `bart plan` run under /usr/bin/time; prints max_load bandwidth plan_ms wall_s rss_MB.
+# One `bart plan` run under /usr/bin/time; prints max_load bandwidth plan_ms wall_s cpu_s rss_MB (cpu_s =
+# user + system time of the whole JVM: on a shared machine it varies less than the wall clock).
 plan_once() {
   local k=$1 m=$2 lambda=$3 nodes=$4 stripes=$5 approach=$6 pre=$7
-  if ! BART_SKIP_BUILD=1 BART_OPTS="${BART_BENCH_OPTS:--Xmx1g}" /usr/bin/time -f '%e %M' -o "$WORK/time" \
+  if ! BART_SKIP_BUILD=1 BART_OPTS="${BART_BENCH_OPTS:--Xmx1g}" /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" \
       "$BART" plan "$k" "$m" $((k * lambda)) "$m" "$nodes" "$stripes" "$approach" "$pre" \
       "$WORK/post" "$WORK/meta" --seed 1 >"$WORK/out" 2>"$WORK/err"; then
-    echo "- - - - -"
+    echo "- - - - - -"
     return
   fi
-  read -r wall kb <"$WORK/time"
+  read -r wall kb user sys <"$WORK/time"
   sed -n 's/^max_load: \([0-9]*\), bandwidth: \([0-9]*\)$/\1 \2/p' "$WORK/out" | tr '\n' ' '
   sed -n 's/^planning time: \([0-9.]*\) ms$/\1/p' "$WORK/out" | tr '\n' ' '
-  echo "$wall $((kb / 1024))"
+  echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $((kb / 1024))"
 }
 
 # BTPM vs LSPM: max_load, bandwidth, max_load / (bandwidth / N) (1 is perfect balance), bandwidth per wide
@@ -43,12 +44,13 @@ plan_once() {
 # above BTPM_MAX_STRIPES (default 12000).
 if [ "${1:-}" = "--lspm" ]; then
   FILTER="${2:-.}"
-  printf '%-26s %-5s %8s %9s %7s %7s %10s %7s %7s\n' case appr max_load bandwidth max/avg bw/group plan_ms wall_s rss_MB
+  printf '%-26s %-5s %8s %9s %7s %7s %10s %7s %7s %7s\n' case appr max_load bandwidth max/avg bw/group plan_ms wall_s \
+    cpu_s rss_MB
   cases=()
   for f in "$REF"/pre_placement/pre_placement_*_1200.gz; do
     cases+=("$(basename "$f" .gz | sed 's/^pre_placement_//')")
   done
-  cases+=(6_3_3_1000_100000 6_3_3_1000_999999)
+  cases+=(6_3_3_1000_99999 6_3_3_1000_999999)   # stripes must be a multiple of lambda
   for shape in "${cases[@]}"; do
     [[ "$shape" =~ $FILTER ]] || continue
     IFS=_ read -r k m lambda nodes stripes <<<"$shape"
@@ -64,11 +66,11 @@ if [ "${1:-}" = "--lspm" ]; then
         printf '%-26s %-5s %s\n' "$shape" "$approach" "not run (quadratic grouping)"
         continue
       fi
-      read -r load bw ms wall mb < <(plan_once "$k" "$m" "$lambda" "$nodes" "$stripes" "$approach" "$pre")
+      read -r load bw ms wall cpu mb < <(plan_once "$k" "$m" "$lambda" "$nodes" "$stripes" "$approach" "$pre")
       ratio="$(awk -v l="$load" -v b="$bw" -v n="$nodes" 'BEGIN { if (b > 0) printf "%.3f", l * n / b; else printf "-" }')"
       per="$(awk -v b="$bw" -v s="$stripes" -v l="$lambda" 'BEGIN { if (b > 0) printf "%.3f", b * l / s; else printf "-" }')"
-      printf '%-26s %-5s %8s %9s %7s %7s %10s %7s %7s\n' "$shape" "$approach" "$load" "$bw" "$ratio" "$per" "$ms" \
-        "$wall" "$mb"
+      printf '%-26s %-5s %8s %9s %7s %7s %10s %7s %7s %7s\n' "$shape" "$approach" "$load" "$bw" "$ratio" "$per" \
+        "$ms" "$wall" "$cpu" "$mb"
     done
     rm -f "$pre"
   done
