@@ -7,7 +7,8 @@ import org.bart.plan.PlanningProblem;
  * For each pair of parity indices j < j' < m_f, the stripes sorted by (node of P_j, node of P_j'): a run
  * of equal keys is a set of stripes that save two transfers when merged together ("strong pairs", lab Q4).
  * Buckets of one parity index are too large to scan at 10^6 stripes; these runs find such partners in
- * O(run length). Memory: 2 ints per stripe and pair, plus a transient long per stripe while building.
+ * O(run length). Memory: 3 ints per stripe and pair (stripe, position, key as an unsigned 32-bit value:
+ * N^2 < 2^32), plus a transient long per stripe while building.
  */
 final class ParityPairRuns {
 
@@ -17,6 +18,7 @@ final class ParityPairRuns {
   private final int[] second;
   private final int[][] order;
   private final int[][] where;
+  private final int[][] sortedKey;
 
   ParityPairRuns(PlanningProblem problem) {
     this.problem = problem;
@@ -28,6 +30,7 @@ final class ParityPairRuns {
     second = new int[pairs];
     order = new int[pairs][numStripes];
     where = new int[pairs][numStripes];
+    sortedKey = new int[pairs][numStripes];
     long[] keys = new long[numStripes];
     int p = 0;
     for (int j = 0; j < mF; j++) {
@@ -42,6 +45,7 @@ final class ParityPairRuns {
           int s = (int) keys[i];
           order[p][i] = s;
           where[p][s] = i;
+          sortedKey[p][i] = (int) (keys[i] >>> 32);
         }
       }
     }
@@ -60,8 +64,8 @@ final class ParityPairRuns {
    * @return the new size
    */
   int partners(int stripe, int p, int limit, int[] out, int size) {
-    long k = key(stripe, p);
     int at = where[p][stripe];
+    int k = sortedKey[p][at];
     int lo = at - 1;
     int hi = at + 1;
     int seen = 0;
@@ -69,7 +73,7 @@ final class ParityPairRuns {
     boolean hiOpen = true;
     while (seen < limit && (loOpen || hiOpen)) {
       if (loOpen) {
-        if (lo >= 0 && key(order[p][lo], p) == k) {
+        if (lo >= 0 && sortedKey[p][lo] == k) {
           out[size++] = order[p][lo--];
           seen++;
         } else {
@@ -77,7 +81,7 @@ final class ParityPairRuns {
         }
       }
       if (hiOpen && seen < limit) {
-        if (hi < order[p].length && key(order[p][hi], p) == k) {
+        if (hi < order[p].length && sortedKey[p][hi] == k) {
           out[size++] = order[p][hi++];
           seen++;
         } else {
