@@ -15,7 +15,7 @@ import org.bart.plan.PlanningProblem;
  * <p>Candidates of a partial group: with at most {@link #FULL_SCAN_STRIPES} stripes, every free stripe (as
  * BART, which enumerates all); otherwise, for each member, up to {@code width} free stripes of each of its
  * parity buckets (from a random offset) and up to {@code width} strong partners, of which the {@code
- * keep} cheapest are kept per stripe or group. Memory O(S * keep).
+ * keep} cheapest are kept per stripe or group. Memory O(S * keep), or O(S^2) up to the full-scan size.
  */
 final class CheapestFirstGrouping {
 
@@ -60,14 +60,14 @@ final class CheapestFirstGrouping {
     this.numStripes = problem.numStripes();
     this.numGroups = numStripes / lambda;
     this.fullScan = numStripes <= FULL_SCAN_STRIPES;
-    this.keep = fullScan ? numStripes : keep;
+    this.keep = keep;
     this.members = new int[numStripes];
     this.free = new int[numStripes];
     this.freeAt = new int[numStripes];
     this.trial = new int[lambda];
     this.candidates = new int[fullScan ? numStripes : lambda * (mF + pairRuns.pairs()) * width];
-    this.keptStripe = new int[this.keep];
-    this.keptCost = new int[this.keep];
+    this.keptStripe = new int[keep];
+    this.keptCost = new int[keep];
   }
 
   /**
@@ -90,7 +90,7 @@ final class CheapestFirstGrouping {
 
   /** Round 0: every stripe proposes its candidates; the cheapest disjoint pairs become groups. */
   private void pairRound(SplittableRandom random) {
-    Proposals proposals = new Proposals(numStripes * (long) Math.min(keep, numStripes));
+    Proposals proposals = new Proposals(numStripes * (long) (fullScan ? numStripes / 2 : keep));
     for (int s = 0; s < numStripes; s++) {
       trial[0] = s;
       int n = collect(trial, 1, random);
@@ -101,7 +101,7 @@ final class CheapestFirstGrouping {
           continue;
         }
         trial[1] = c;
-        kept = keepCheapest(kept, c, cost.of(trial, 0, 2));
+        kept = propose(proposals, s, kept, c, cost.of(trial, 0, 2));
       }
       for (int i = 0; i < kept; i++) {
         proposals.add(s, keptStripe[i], keptCost[i]);
@@ -133,7 +133,7 @@ final class CheapestFirstGrouping {
 
   /** Round for groups of {@code size}: each group proposes free stripes; cheapest extensions first. */
   private void extendRound(int size, SplittableRandom random) {
-    Proposals proposals = new Proposals(numGroups * (long) Math.min(keep, numFree));
+    Proposals proposals = new Proposals(numGroups * (long) (fullScan ? numFree : keep));
     for (int g = 0; g < numGroups; g++) {
       System.arraycopy(members, g * lambda, trial, 0, size);
       int n = collect(trial, size, random);
@@ -144,7 +144,7 @@ final class CheapestFirstGrouping {
           continue;
         }
         trial[size] = c;
-        kept = keepCheapest(kept, c, cost.of(trial, 0, size + 1));
+        kept = propose(proposals, g, kept, c, cost.of(trial, 0, size + 1));
       }
       for (int i = 0; i < kept; i++) {
         proposals.add(g, keptStripe[i], keptCost[i]);
@@ -211,8 +211,17 @@ final class CheapestFirstGrouping {
     return best;
   }
 
-  /** Inserts (stripe, cost) into the kept list if it is among the {@code keep} cheapest; returns its size. */
-  private int keepCheapest(int kept, int stripe, int c) {
+  /**
+   * With a full scan, proposes (owner, stripe, cost) at once; otherwise inserts (stripe, cost) into the
+   * owner's kept list, sorted by cost, if it is among the {@code keep} cheapest.
+   *
+   * @return the kept list's new size
+   */
+  private int propose(Proposals proposals, int owner, int kept, int stripe, int c) {
+    if (fullScan) {
+      proposals.add(owner, stripe, c);
+      return 0;
+    }
     if (kept == keep && c >= keptCost[kept - 1]) {
       return kept;
     }
