@@ -1,8 +1,10 @@
 package org.bart.plan;
 
+import org.bart.plan.lspm.LspmPlanner;
+
 /**
- * The approaches of BART's {@code BTSGenerator}, by the names it accepts. Each gives the planner that
- * reproduces BART's output for a seeded {@link Rng#exact(long)}.
+ * The approaches of BART's {@code BTSGenerator}, by the names it accepts, plus this project's LSPM. Each of
+ * BART's gives the planner that reproduces BART's output for a seeded {@link Rng#exact(long)}.
  */
 public enum Approach {
   /** Sequential groups, one random re-encoding node. */
@@ -20,7 +22,12 @@ public enum Approach {
   /** BART: greedy grouping, load-balanced parity merging, semi-matching relocation. */
   BTPM("BTPM", new BartPlanner("BTPM", CostModel.PARITY_MERGE, false)),
   /** BART balancing load divided by link bandwidth; needs a bandwidth profile. */
-  BT_WEIGHTED("BTWeighted", new BartPlanner("BTWeighted", CostModel.PARITY_MERGE, true));
+  BT_WEIGHTED("BTWeighted", new BartPlanner("BTWeighted", CostModel.PARITY_MERGE, true)),
+  /**
+   * Not BART's: bandwidth-minimising grouping, then local search on the true max_load (bandwidth as
+   * tie-break), with the default time budget; with a bandwidth profile it balances transfer times.
+   */
+  LSPM("LSPM", LspmPlanner.withDefaultBudget("LSPM"));
 
   private final String label;
   private final Planner planner;
@@ -38,6 +45,18 @@ public enum Approach {
   /** The planner implementing this approach (stateless, shared). */
   public Planner planner() {
     return planner;
+  }
+
+  /**
+   * The planner with a nominal time budget; only LSPM has one ({@link LspmPlanner}).
+   *
+   * @throws IllegalArgumentException for the other approaches, or a negative budget
+   */
+  public Planner planner(long budgetMillis) {
+    if (this != LSPM) {
+      throw new IllegalArgumentException("only LSPM takes a time budget, not " + label);
+    }
+    return LspmPlanner.withBudget(label, budgetMillis);
   }
 
   /** Whether the approach plans against a bandwidth profile (and fails without one). */

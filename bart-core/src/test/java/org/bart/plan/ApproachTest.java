@@ -16,7 +16,8 @@ class ApproachTest {
       assertEquals(a, Approach.parse(a.label()));
     }
     assertEquals(Approach.BT_WEIGHTED, Approach.parse("BTWeighted"));
-    assertMessage("invalid approach 'btpm', expected one of RDRE, RDPM, BWRE, BWPM, BTRE, BT, BTPM, BTWeighted",
+    assertMessage("invalid approach 'btpm', expected one of RDRE, RDPM, BWRE, BWPM, BTRE, BT, BTPM, BTWeighted,"
+        + " LSPM",
         () -> Approach.parse("btpm"));
   }
 

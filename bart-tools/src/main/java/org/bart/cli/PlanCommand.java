@@ -9,6 +9,7 @@ import org.bart.plan.Approach;
 import org.bart.plan.BandwidthProfile;
 import org.bart.plan.CodeParams;
 import org.bart.plan.PlanFiles;
+import org.bart.plan.Planner;
 import org.bart.plan.PlanningProblem;
 import org.bart.plan.TransitionPlan;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ public final class PlanCommand implements BartCommand {
     @Parameters(index = "5", paramLabel = "STRIPES", description = "number of narrow stripes")
     int stripes;
     @Parameters(index = "6", paramLabel = "APPROACH",
-        description = "RDRE, RDPM, BWRE, BWPM, BTRE, BT, BTPM or BTWeighted")
+        description = "RDRE, RDPM, BWRE, BWPM, BTRE, BT, BTPM, BTWeighted or LSPM")
     String approach;
     @Parameters(index = "7", paramLabel = "PRE_PLACEMENT", description = "input: nodes of each narrow stripe")
     Path pre;
@@ -55,6 +56,10 @@ public final class PlanCommand implements BartCommand {
     @Option(names = "--seed", paramLabel = "N",
         description = "seed BART's mt19937 like BART_SEED=N (default: unseeded fast generator)")
     Long seed;
+    @Option(names = "--budget-ms", paramLabel = "MS",
+        description = "LSPM only: nominal time budget (default: 2000); it sets the amount of search, not a"
+            + " clock limit, so a seeded plan is reproducible on any machine")
+    Long budgetMs;
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
   }
@@ -86,7 +91,8 @@ public final class PlanCommand implements BartCommand {
     PlanningProblem problem = new PlanningProblem(code, o.nodes, pre, bw);
 
     long start = System.nanoTime();
-    TransitionPlan plan = approach.planner().plan(problem, CliSupport.rng(o.seed));
+    Planner planner = o.budgetMs == null ? approach.planner() : approach.planner(o.budgetMs);
+    TransitionPlan plan = planner.plan(problem, CliSupport.rng(o.seed));
     double millis = (System.nanoTime() - start) / 1e6;
 
     PlanFiles.write(o.post, w -> PlanFiles.writePostPlacement(w, plan));

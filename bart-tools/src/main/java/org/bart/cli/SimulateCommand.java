@@ -41,7 +41,7 @@ public final class SimulateCommand implements BartCommand {
         description = "number of narrow stripes (default: ${DEFAULT-VALUE})")
     int stripes;
     @Option(names = "--approaches", paramLabel = "A,B,...", split = ",", defaultValue = "RDPM,BWPM,BTPM",
-        description = "approaches to compare: RDRE, RDPM, BWRE, BWPM, BTRE, BT, BTPM, BTWeighted"
+        description = "approaches to compare: RDRE, RDPM, BWRE, BWPM, BTRE, BT, BTPM, BTWeighted, LSPM"
             + " (default: ${DEFAULT-VALUE})")
     List<String> approaches;
     @Option(names = "--seed", paramLabel = "N",
