@@ -49,7 +49,7 @@ public final class Testbed {
     public int groupsPerFile = 3;
     public int cellSize = 1024 * 1024;
     public long bytesPerSec = 2L << 20;
-    public List<String> approaches = Arrays.asList("RDPM", "BWPM", "BTPM");
+    public List<String> approaches = Arrays.asList("RDPM", "BWPM", "BTPM", "LSPM");
     public long seed = 1;
     /** Further configuration of every cluster (e.g. {@code dfs.bart.coordinator.threads}). */
     public Map<String, String> conf = new TreeMap<>();
