@@ -263,6 +263,18 @@ class TamperIT {
     s.transitionsAfterRemoving(s.hidden());
   }
 
+  @Test
+  void requestsTheCoordinatorRefusesReachTheCliInOneLine() throws Exception {
+    String line = cliError(1, "-transition", "/no/such/tree");
+    assertTrue(line.contains("path /no/such/tree does not exist"), line);
+    String[] denied = new String[1];
+    mallory.doAs((PrivilegedExceptionAction<Void>) () -> {
+      denied[0] = cliError(1, "-transition", "/victims");
+      return null;
+    });
+    assertTrue(denied[0].contains("mallory") && denied[0].contains("superuser"), denied[0]);
+  }
+
   // ---- A .bart of the superuser that someone else can write into ----
 
   @Test
