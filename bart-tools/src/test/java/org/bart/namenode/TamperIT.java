@@ -32,6 +32,7 @@ import org.bart.namenode.metadata.StateOwnership;
 import org.bart.protocol.proto.MetadataProtos.BatchFileProto;
 import org.bart.protocol.proto.MetadataProtos.BatchProto;
 import org.bart.protocol.proto.MetadataProtos.BatchState;
+import org.bart.report.SkippedFile;
 import org.bart.testing.FileSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -363,5 +364,22 @@ class TamperIT {
     small.dfs().rename(new Path(s.hidden() + "/staging/b2"), new Path(s.staging()));
     s.refused(s.staging(), "b2");
     s.transitionsAfterRemoving(s.staging());
+  }
+
+  // ---- Item 5: a file the superuser may not read is skipped, not fatal ----
+
+  @Test
+  void aFileUnreadableByTheSuperuserIsSkippedWithItsReason() throws Exception {
+    Scene s = new Scene();
+    String marked = s.file(2);
+    as(victim, fs -> fs.setXAttr(new Path(marked), "security.hdfs.unreadable.by.superuser",
+        null));
+    TransitionRunner.Outcome o = small.transition(s.tree, 2);
+    assertTrue(o.succeeded, o.error);
+    boolean named = false;
+    for (SkippedFile f : o.report.skipped) {
+      named |= f.path.equals(marked) && f.reason.contains("security.hdfs.unreadable.by.superuser");
+    }
+    assertTrue(named, "skipped with its reason: " + o.report.toJson());
   }
 }
