@@ -29,6 +29,8 @@ import org.bart.demo.SampleFiles;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.StateOwnership;
+import org.bart.namenode.transition.CoordinatorFaultInjector;
+import org.bart.namenode.transition.Phase;
 import org.bart.protocol.proto.MetadataProtos.BatchFileProto;
 import org.bart.protocol.proto.MetadataProtos.BatchProto;
 import org.bart.protocol.proto.MetadataProtos.BatchState;
@@ -364,6 +366,74 @@ class TamperIT {
     small.dfs().rename(new Path(s.hidden() + "/staging/b2"), new Path(s.staging()));
     s.refused(s.staging(), "b2");
     s.transitionsAfterRemoving(s.staging());
+  }
+
+  @Test
+  void anUnsealedOrAlteredRecordIsRefused() throws Exception {
+    Scene s = new Scene();
+    writeAsCoordinator(s, record(BatchState.BATCH_STAGING).build());
+    Path batch = new Path(s.staging(), "batch");
+    try (OutputStream out = small.dfs().append(batch)) {
+      out.write(record(BatchState.BATCH_STAGING).addParityPaths(s.secret).build().toByteArray());
+    }
+    s.refused(batch.toString(), "not the ones the coordinator sealed");
+    small.dfs().delete(batch, false);
+    try (OutputStream out = small.dfs().create(batch)) {
+      out.write(record(BatchState.BATCH_STAGING).build().toByteArray());
+    }
+    s.refused(batch.toString(), "no seal");
+    s.transitionsAfterRemoving(s.staging());
+  }
+
+  @Test
+  void aRecordNamingAnotherInodeForATreeFileIsRefused() throws Exception {
+    Scene s = new Scene();
+    long secretId = small.dfs().getClient().getFileInfo(s.secret).getFileId();
+    writeAsCoordinator(s, record(BatchState.BATCH_COMMITTING).addFiles(
+        s.entry(s.file(0), BartPaths.twin(s.tree, BATCH, secretId)).toBuilder()
+            .setOriginalFileId(secretId)).build());
+    s.refused(BartPaths.twin(s.tree, BATCH, secretId), "no wide group");
+    s.transitionsAfterRemoving(s.staging());
+  }
+
+  /**
+   * A genuine batch (its run crashed after verifying) whose record is altered to commit a file
+   * its wide groups do not hold is refused; restored, it is recovered as usual.
+   */
+  @Test
+  void aGenuineBatchWithAnAlteredRecordIsRefusedThenRecoveredOnceRestored() throws Exception {
+    Scene s = new Scene();
+    CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
+      @Override
+      public void afterPhase(String tree, Phase phase) {
+        if (phase == Phase.VERIFY) {
+          throw new SimulatedCrash("after " + phase);
+        }
+      }
+    });
+    try {
+      assertFalse(small.transition(s.tree, 2).succeeded);
+    } finally {
+      CoordinatorFaultInjector.set(new CoordinatorFaultInjector());
+    }
+    BatchStore store = new BatchStore(small.dfs(), s.tree, StateOwnership.ofLoginUser());
+    List<String> ids = store.batchIds();
+    assertEquals(1, ids.size());
+    BatchProto genuine = store.read(ids.get(0));
+    long secretId = small.dfs().getClient().getFileInfo(s.secret).getFileId();
+    String twin = BartPaths.twin(s.tree, genuine.getId(), secretId);
+    store.write(genuine.toBuilder().setState(BatchState.BATCH_COMMITTING).setFiles(0,
+        genuine.getFiles(0).toBuilder().setOriginalFileId(secretId).setTwinPath(twin)).build());
+    s.refused(twin, "no wide group");
+    store.write(genuine);
+    TransitionRunner.Outcome o = small.transition(s.tree, 2);
+    assertTrue(o.succeeded, o.error);
+    assertTrue(o.report.recovery.contains("rolled back"), o.report.recovery);
+    assertEquals(s.before.get(s.secret), FileSnapshot.of(small.dfs(), s.secret));
+    for (Map.Entry<String, byte[]> e : s.contents.entrySet()) {
+      assertTrue(java.util.Arrays.equals(e.getValue(),
+          SampleFiles.read(small.dfs(), new Path(e.getKey()))), e.getKey());
+    }
   }
 
   // ---- Item 5: a file the superuser may not read is skipped, not fatal ----

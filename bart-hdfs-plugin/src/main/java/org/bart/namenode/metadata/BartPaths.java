@@ -28,11 +28,11 @@ public final class BartPaths {
     return hidden(tree) + "/groups";
   }
 
-  public static String stagingDir(String tree) {
+  static String stagingDir(String tree) {
     return hidden(tree) + "/staging";
   }
 
-  public static String batchDir(String tree, String batchId) {
+  static String batchDir(String tree, String batchId) {
     return stagingDir(tree) + "/" + batchId;
   }
 
