@@ -436,6 +436,38 @@ class TamperIT {
     }
   }
 
+  /** The commit works on inodes: a file its owner touched during the run is not clobbered. */
+  @Test
+  void aFileTouchedByItsOwnerBeforeTheCommitKeepsItsInodeAndItsTwinBecomesAGhost()
+      throws Exception {
+    Scene s = new Scene();
+    String touched = s.file(3);
+    CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
+      @Override
+      public void afterPhase(String tree, Phase phase) {
+        if (phase == Phase.VERIFY) {
+          try {
+            as(victim, fs -> fs.setTimes(new Path(touched), 12345L, -1));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    });
+    TransitionRunner.Outcome o;
+    try {
+      o = small.transition(s.tree, 2);
+    } finally {
+      CoordinatorFaultInjector.set(new CoordinatorFaultInjector());
+    }
+    assertTrue(o.succeeded, o.error);
+    assertEquals(1, o.report.notCommitted.size(), o.report.toJson());
+    assertEquals(touched, o.report.notCommitted.get(0).path);
+    assertEquals(s.before.get(touched).toString().replaceAll(" mtime=\\d+", ""),
+        FileSnapshot.of(small.dfs(), touched).toString().replaceAll(" mtime=\\d+", ""));
+    assertEquals(1, small.dfs().listStatus(new Path(s.hidden(), "ghosts")).length);
+  }
+
   // ---- Item 5: a file the superuser may not read is skipped, not fatal ----
 
   @Test

@@ -154,9 +154,16 @@ public final class BatchStore {
     return ids;
   }
 
-  /** Deletes the batch's staging directory (its twins and record). */
+  /**
+   * Deletes the batch's staging directory (its twins and record): the very directory found to be
+   * the superuser's, by its inode id, whatever was renamed in between.
+   */
   public void deleteStaging(String batchId) throws IOException {
-    dfs.delete(new Path(BartPaths.batchDir(tree, batchId)), true);
+    String dir = BartPaths.batchDir(tree, batchId);
+    if (dfs.exists(new Path(dir))) {
+      long id = trust.checkedInode(dfs, dir, true, "BART's batch directory");
+      dfs.delete(new Path(BartPaths.byInode(id)), true);
+    }
   }
 
   private static byte[] seal(byte[] bytes) {

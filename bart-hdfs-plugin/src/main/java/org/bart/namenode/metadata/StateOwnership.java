@@ -1,11 +1,14 @@
 package org.bart.namenode.metadata;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 import org.apache.hadoop.security.UserGroupInformation;
 
 /**
@@ -72,6 +75,22 @@ public final class StateOwnership {
   public void check(FileSystem fs, Path path, boolean directory, String what)
       throws IOException {
     check(fs.getFileStatus(path), directory, what);
+  }
+
+  /**
+   * Checks the inode at {@code path} and returns its id, so that the caller acts on the very
+   * inode checked ({@link BartPaths#byInode}) even if someone renames things around it after.
+   *
+   * @throws FileNotFoundException if there is nothing at {@code path}
+   */
+  public long checkedInode(DistributedFileSystem dfs, String path, boolean directory,
+      String what) throws IOException {
+    HdfsFileStatus st = dfs.getClient().getFileInfo(path);
+    if (st == null) {
+      throw new FileNotFoundException(what + " " + path + " does not exist");
+    }
+    check(st.makeQualified(dfs.getUri(), new Path(path)), directory, what);
+    return st.getFileId();
   }
 
   /** The user BART's state must belong to. */

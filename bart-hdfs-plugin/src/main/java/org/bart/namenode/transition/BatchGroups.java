@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.UntrustedStateException;
@@ -30,7 +31,7 @@ import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
  */
 final class BatchGroups {
 
-  /** Parity file path to its group, in the record's order. */
+  /** Parity file (by inode: {@code /.reserved/.inodes/ID}) to its group, in the record's order. */
   final Map<String, WideGroupProto> groups = new LinkedHashMap<>();
   private final Map<Long, TreeMap<Integer, MemberRefProto>> membership = new HashMap<>();
   private final Map<Long, Long> twinOf = new HashMap<>();
@@ -39,16 +40,15 @@ final class BatchGroups {
   }
 
   /**
-   * The parity files of a batch to roll back that exist, once each is found to be the
-   * superuser's file of this batch.
+   * The parity files of a batch to roll back that exist, as inode paths, once each is found to
+   * be the superuser's file of this batch.
    */
   static List<String> existingParity(DistributedFileSystem dfs, StateOwnership trust,
       BatchProto batch) throws IOException {
     List<String> found = new ArrayList<>();
     for (String parity : batch.getParityPathsList()) {
       if (dfs.exists(new Path(parity))) {
-        checkedGroup(dfs, trust, batch, parity, false);
-        found.add(parity);
+        found.add(checkedParity(dfs, trust, batch, parity, false));
       }
     }
     return found;
@@ -62,9 +62,10 @@ final class BatchGroups {
       if (!dfs.exists(new Path(parity))) {
         throw refused(batch, parity, "the parity file is missing");
       }
-      WideGroupProto g = checkedGroup(dfs, trust, batch, parity, true);
-      b.groups.put(parity, g);
-      long parityId = dfs.getClient().getFileInfo(parity).getFileId();
+      String byInode = checkedParity(dfs, trust, batch, parity, true);
+      WideGroupProto g = GroupMetadata.readGroup(dfs, byInode);
+      b.groups.put(byInode, g);
+      long parityId = dfs.getClient().getFileInfo(byInode).getFileId();
       for (int p = 0; p < g.getMembersCount(); p++) {
         MemberProto m = g.getMembers(p);
         b.membership.computeIfAbsent(m.getOriginalFileId(), id -> new TreeMap<>())
@@ -91,23 +92,32 @@ final class BatchGroups {
     return b;
   }
 
+  /** The inode id of the twin of {@code originalFileId}, as its wide groups list it. */
+  long twinOf(long originalFileId) {
+    return twinOf.get(originalFileId);
+  }
+
   /** The membership xattr the twin of {@code originalFileId} gets at commit. */
   MembershipProto membershipOf(long originalFileId) {
     return MembershipProto.newBuilder().addAllGroups(membership.get(originalFileId).values())
         .build();
   }
 
-  private static WideGroupProto checkedGroup(DistributedFileSystem dfs, StateOwnership trust,
+  /**
+   * Checks one parity file of the batch: the superuser's, with a group of this batch (or, unless
+   * {@code required}, none yet); returns its inode path.
+   */
+  private static String checkedParity(DistributedFileSystem dfs, StateOwnership trust,
       BatchProto batch, String parity, boolean required) throws IOException {
-    trust.check(dfs, new Path(parity), false, "parity file");
-    WideGroupProto g = GroupMetadata.readGroup(dfs, parity);
+    String byInode = BartPaths.byInode(trust.checkedInode(dfs, parity, false, "parity file"));
+    WideGroupProto g = GroupMetadata.readGroup(dfs, byInode);
     if (g == null && required) {
       throw refused(batch, parity, "the parity file has no wide group metadata");
     }
     if (g != null && !g.getBatchId().equals(batch.getId())) {
       throw refused(batch, parity, "its wide group belongs to batch " + g.getBatchId());
     }
-    return g;
+    return byInode;
   }
 
   private static UntrustedStateException refused(BatchProto batch, String path, String why) {

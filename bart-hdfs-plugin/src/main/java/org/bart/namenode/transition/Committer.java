@@ -45,7 +45,8 @@ public final class Committer {
    * Commits every file of {@code batch} not committed yet and marks its groups committed. Before
    * anything changes, the batch's groups are read from their trusted metadata and every file of
    * the record is checked against them ({@link BatchGroups}); the attributes a twin gets are read
-   * from the original's inode, not from whatever is at its path.
+   * from the original's inode, not from whatever is at its path, and the twin is handled by its
+   * inode too.
    *
    * @return the files that were not committed, with the reason
    * @throws org.bart.namenode.metadata.UntrustedStateException if the record and the groups
@@ -60,18 +61,19 @@ public final class Committer {
       if (twin == null) {
         continue; // committed by an earlier attempt
       }
+      // The twin by its inode, the one the groups list (BatchGroups checked the one at its path).
+      String twinInode = BartPaths.byInode(groups.twinOf(f.getOriginalFileId()));
       String changed = changedSinceDiscovery(f);
       if (changed != null) {
-        ghost(f, twin.getFileId());
+        ghost(twinInode, twin.getFileId());
         ghosts.add(f.getOriginalFileId());
         notCommitted.add(new SkippedFile(f.getPath(), changed
             + "; its twin is kept as a ghost member under " + BartPaths.hidden(tree)));
         continue;
       }
-      AttributeCopier.copy(dfs, BartPaths.byInode(f.getOriginalFileId()), f.getTwinPath());
-      GroupMetadata.writeMembership(dfs, f.getTwinPath(),
-          groups.membershipOf(f.getOriginalFileId()));
-      dfs.rename(new Path(f.getTwinPath()), new Path(f.getPath()), Options.Rename.OVERWRITE);
+      AttributeCopier.copy(dfs, BartPaths.byInode(f.getOriginalFileId()), twinInode);
+      GroupMetadata.writeMembership(dfs, twinInode, groups.membershipOf(f.getOriginalFileId()));
+      dfs.rename(new Path(twinInode), new Path(f.getPath()), Options.Rename.OVERWRITE);
       CoordinatorFaultInjector.get().afterFileCommit(f.getPath());
     }
     for (Map.Entry<String, WideGroupProto> e : groups.groups.entrySet()) {
@@ -102,9 +104,9 @@ public final class Committer {
     return null;
   }
 
-  private void ghost(BatchFileProto f, long twinFileId) throws IOException {
+  private void ghost(String twinInode, long twinFileId) throws IOException {
     store.ensureDir(BartPaths.ghostsDir(tree));
-    dfs.rename(new Path(f.getTwinPath()),
+    dfs.rename(new Path(twinInode),
         new Path(BartPaths.ghostsDir(tree), String.valueOf(twinFileId)));
   }
 }

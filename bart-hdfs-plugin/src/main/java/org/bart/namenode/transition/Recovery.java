@@ -71,8 +71,8 @@ public final class Recovery {
   }
 
   /**
-   * Deletes what the batch staged (its record checked already); the NameNode then deletes their
-   * replicas.
+   * Deletes what the batch staged (its record checked already), each parity file by the inode
+   * found to be the batch's; the NameNode then deletes their replicas.
    */
   void rollBack(BatchProto batch) throws IOException {
     for (String parity : BatchGroups.existingParity(dfs, trust, batch)) {
