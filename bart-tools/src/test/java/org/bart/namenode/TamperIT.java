@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.XAttrSetFlag;
@@ -466,6 +467,59 @@ class TamperIT {
     assertEquals(s.before.get(touched).toString().replaceAll(" mtime=\\d+", ""),
         FileSnapshot.of(small.dfs(), touched).toString().replaceAll(" mtime=\\d+", ""));
     assertEquals(1, small.dfs().listStatus(new Path(s.hidden(), "ghosts")).length);
+  }
+
+  /**
+   * Mallory renames the coordinator's .bart away while the run verifies and puts her own in its
+   * place, with her bytes at every path the batch uses: the commit is refused, nothing of hers
+   * lands at a victim's path, and once the administrator puts the genuine .bart back the batch is
+   * recovered and the tree transitions.
+   */
+  @Test
+  void aBartSwappedDuringTheRunIsRefusedAndTheGenuineOneStillRecovers() throws Exception {
+    Scene s = new Scene();
+    String stolen = s.tree + "/stolen";
+    CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
+      @Override
+      public void afterPhase(String tree, Phase phase) {
+        if (phase != Phase.VERIFY) {
+          return;
+        }
+        try {
+          List<String> paths = new ArrayList<>();
+          for (FileStatus b : small.dfs().listStatus(new Path(s.hidden(), "staging"))) {
+            for (FileStatus f : small.dfs().listStatus(b.getPath())) {
+              paths.add(f.getPath().toUri().getPath());
+            }
+          }
+          as(mallory, fs -> {
+            assertTrue(fs.rename(new Path(s.hidden()), new Path(stolen)));
+            for (String p : paths) {
+              try (OutputStream out = fs.create(new Path(p))) {
+                out.write("mallory's".getBytes(StandardCharsets.UTF_8));
+              }
+            }
+          });
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    });
+    try {
+      s.refused(s.staging().replace(BATCH, ""), "mallory");
+    } finally {
+      CoordinatorFaultInjector.set(new CoordinatorFaultInjector());
+    }
+    small.dfs().delete(new Path(s.hidden()), true);
+    small.dfs().rename(new Path(stolen), new Path(s.hidden()));
+    TransitionRunner.Outcome o = small.transition(s.tree, 2);
+    assertTrue(o.succeeded, o.error);
+    assertTrue(o.report.recovery.contains("rolled back"), o.report.recovery);
+    for (Map.Entry<String, byte[]> e : s.contents.entrySet()) {
+      assertTrue(java.util.Arrays.equals(e.getValue(),
+          SampleFiles.read(small.dfs(), new Path(e.getKey()))), e.getKey());
+      assertEquals("victim", small.dfs().getFileStatus(new Path(e.getKey())).getOwner());
+    }
   }
 
   // ---- Item 5: a file the superuser may not read is skipped, not fatal ----

@@ -177,16 +177,17 @@ public final class Coordinator {
     }
     int lambda = req.hasLambda() ? req.getLambda() : 3;
     if (lambda < 2) {
-      throw new RequestRefusedException("lambda must be at least 2 (narrow stripes per wide stripe), got "
-          + lambda);
+      throw new RequestRefusedException("lambda must be at least 2 (narrow stripes per wide "
+          + "stripe), got " + lambda);
     }
     if (approach.needsBandwidthProfile() && !req.hasBandwidthProfile()) {
-      throw new RequestRefusedException("approach " + approach.label() + " needs -bw-profile FILE");
+      throw new RequestRefusedException("approach " + approach.label()
+          + " needs -bw-profile FILE");
     }
     for (Job j : jobs.values()) {
       if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
-        throw new RequestRefusedException("a transition of " + j.tree + " is already running (job " + j.id
-            + "); wait for it (bart -status) before transitioning " + tree);
+        throw new RequestRefusedException("a transition of " + j.tree + " is already running (job "
+            + j.id + "); wait for it (bart -status) before transitioning " + tree);
       }
     }
     if (!dfs().exists(new Path(tree))) {
@@ -256,8 +257,8 @@ public final class Coordinator {
   public JobStatusProto status(long id) throws IOException {
     Job job = jobs.get(id);
     if (job == null) {
-      throw new RequestRefusedException("no transition job " + id + " (jobs are kept until the NameNode "
-          + "restarts)");
+      throw new RequestRefusedException("no transition job " + id + " (jobs are kept until the "
+          + "NameNode restarts)");
     }
     return toProto(job);
   }

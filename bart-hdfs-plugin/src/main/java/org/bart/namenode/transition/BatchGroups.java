@@ -122,7 +122,7 @@ final class BatchGroups {
 
   private static UntrustedStateException refused(BatchProto batch, String path, String why) {
     return new UntrustedStateException("refusing batch " + batch.getId() + " at " + path + ": "
-        + why + "; BART will not act on the batch. Check it, remove its staging directory as "
-        + "the HDFS superuser and run again");
+        + why + "; BART will not act on the batch. Check it, remove the tree's .bart/staging/"
+        + batch.getId() + " as the HDFS superuser and run again");
   }
 }

@@ -76,7 +76,7 @@ final class BatchRecordCheck {
 
   private static UntrustedStateException refused(String record, String why) {
     return new UntrustedStateException("refusing batch record " + record + ": " + why
-        + "; BART will not act on it. Check it, remove its directory as the HDFS superuser "
-        + "and run again");
+        + "; BART will not act on it. Check it, remove " + record.substring(0,
+        record.lastIndexOf('/')) + " as the HDFS superuser and run again");
   }
 }

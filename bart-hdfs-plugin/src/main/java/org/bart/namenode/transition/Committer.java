@@ -85,7 +85,9 @@ public final class Committer {
       }
       GroupMetadata.writeGroup(dfs, e.getKey(), g.build());
     }
-    TreeIndex.add(dfs, BartPaths.hidden(tree)); // the maintenance loop looks after it from now on
+    // The maintenance loop looks after the tree from now on: index the .bart checked to be BART's.
+    TreeIndex.add(dfs, BartPaths.byInode(
+        trust.checkedInode(dfs, BartPaths.hidden(tree), true, "BART's directory")));
     return notCommitted;
   }
 
