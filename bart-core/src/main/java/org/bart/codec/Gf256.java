@@ -2,7 +2,8 @@ package org.bart.codec;
 
 /**
  * The field GF(2^8) with the polynomial x^8 + x^4 + x^3 + x^2 + 1 (0x11D) and generator 2: the field
- * of HDFS's {@code rs-legacy} codec, and therefore of every wide code built from its parity.
+ * of HDFS's {@code rs} and {@code rs-legacy} codecs (and ISA-L's), and therefore of every wide code
+ * built from their parity.
  *
  * <p>Elements are {@code int}s in 0..255; addition is XOR. Every method validates that its arguments
  * are field elements and throws {@link IllegalArgumentException} otherwise, so a caller's bug never

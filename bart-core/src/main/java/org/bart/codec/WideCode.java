@@ -5,15 +5,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The code of a BART wide group: lambda member stripes of HDFS's RS-LEGACY(k, m) plus m wide parity
- * units, where wide parity r merges the members' narrow parities of the same index r:
+ * The code of a BART wide group: lambda member stripes of one HDFS codec (k, m) (a {@link
+ * NarrowCodec}: {@code rs}, {@code rs-legacy} or {@code xor}) plus m wide parity units, where wide
+ * parity r merges the members' narrow parities of the same index r:
  *
  * <pre>  w_r = sum_s x_r^s * p_{s,r}         (s = member 0..lambda-1)</pre>
  *
  * <p>Per cell row that is w_r = sum_u A[r][u] d_u over the wide data order u = s*k + j (member s,
- * its data unit j) with A[r][s*k + j] = x_r^s G[r][j], G the {@link RsLegacyGenerator narrow
- * generator}. The x_r are chosen so that the systematic code [I; A] is MDS: any m of its lambda*k + m
- * units may be lost.
+ * its data unit j) with A[r][s*k + j] = x_r^s G[r][j], G the {@link NarrowCodec#parityMatrix narrow
+ * generator} of the codec. The x_r are chosen so that the systematic code [I; A] is MDS: any m of its
+ * lambda*k + m units may be lost. Merging needs only the x_r, whatever the codec; the codec matters
+ * to the MDS property, and so to the search, the encoder and the decoder.
  *
  * <p><b>Wide unit order</b> (used by every coder): data units first, member by member, then the wide
  * parities. For the flagship (6,3,3) code, {@code rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7}, there are
@@ -22,30 +24,35 @@ import java.util.concurrent.ConcurrentMap;
  * = {@code mergeCoefficient(2, 1) * G[2][4]}. Because x_0 = 1, w_0 is the XOR of the p_{s,0}.
  *
  * <p>Instances are immutable and thread-safe. {@link #toString()} is the stable description that a
- * wide group's metadata stores and {@link #parse} reads back; it records x itself, so a future
- * search rule cannot change the meaning of an existing group.
+ * wide group's metadata stores and {@link #parse} reads back; it records the codec and x itself, so
+ * a future search rule cannot change the meaning of an existing group. Its first word is the codec's
+ * HDFS name followed by {@value #FORM_SUFFIX} ({@code rs-wide}, {@code rs-legacy-wide}, {@code
+ * xor-wide}): an {@code rs-legacy} code is written exactly as before codecs were told apart, so
+ * descriptions stored then still parse to the same code.
  */
 public final class WideCode {
 
-  /** The first word of the string form. */
-  public static final String FORM = "rs-legacy-wide";
+  /** What follows the codec's HDFS name in the first word of the string form. */
+  public static final String FORM_SUFFIX = "-wide";
 
-  // (k, m, lambda) -> first x, or an empty array when none exists. Searching for m = 4 takes a
-  // while, and failures are as stable as successes, so both are remembered.
+  // (codec, k, m, lambda) -> first x, or an empty array when none exists. Searching for m = 4 takes
+  // a while, and failures are as stable as successes, so both are remembered.
   private static final ConcurrentMap<String, int[]> SEARCHED = new ConcurrentHashMap<>();
 
+  private final NarrowCodec codec;
   private final int k;
   private final int m;
   private final int lambda;
   private final int[] x;
   private final int[][] parity;
 
-  private WideCode(int k, int m, int lambda, int[] x) {
+  private WideCode(NarrowCodec codec, int k, int m, int lambda, int[] x) {
+    this.codec = codec;
     this.k = k;
     this.m = m;
     this.lambda = lambda;
     this.x = x.clone();
-    int[][] g = RsLegacyGenerator.parityMatrix(k, m);
+    int[][] g = codec.parityMatrix(k, m);
     this.parity = new int[m][lambda * k];
     for (int r = 0; r < m; r++) {
       for (int s = 0; s < lambda; s++) {
@@ -58,37 +65,55 @@ public final class WideCode {
   }
 
   /**
-   * Returns the wide code the search chooses for (k, m, lambda): the first x in lexicographic order
-   * of ordered tuples of distinct nonzero elements (x_0 = 1) for which the code is MDS. Results are
-   * cached per geometry. The search is fast for m <= 3; for m = 4 it can take seconds, once.
+   * Returns the wide code the search chooses for {@code rs-legacy} (k, m, lambda): {@code
+   * forGeometry(NarrowCodec.RS_LEGACY, k, m, lambda)}, what this method returned before codecs were
+   * told apart.
    *
-   * @throws WideCodeUnavailableException if none exists, lambda*k + m > 255, or the search is too
-   *     large to run
+   * @throws WideCodeUnavailableException as {@link #forGeometry(NarrowCodec, int, int, int)}
    */
   public static WideCode forGeometry(int k, int m, int lambda) {
-    WideCodeSearch.checkGeometry(k, m, lambda);
-    int[] found = SEARCHED.computeIfAbsent(k + "," + m + "," + lambda, key -> {
-      int[] first = WideCodeSearch.first(k, m, lambda);
-      return first == null ? new int[0] : first;
-    });
-    if (found.length == 0) {
-      throw new WideCodeUnavailableException(k, m, lambda,
-          WideCodeUnavailableException.Reason.NONE_EXISTS,
-          "no x_0..x_" + (m - 1) + " of distinct nonzero elements makes every square submatrix of the"
-              + " wide parity matrix nonsingular; with m >= 4 this family often has none");
-    }
-    return new WideCode(k, m, lambda, found);
+    return forGeometry(NarrowCodec.RS_LEGACY, k, m, lambda);
   }
 
   /**
-   * Returns the wide code with the given x after checking that it is MDS.
+   * Returns the wide code the search chooses for members of this codec with (k, m, lambda): the
+   * first x in lexicographic order of ordered tuples of distinct nonzero elements (x_0 = 1) for
+   * which the code is MDS; e.g. x = 1,2,7 for rs-legacy (6,3,3) and 1,2,19 for rs (6,3,3). Results
+   * are cached per codec and geometry. The search is fast for m <= 3; for m = 4 it can take seconds,
+   * once.
+   *
+   * @throws WideCodeUnavailableException naming the codec and geometry if no such code exists (e.g.
+   *     rs or rs-legacy (10,4,2), rs (6,3,6)), the codec does not allow (k, m) (xor with m != 1),
+   *     lambda*k + m > 255, or the search is too large to run
+   * @throws IllegalArgumentException if codec is null
+   */
+  public static WideCode forGeometry(NarrowCodec codec, int k, int m, int lambda) {
+    WideCodeSearch.checkGeometry(codec, k, m, lambda);
+    int[] found = SEARCHED.computeIfAbsent(codec + "," + k + "," + m + "," + lambda, key -> {
+      int[] first = WideCodeSearch.first(codec, k, m, lambda);
+      return first == null ? new int[0] : first;
+    });
+    if (found.length == 0) {
+      throw new WideCodeUnavailableException(codec, k, m, lambda,
+          WideCodeUnavailableException.Reason.NONE_EXISTS,
+          "no x_0..x_" + (m - 1) + " of distinct nonzero elements makes every square submatrix of the"
+              + " wide parity matrix nonsingular (exhaustive search), so this geometry's narrow parity"
+              + " cannot be merged index by index; its groups would need a full-mix merge or a"
+              + " re-encode from their data");
+    }
+    return new WideCode(codec, k, m, lambda, found);
+  }
+
+  /**
+   * Returns the wide code of this codec with the given x after checking that it is MDS.
    *
    * @throws InvalidWideCodeException if x is not m distinct nonzero elements or the code not MDS
-   * @throws WideCodeUnavailableException if the geometry itself is invalid
+   * @throws WideCodeUnavailableException if the geometry itself is invalid for the codec
+   * @throws IllegalArgumentException if codec is null
    */
-  public static WideCode of(int k, int m, int lambda, int... x) {
-    WideCodeSearch.checkGeometry(k, m, lambda);
-    String text = describe(k, m, lambda, x);
+  public static WideCode of(NarrowCodec codec, int k, int m, int lambda, int... x) {
+    WideCodeSearch.checkGeometry(codec, k, m, lambda);
+    String text = describe(codec, k, m, lambda, x);
     if (x.length != m) {
       throw new InvalidWideCodeException(text, "x needs m = " + m + " values, has " + x.length);
     }
@@ -102,28 +127,31 @@ public final class WideCode {
         }
       }
     }
-    if (!WideCodeSearch.isMds(k, m, lambda, x)) {
+    if (!WideCodeSearch.isMds(codec, k, m, lambda, x)) {
       throw new InvalidWideCodeException(text,
           "not MDS: some square submatrix of the wide parity matrix is singular");
     }
-    return new WideCode(k, m, lambda, x);
+    return new WideCode(codec, k, m, lambda, x);
   }
 
   /**
    * Parses the form {@link #toString()} writes, exactly ({@code rs-legacy-wide k=6 m=3 lambda=3
-   * x=1,2,7}), and re-checks that the code is MDS.
+   * x=1,2,7}, {@code rs-wide k=6 m=3 lambda=3 x=1,2,19}, {@code xor-wide k=2 m=1 lambda=3 x=1}),
+   * and re-checks that the code is MDS.
    *
-   * @throws InvalidWideCodeException if the text is not in that form or the code is not MDS
-   * @throws WideCodeUnavailableException if the geometry is invalid
+   * @throws InvalidWideCodeException if the text is not in that form (including an unknown codec)
+   *     or the code is not MDS
+   * @throws WideCodeUnavailableException if the geometry is invalid for the codec
    */
   public static WideCode parse(String text) {
     if (text == null) {
       throw new InvalidWideCodeException("null", "no description");
     }
     String[] words = text.split(" ", -1);
-    if (words.length != 5 || !FORM.equals(words[0])) {
-      throw new InvalidWideCodeException(text,
-          "expected '" + FORM + " k=K m=M lambda=LAMBDA x=X_0,...,X_M-1'");
+    NarrowCodec codec = words.length == 5 ? codecOfForm(words[0]) : null;
+    if (codec == null) {
+      throw new InvalidWideCodeException(text, "expected 'CODEC" + FORM_SUFFIX
+          + " k=K m=M lambda=LAMBDA x=X_0,...,X_M-1' with CODEC one of " + NarrowCodec.names());
     }
     int k = number(text, field(text, words[1], "k"));
     int m = number(text, field(text, words[2], "m"));
@@ -133,7 +161,17 @@ public final class WideCode {
     for (int i = 0; i < values.length; i++) {
       x[i] = number(text, values[i]);
     }
-    return of(k, m, lambda, x);
+    return of(codec, k, m, lambda, x);
+  }
+
+  /** The codec whose form's first word this is, or null. */
+  private static NarrowCodec codecOfForm(String word) {
+    for (NarrowCodec codec : NarrowCodec.values()) {
+      if (word.equals(codec.hdfsName() + FORM_SUFFIX)) {
+        return codec;
+      }
+    }
+    return null;
   }
 
   private static String field(String text, String word, String name) {
@@ -154,6 +192,11 @@ public final class WideCode {
       }
     }
     return Integer.parseInt(digits);
+  }
+
+  /** The HDFS codec of the member stripes, whose narrow parity this code merges. */
+  public NarrowCodec codec() {
+    return codec;
   }
 
   /** Data units of one narrow member stripe. */
@@ -223,14 +266,17 @@ public final class WideCode {
     return copy;
   }
 
-  /** The stable string form, e.g. {@code rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7}. */
+  /**
+   * The stable string form, e.g. {@code rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7} or {@code rs-wide
+   * k=6 m=3 lambda=3 x=1,2,19}.
+   */
   @Override
   public String toString() {
-    return describe(k, m, lambda, x);
+    return describe(codec, k, m, lambda, x);
   }
 
-  private static String describe(int k, int m, int lambda, int[] x) {
-    StringBuilder sb = new StringBuilder(FORM);
+  private static String describe(NarrowCodec codec, int k, int m, int lambda, int[] x) {
+    StringBuilder sb = new StringBuilder(codec.hdfsName()).append(FORM_SUFFIX);
     sb.append(" k=").append(k).append(" m=").append(m).append(" lambda=").append(lambda).append(" x=");
     for (int r = 0; r < x.length; r++) {
       sb.append(r == 0 ? "" : ",").append(x[r]);
@@ -244,12 +290,13 @@ public final class WideCode {
       return false;
     }
     WideCode other = (WideCode) o;
-    return k == other.k && m == other.m && lambda == other.lambda && Arrays.equals(x, other.x);
+    return codec == other.codec && k == other.k && m == other.m && lambda == other.lambda
+        && Arrays.equals(x, other.x);
   }
 
   @Override
   public int hashCode() {
-    return ((k * 31 + m) * 31 + lambda) * 31 + Arrays.hashCode(x);
+    return (((codec.ordinal() * 31 + k) * 31 + m) * 31 + lambda) * 31 + Arrays.hashCode(x);
   }
 
   private static void checkIndex(String what, int index, int bound) {

@@ -4,7 +4,8 @@ package org.bart.codec;
  * The MDS check and the search for the merge coefficients x_0..x_{m-1} of a wide code.
  *
  * <p>The wide parity matrix is A[r][c] = x_r^s G[r][j] for column c = s*k + j (member s, data unit
- * j), and [I; A] is MDS exactly when every square submatrix of A is nonsingular. A minor on rows R
+ * j), G the narrow codec's generator (the only thing that differs between codecs), and [I; A] is
+ * MDS exactly when every square submatrix of A is nonsingular. A minor on rows R
  * depends only on the x_r with r in R, so the search fixes x row by row (depth first, each row's
  * candidates ascending: the first full solution is the lexicographically first tuple) and, when it
  * places row t, checks only the minors whose highest row is t. Those are computed by Laplace
@@ -20,8 +21,9 @@ package org.bart.codec;
  * <p>Cost, measured on the project's shared 2-core machine: every code of wide-code.md's table that
  * exists is found in under 0.1 s, m = 4 included ((6,4,2): x = 1,3,5,71 after 0.07 s). Proving that
  * none exists is an exhaustive search: 0.2 s for (16,4,2) and (10,4,3), 0.5 to 2 s for (12,4,2),
- * (10,4,2), (8,4,3) and (7,4,3), about 4 s for (9,4,2) and 7 s for (6,4,3). {@link WideCode} caches
- * both outcomes per geometry, so each is paid once per JVM.
+ * (10,4,2), (8,4,3) and (7,4,3), about 4 s for (9,4,2) and 7 s for (6,4,3) (rs-legacy); for rs,
+ * (10,4,2) takes about 2 s, (10,4,3) and (6,3,6) under 0.5 s. {@link WideCode} caches both outcomes
+ * per codec and geometry, so each is paid once per JVM.
  *
  * <p>Not thread-safe: one instance per search.
  */
@@ -43,12 +45,12 @@ final class WideCodeSearch {
   // Scratch for the current column set, its prefix ranks, and the removed-column ranks.
   private final int[] cols;
 
-  private WideCodeSearch(int k, int m, int lambda) {
+  private WideCodeSearch(NarrowCodec codec, int k, int m, int lambda) {
     this.k = k;
     this.m = m;
     this.lambda = lambda;
     this.n = lambda * k;
-    this.g = RsLegacyGenerator.parityMatrix(k, m);
+    this.g = codec.parityMatrix(k, m);
     this.x = new int[m];
     this.rows = new int[m][n];
     this.minors = new byte[1 << (m - 1)][];
@@ -68,8 +70,8 @@ final class WideCodeSearch {
    *
    * @throws WideCodeUnavailableException if the geometry is invalid or the search too large
    */
-  static int[] first(int k, int m, int lambda) {
-    WideCodeSearch search = create(k, m, lambda);
+  static int[] first(NarrowCodec codec, int k, int m, int lambda) {
+    WideCodeSearch search = create(codec, k, m, lambda);
     if (!search.place(0, 1)) {
       return null;
     }
@@ -82,8 +84,8 @@ final class WideCodeSearch {
    *
    * @throws WideCodeUnavailableException if the geometry is invalid or the check too large
    */
-  static boolean isMds(int k, int m, int lambda, int[] x) {
-    WideCodeSearch search = create(k, m, lambda);
+  static boolean isMds(NarrowCodec codec, int k, int m, int lambda, int[] x) {
+    WideCodeSearch search = create(codec, k, m, lambda);
     for (int t = 0; t < m; t++) {
       if (!search.place(t, x[t])) {
         return false;
@@ -92,28 +94,44 @@ final class WideCodeSearch {
     return true;
   }
 
-  /** The geometry checks shared by the search and the check, before any table is allocated. */
-  static void checkGeometry(int k, int m, int lambda) {
+  /**
+   * The geometry checks shared by the search and the check, before any table is allocated: the
+   * codec's own limits (those of its Hadoop encoder) and GF(256)'s.
+   *
+   * @throws WideCodeUnavailableException with reason BAD_GEOMETRY
+   */
+  static void checkGeometry(NarrowCodec codec, int k, int m, int lambda) {
+    if (codec == null) {
+      throw new IllegalArgumentException("no codec given for k=" + k + " m=" + m + " lambda=" + lambda);
+    }
     if (k < 1 || m < 1 || lambda < 1) {
-      throw new WideCodeUnavailableException(k, m, lambda,
+      throw new WideCodeUnavailableException(codec, k, m, lambda,
           WideCodeUnavailableException.Reason.BAD_GEOMETRY, "k, m and lambda must be at least 1");
     }
     if ((long) lambda * k + m > Gf256.ORDER) {
-      throw new WideCodeUnavailableException(k, m, lambda,
+      throw new WideCodeUnavailableException(codec, k, m, lambda,
           WideCodeUnavailableException.Reason.BAD_GEOMETRY,
           "lambda*k + m = " + ((long) lambda * k + m) + " units exceed the 255 a GF(256) code allows");
     }
+    try {
+      codec.parityMatrix(k, m);
+    } catch (IllegalArgumentException e) {
+      WideCodeUnavailableException refused = new WideCodeUnavailableException(codec, k, m, lambda,
+          WideCodeUnavailableException.Reason.BAD_GEOMETRY, e.getMessage());
+      refused.initCause(e);
+      throw refused;
+    }
   }
 
-  private static WideCodeSearch create(int k, int m, int lambda) {
-    checkGeometry(k, m, lambda);
+  private static WideCodeSearch create(NarrowCodec codec, int k, int m, int lambda) {
+    checkGeometry(codec, k, m, lambda);
     long bytes = tableBytes(lambda * k, m);
     if (bytes > MAX_TABLE_BYTES) {
-      throw new WideCodeUnavailableException(k, m, lambda,
+      throw new WideCodeUnavailableException(codec, k, m, lambda,
           WideCodeUnavailableException.Reason.SEARCH_TOO_LARGE,
           "the minor tables would need " + bytes + " bytes, more than " + MAX_TABLE_BYTES);
     }
-    return new WideCodeSearch(k, m, lambda);
+    return new WideCodeSearch(codec, k, m, lambda);
   }
 
   /** sum over nonempty row sets R of rows 0..m-2 of C(n, |R|), saturating. */

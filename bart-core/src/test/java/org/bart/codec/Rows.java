@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
-import org.apache.hadoop.io.erasurecode.ErasureCoderOptions;
-import org.apache.hadoop.io.erasurecode.rawcoder.RSLegacyRawEncoder;
 
 /** Wide rows for the coder tests: random data, the plain-definition parity, Hadoop's narrow parity. */
 final class Rows {
@@ -13,8 +11,25 @@ final class Rows {
   private Rows() {
   }
 
-  /** The six geometries the issue's acceptance tests name. */
-  static final int[][] GEOMETRIES = {{6, 3, 3}, {6, 3, 2}, {4, 2, 2}, {6, 2, 3}, {2, 1, 2}, {3, 2, 2}};
+  /**
+   * The codes the merge and decode tests cover: the rs-legacy geometries of the first acceptance
+   * tests, then those of HDFS's rs (RS-6-3, RS-3-2) and xor (XOR-2-1) policies that issue 12 names.
+   */
+  static final WideCode[] CODES = {
+      WideCode.forGeometry(NarrowCodec.RS_LEGACY, 6, 3, 3),
+      WideCode.forGeometry(NarrowCodec.RS_LEGACY, 6, 3, 2),
+      WideCode.forGeometry(NarrowCodec.RS_LEGACY, 4, 2, 2),
+      WideCode.forGeometry(NarrowCodec.RS_LEGACY, 6, 2, 3),
+      WideCode.forGeometry(NarrowCodec.RS_LEGACY, 2, 1, 2),
+      WideCode.forGeometry(NarrowCodec.RS_LEGACY, 3, 2, 2),
+      WideCode.forGeometry(NarrowCodec.RS, 6, 3, 3),
+      WideCode.forGeometry(NarrowCodec.RS, 6, 3, 2),
+      WideCode.forGeometry(NarrowCodec.RS, 3, 2, 2),
+      WideCode.forGeometry(NarrowCodec.RS, 3, 2, 3),
+      WideCode.forGeometry(NarrowCodec.RS, 3, 2, 5),
+      WideCode.forGeometry(NarrowCodec.XOR, 2, 1, 2),
+      WideCode.forGeometry(NarrowCodec.XOR, 2, 1, 3),
+      WideCode.forGeometry(NarrowCodec.XOR, 2, 1, 4)};
 
   /** Random wide data: lambda*k units whose lengths are given. */
   static byte[][] data(Random random, WideCode code, int[] lengths) {
@@ -54,31 +69,13 @@ final class Rows {
   }
 
   /**
-   * Member s's narrow parity as HDFS stores it: Hadoop's RSLegacyRawEncoder over the member's k data
-   * units zero-padded to the longest of them (the length of its parity blocks).
+   * Member s's narrow parity as HDFS stores it: Hadoop's Java encoder for the code's codec over the
+   * member's k data units zero-padded to the longest of them (the length of its parity blocks).
    */
   static byte[][] hadoopNarrowParity(WideCode code, byte[][] data, int member) throws IOException {
     int k = code.k();
-    int length = 0;
-    for (int j = 0; j < k; j++) {
-      length = Math.max(length, data[member * k + j].length);
-    }
-    ByteBuffer[] in = new ByteBuffer[k];
-    for (int j = 0; j < k; j++) {
-      in[j] = ByteBuffer.wrap(Arrays.copyOf(data[member * k + j], length));
-    }
-    ByteBuffer[] out = new ByteBuffer[code.m()];
-    for (int r = 0; r < out.length; r++) {
-      out[r] = ByteBuffer.allocate(length);
-    }
-    if (length > 0) {
-      new RSLegacyRawEncoder(new ErasureCoderOptions(k, code.m())).encode(in, out);
-    }
-    byte[][] parity = new byte[code.m()][];
-    for (int r = 0; r < parity.length; r++) {
-      parity[r] = out[r].array();
-    }
-    return parity;
+    return HadoopEncoders.parity(code.codec(), code.m(),
+        Arrays.copyOfRange(data, member * k, member * k + k));
   }
 
   static ByteBuffer[] buffers(Random random, byte[][] contents, boolean direct) {

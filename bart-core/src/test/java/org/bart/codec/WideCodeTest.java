@@ -27,15 +27,37 @@ class WideCodeTest {
     assertTrue(NaiveMds.isMds(code.parityMatrix()), "oracle disagrees for " + code);
   }
 
-  @Test
-  void everyEarlierCandidateOf633IsRejectedByTheOracle() {
-    // The enumeration visits (1,2,3) .. (1,2,6) before (1,2,7); each must really be non-MDS.
-    for (int x2 = 3; x2 < 7; x2++) {
-      int[][] a = parityMatrix(6, 3, 3, new int[] {1, 2, x2});
-      assertFalse(NaiveMds.isMds(a), "x = 1,2," + x2 + " should not be MDS");
+  /**
+   * The search for HDFS's rs (Cauchy) codec and for xor against {@code wide_code.py K M LAMBDA rs}
+   * (run 2026-12-04; xor rows from {@code wide_code.py 2 1 LAMBDA rs-legacy}, whose one-parity
+   * generator is the same row of ones).
+   */
+  @ParameterizedTest(name = "{0} ({1},{2},{3}) -> x = {4}")
+  @CsvSource({
+      "rs,6,3,2,1 2 3", "rs,6,3,3,1 2 19", "rs,6,3,4,1 2 27", "rs,6,3,5,1 14 224",
+      "rs,3,2,2,1 2", "rs,3,2,3,1 2", "rs,3,2,4,1 2", "rs,3,2,5,1 2", "rs,3,2,6,1 2",
+      "rs,4,2,2,1 2", "rs,6,2,2,1 2", "rs,6,2,3,1 2", "rs,10,2,2,1 2", "rs,10,2,3,1 2",
+      "rs,10,2,4,1 2", "rs,8,3,2,1 2 14", "rs,2,1,2,1", "rs,2,1,3,1", "rs,6,4,2,1 2 3 22",
+      "xor,2,1,2,1", "xor,2,1,3,1", "xor,2,1,4,1"})
+  void searchFindsTheOraclesCodesForRsAndXor(String codec, int k, int m, int lambda, String x) {
+    WideCode code = WideCode.forGeometry(NarrowCodec.forName(codec), k, m, lambda);
+    assertEquals(NarrowCodec.forName(codec), code.codec());
+    assertArrayEquals(parse(x), xOf(code));
+    assertTrue(NaiveMds.isMds(code.parityMatrix()), "oracle disagrees for " + code);
+  }
+
+  @ParameterizedTest(name = "{0} (6,3,3): x = 1,2,{1}")
+  @CsvSource({"rs-legacy,7", "rs,19"})
+  void everyEarlierCandidateOf633IsRejectedByTheOracle(String name, int found) {
+    // The enumeration visits (1,2,3), (1,2,4), ... before the answer; each must really be non-MDS.
+    NarrowCodec codec = NarrowCodec.forName(name);
+    for (int x2 = 3; x2 < found; x2++) {
+      int[][] a = parityMatrix(codec, 6, 3, 3, new int[] {1, 2, x2});
+      assertFalse(NaiveMds.isMds(a), codec + " x = 1,2," + x2 + " should not be MDS");
       int candidate = x2;
-      assertThrows(InvalidWideCodeException.class, () -> WideCode.of(6, 3, 3, 1, 2, candidate));
+      assertThrows(InvalidWideCodeException.class, () -> WideCode.of(codec, 6, 3, 3, 1, 2, candidate));
     }
+    assertTrue(NaiveMds.isMds(parityMatrix(codec, 6, 3, 3, new int[] {1, 2, found})));
   }
 
   @ParameterizedTest(name = "m=4: ({0},{1},{2}) -> x = {3}")
@@ -56,6 +78,47 @@ class WideCodeTest {
     assertTrue(e.getMessage().contains("k=16 m=4 lambda=2"), e.getMessage());
     // The failure is cached like a success: the second call does not search again.
     assertThrows(WideCodeUnavailableException.class, () -> WideCode.forGeometry(16, 4, 2));
+  }
+
+  @ParameterizedTest(name = "{0} ({1},{2},{3}) has none")
+  @CsvSource({"rs,6,3,6", "rs,10,4,2", "rs,10,4,3", "rs-legacy,6,3,6"})
+  void searchRefusesRsGeometriesWithoutACodeNamingCodecAndGeometry(String name, int k, int m,
+      int lambda) {
+    // HDFS's RS-10-4 and rs (6,3) with lambda 6: wide-code.md's random search found none either.
+    NarrowCodec codec = NarrowCodec.forName(name);
+    WideCodeUnavailableException e = assertThrows(WideCodeUnavailableException.class,
+        () -> WideCode.forGeometry(codec, k, m, lambda));
+    assertEquals(WideCodeUnavailableException.Reason.NONE_EXISTS, e.reason());
+    assertEquals(codec, e.codec());
+    assertTrue(e.getMessage().startsWith("no mergeable wide code for codec=" + name + " k=" + k
+        + " m=" + m + " lambda=" + lambda + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("cannot be merged index by index"), e.getMessage());
+  }
+
+  @Test
+  void xorHasOneParityOnly() {
+    WideCodeUnavailableException e = assertThrows(WideCodeUnavailableException.class,
+        () -> WideCode.forGeometry(NarrowCodec.XOR, 2, 2, 2));
+    assertEquals(WideCodeUnavailableException.Reason.BAD_GEOMETRY, e.reason());
+    assertTrue(e.getMessage().startsWith("no mergeable wide code for codec=xor k=2 m=2 lambda=2: xor"
+        + " needs k >= 1, m = 1"), e.getMessage());
+    assertTrue(e.getCause() instanceof IllegalArgumentException);
+  }
+
+  @Test
+  void theCodecPartOfTheCodeAndOfItsIdentity() {
+    WideCode legacy = WideCode.forGeometry(NarrowCodec.RS_LEGACY, 6, 3, 3);
+    assertSame(NarrowCodec.RS_LEGACY, legacy.codec());
+    assertEquals(legacy, WideCode.forGeometry(6, 3, 3), "the codec-less overload is rs-legacy");
+    // Same geometry and x, different narrow generator: a different code.
+    WideCode rs = WideCode.forGeometry(NarrowCodec.RS, 4, 2, 2);
+    WideCode rsLegacy = WideCode.forGeometry(NarrowCodec.RS_LEGACY, 4, 2, 2);
+    assertArrayEquals(xOf(rs), xOf(rsLegacy));
+    assertNotEquals(rs, rsLegacy);
+    assertNotEquals(rs.toString(), rsLegacy.toString());
+    assertArrayEquals(parityMatrix(NarrowCodec.RS, 4, 2, 2, xOf(rs))[1], rs.parityMatrix()[1]);
+    // rs-legacy's x = 1,2,7 is not MDS over rs's generator.
+    assertThrows(InvalidWideCodeException.class, () -> WideCode.of(NarrowCodec.RS, 6, 3, 3, 1, 2, 7));
   }
 
   @Test
@@ -87,7 +150,8 @@ class WideCodeTest {
     assertEquals(20, code.parityUnit(2));
     assertEquals(0xb3, code.parityCoefficient(2, 10));
     assertEquals(0x15, code.mergeCoefficient(2, 2));
-    assertArrayEquals(parityMatrix(6, 3, 3, new int[] {1, 2, 7})[1], code.parityMatrix()[1]);
+    assertArrayEquals(parityMatrix(NarrowCodec.RS_LEGACY, 6, 3, 3, new int[] {1, 2, 7})[1],
+        code.parityMatrix()[1]);
     assertThrows(IndexOutOfBoundsException.class, () -> code.dataUnit(3, 0));
     assertThrows(IndexOutOfBoundsException.class, () -> code.parityUnit(3));
   }
@@ -96,14 +160,28 @@ class WideCodeTest {
   void parseReadsBackWhatToStringWrites() {
     for (String text : new String[] {
         "rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7", "rs-legacy-wide k=2 m=1 lambda=2 x=1",
-        "rs-legacy-wide k=6 m=3 lambda=4 x=1,4,44"}) {
+        "rs-legacy-wide k=6 m=3 lambda=4 x=1,4,44", "rs-wide k=6 m=3 lambda=3 x=1,2,19",
+        "rs-wide k=6 m=3 lambda=2 x=1,2,3", "xor-wide k=2 m=1 lambda=3 x=1"}) {
       WideCode code = WideCode.parse(text);
       assertEquals(text, code.toString());
       assertEquals(code, WideCode.parse(code.toString()));
     }
+    assertEquals("rs-wide k=6 m=3 lambda=3 x=1,2,19",
+        WideCode.forGeometry(NarrowCodec.RS, 6, 3, 3).toString());
+    assertEquals(NarrowCodec.XOR, WideCode.parse("xor-wide k=2 m=1 lambda=4 x=1").codec());
     // Any MDS x is accepted, not only the search's first: metadata outlives search rules.
     WideCode other = WideCode.parse("rs-legacy-wide k=6 m=3 lambda=3 x=2,4,14");
     assertTrue(NaiveMds.isMds(other.parityMatrix()));
+  }
+
+  @Test
+  void descriptionsStoredBeforeCodecsWereToldApartReadAsRsLegacy() {
+    // What the plugin persisted in xattrs so far: the rs-legacy form, unchanged.
+    WideCode old = WideCode.parse("rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7");
+    assertSame(NarrowCodec.RS_LEGACY, old.codec());
+    assertEquals(WideCode.forGeometry(NarrowCodec.RS_LEGACY, 6, 3, 3), old);
+    assertArrayEquals(parityMatrix(NarrowCodec.RS_LEGACY, 6, 3, 3, new int[] {1, 2, 7})[2],
+        old.parityMatrix()[2]);
   }
 
   @Test
@@ -115,7 +193,10 @@ class WideCodeTest {
         "rs-legacy-wide k=6 m=3 lambda=3 x=1,2", "rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7,9",
         "rs-legacy-wide k=6 m=3 lambda=3 x=1,1,7", "rs-legacy-wide k=6 m=3 lambda=3 x=0,2,7",
         "rs-legacy-wide k=6 m=3 lambda=3 x=1,2,256", "rs-legacy-wide k=6 m=3 lambda=3 x=1,+2,7",
-        "rs-legacy-wide k=6 m=3 lambda=3 x=1,2,3", "rs-legacy-wide k=x m=3 lambda=3 x=1,2,7"};
+        "rs-legacy-wide k=6 m=3 lambda=3 x=1,2,3", "rs-legacy-wide k=x m=3 lambda=3 x=1,2,7",
+        "hhxor-wide k=6 m=3 lambda=3 x=1,2,7", "RS-wide k=6 m=3 lambda=3 x=1,2,19",
+        "rs-legacy k=6 m=3 lambda=3 x=1,2,7", "wide k=6 m=3 lambda=3 x=1,2,7",
+        "rs-wide k=6 m=3 lambda=3 x=1,2,18", "xor-wide k=2 m=1 lambda=3 x=1,2"};
     for (String text : bad) {
       InvalidWideCodeException e =
           assertThrows(InvalidWideCodeException.class, () -> WideCode.parse(text), text);
@@ -143,8 +224,8 @@ class WideCodeTest {
   }
 
   /** A[r][s*k+j] = x_r^s G[r][j], written out independently of WideCode. */
-  static int[][] parityMatrix(int k, int m, int lambda, int[] x) {
-    int[][] g = RsLegacyGenerator.parityMatrix(k, m);
+  static int[][] parityMatrix(NarrowCodec codec, int k, int m, int lambda, int[] x) {
+    int[][] g = codec.parityMatrix(k, m);
     int[][] a = new int[m][lambda * k];
     for (int r = 0; r < m; r++) {
       int factor = 1;

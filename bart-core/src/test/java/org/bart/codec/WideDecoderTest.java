@@ -21,15 +21,18 @@ class WideDecoderTest {
   private static final long SEED = TestRandom.forClass(WideDecoderTest.class).nextLong();
 
   @Test
-  void patternCountOfTheFlagshipCodeIs1562() {
-    assertEquals(1 + 21 + 210 + 1330, patterns(21, 3).size());
+  void patternCountOfTheFlagshipCodesIs1562() {
+    // rs (6,3,3) and rs-legacy (6,3,3), both in Rows.CODES: 21 units, at most 3 lost.
+    for (NarrowCodec codec : new NarrowCodec[] {NarrowCodec.RS, NarrowCodec.RS_LEGACY}) {
+      WideCode code = WideCode.forGeometry(codec, 6, 3, 3);
+      assertEquals(1 + 21 + 210 + 1330, patterns(code.totalUnits(), code.m()).size(), code.toString());
+    }
   }
 
   @Test
   void everyPatternOfAtMostMErasuresDecodesForEveryGeometryAndKernel() {
     Random random = new Random(SEED);
-    for (int[] g : Rows.GEOMETRIES) {
-      WideCode code = WideCode.forGeometry(g[0], g[1], g[2]);
+    for (WideCode code : Rows.CODES) {
       int n = code.totalUnits();
       List<int[]> patterns = patterns(n, code.m());
       // The count first: a helper that silently produced fewer patterns would pass the loop below.
@@ -79,8 +82,7 @@ class WideDecoderTest {
   @Test
   void moreThanMErasuresFailNamingTheUnits() {
     Random random = new Random(SEED + 1);
-    for (int[] g : Rows.GEOMETRIES) {
-      WideCode code = WideCode.forGeometry(g[0], g[1], g[2]);
+    for (WideCode code : Rows.CODES) {
       byte[][] row = Rows.row(code, Rows.data(random, code, Rows.sameLengths(code, 16)), 16);
       ByteBuffer[] units = Rows.buffers(random, row, false);
       int[] erased = new int[code.m() + 1];

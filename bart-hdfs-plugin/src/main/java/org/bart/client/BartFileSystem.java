@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+import org.bart.conf.BartConfigKeys;
 
 /**
  * HDFS as the stock client sees it, except that a transitioned file (data-only EC policy) is
@@ -24,12 +25,15 @@ public class BartFileSystem extends DistributedFileSystem {
     if (p == null || p.isReplicationPolicy() || p.getNumParityUnits() > 0) {
       return stock; // not transitioned: exactly the stock stream
     }
-    return new FSDataInputStream(new WideGroupInputStream(this, f, bufferSize, stock,
-        st.getLen(), path));
+    long groupBytes = (long) p.getNumDataUnits() * st.getBlockSize();
+    int readahead = getConf().getInt(BartConfigKeys.CLIENT_DEGRADED_READAHEAD_BYTES,
+        BartConfigKeys.CLIENT_DEGRADED_READAHEAD_BYTES_DEFAULT);
+    return new FSDataInputStream(new WideGroupInputStream(path, st.getLen(), groupBytes, stock,
+        () -> openStock(f, bufferSize), new PluginDegradedSource(getConf()), readahead));
   }
 
   /** The stock stream of {@code f}, for {@link WideGroupInputStream} to start over with. */
-  FSDataInputStream openStock(Path f, int bufferSize) throws IOException {
+  private FSDataInputStream openStock(Path f, int bufferSize) throws IOException {
     return super.open(f, bufferSize);
   }
 }

@@ -2,47 +2,67 @@ package org.bart.client;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSInputStream;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
-import org.bart.protocol.DegradedReadClient;
 import org.bart.protocol.UnreadableRangeException;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stream of a transitioned file: reads go to the stock striped stream, and a read that fails
- * there (an internal block unavailable, a replica missing or corrupt) is served instead by the
- * BART NameNode plugin, which decodes the range across the file's wide group. Beyond what the
- * wide code can rebuild the read fails with {@link UnreadableRangeException}: never wrong bytes.
- * Stateful and positional reads and seeks behave as on the stock stream. Not thread-safe for
- * stateful reads (like the stock stream); positional reads may run concurrently.
+ * The stream of a transitioned file. Reads go to the stock striped stream until it fails in a
+ * block group (an internal block unavailable, a replica missing or corrupt); from then on that
+ * block group is read through the {@link DegradedSource}, which decodes across the file's wide
+ * group, a window of {@code readahead} bytes at a time (the decision is taken once per block
+ * group, as Ozone's ECBlockInputStreamProxy does, so a small read neither retries the stock path
+ * nor costs a decode). Beyond what the wide code can rebuild the read fails with {@link
+ * UnreadableRangeException}: never wrong bytes. Stateful and positional reads and seeks behave
+ * as on the stock stream. Not thread-safe for stateful reads (like the stock stream); positional
+ * reads may run concurrently.
  */
 final class WideGroupInputStream extends FSInputStream {
 
   private static final Logger LOG = LoggerFactory.getLogger(WideGroupInputStream.class);
-  private static final int DEGRADED_PIECE = 1024 * 1024;
 
-  private final BartFileSystem fs;
-  private final Path file;
-  private final int bufferSize;
-  private final long length;
+  /** Opens a fresh stock stream of the file. */
+  interface StockOpener {
+    FSDataInputStream open() throws IOException;
+  }
+
   private final String path;
+  private final long length;
+  private final long groupBytes;
+  private final StockOpener opener;
+  private final DegradedSource degraded;
+  private final DecodedWindow window;
+  /** Block groups (index = offset / groupBytes) the stock stream failed to read. */
+  private final Set<Long> degradedGroups = ConcurrentHashMap.newKeySet();
   private FSDataInputStream stock;
-  private DegradedReadClient degraded;
   private long pos;
   private boolean closed;
 
-  WideGroupInputStream(BartFileSystem fs, Path file, int bufferSize, FSDataInputStream stock,
-      long length, String path) {
-    this.fs = fs;
-    this.file = file;
-    this.bufferSize = bufferSize;
-    this.stock = stock;
-    this.length = length;
+  /**
+   * @param path the file's path, as the NameNode plugin is asked for it
+   * @param length the file's length
+   * @param groupBytes data bytes of a full block group (k times the block size)
+   * @param stock the stock stream already opened, or null
+   * @param readahead bytes decoded per degraded read at least
+   */
+  WideGroupInputStream(String path, long length, long groupBytes, FSDataInputStream stock,
+      StockOpener opener, DegradedSource degraded, int readahead) {
+    if (groupBytes <= 0 || readahead <= 0) {
+      throw new IllegalArgumentException("stream of " + path + ": block group bytes "
+          + groupBytes + " and readahead " + readahead + " must be positive");
+    }
     this.path = path;
+    this.length = length;
+    this.groupBytes = groupBytes;
+    this.stock = stock;
+    this.opener = opener;
+    this.degraded = degraded;
+    this.window = new DecodedWindow(readahead);
   }
 
   @Override
@@ -67,45 +87,44 @@ final class WideGroupInputStream extends FSInputStream {
     return n;
   }
 
+  /** Reads within one block group: the stock stream, or the decoder once that group failed. */
   @Override
   public int read(long position, byte[] b, int off, int len) throws IOException {
     checkOpen();
     if (position >= length) {
       return -1;
     }
-    len = (int) Math.min(len, length - position);
-    try {
-      int n = stock().read(position, b, off, len);
-      if (n >= 0) {
-        return n;
+    long group = position / groupBytes;
+    long groupEnd = Math.min(length, (group + 1) * groupBytes);
+    len = (int) Math.min(len, groupEnd - position);
+    if (!degradedGroups.contains(group)) {
+      try {
+        int n = stock().read(position, b, off, len);
+        if (n >= 0) {
+          return n;
+        }
+      } catch (UnreadableRangeException e) {
+        throw e;
+      } catch (IOException e) {
+        LOG.info("Read of {} at {} failed on the stock stream ({}); block group {} is decoded "
+            + "from now on", path, position, e.toString(), group);
+        degradedGroups.add(group);
+        reopen();
       }
-    } catch (UnreadableRangeException e) {
-      throw e;
-    } catch (IOException e) {
-      LOG.info("Read of {} at {} failed on the stock stream ({}); decoding", path, position,
-          e.toString());
-      reopen();
     }
-    return readDegraded(position, b, off, len);
+    return readDegraded(position, b, off, len, groupEnd);
   }
 
-  /** Reads through the BART plugin, decoding; loops until {@code len} bytes or the end. */
-  private int readDegraded(long position, byte[] b, int off, int len) throws IOException {
-    int done = 0;
-    while (done < len) {
-      ReadDegradedResponseProto r = degraded().read(path, position + done,
-          Math.min(DEGRADED_PIECE, len - done));
-      int n = r.getData().size();
-      if (n == 0) {
-        break;
-      }
-      r.getData().copyTo(b, off + done);
-      done += n;
+  private int readDegraded(long position, byte[] b, int off, int len, long groupEnd)
+      throws IOException {
+    int n = window.copy(position, b, off, len);
+    if (n > 0) {
+      return n;
     }
-    if (done == 0) {
+    if (window.fill(degraded, path, position, groupEnd - position) == 0) {
       throw new EOFException("no bytes of " + path + " at " + position);
     }
-    return done;
+    return window.copy(position, b, off, len);
   }
 
   @Override
@@ -135,22 +154,15 @@ final class WideGroupInputStream extends FSInputStream {
 
   private synchronized FSDataInputStream stock() throws IOException {
     if (stock == null) {
-      stock = fs.openStock(file, bufferSize);
+      stock = opener.open();
     }
     return stock;
   }
 
-  /** Drops the stock stream after a failure: the next read starts from a fresh one. */
+  /** Drops the stock stream after a failure: a later stock read starts from a fresh one. */
   private synchronized void reopen() {
     IOUtils.closeStream(stock);
     stock = null;
-  }
-
-  private synchronized DegradedReadClient degraded() throws IOException {
-    if (degraded == null) {
-      degraded = DegradedReadClient.connect(fs.getConf());
-    }
-    return degraded;
   }
 
   private void checkOpen() throws IOException {
@@ -163,8 +175,6 @@ final class WideGroupInputStream extends FSInputStream {
   public synchronized void close() throws IOException {
     closed = true;
     IOUtils.closeStream(stock);
-    if (degraded != null) {
-      degraded.close();
-    }
+    degraded.close();
   }
 }

@@ -52,6 +52,14 @@ public final class BartConfigKeys {
   public static final String AGENT_READ_MAX_BYTES = "dfs.bart.agent.read.max.bytes";
   public static final long AGENT_READ_MAX_BYTES_DEFAULT = 8L * 1024 * 1024;
 
+  /**
+   * Bytes a client decodes ahead on a block group it reads through the NameNode plugin, so that
+   * small reads (4 KiB buffers) cost one decode per window, not one per read.
+   */
+  public static final String CLIENT_DEGRADED_READAHEAD_BYTES =
+      "dfs.bart.client.degraded.readahead.bytes";
+  public static final int CLIENT_DEGRADED_READAHEAD_BYTES_DEFAULT = 4 * 1024 * 1024;
+
   /** Service-level authorization key of the agent protocol (hadoop-policy.xml). */
   public static final String AGENT_PROTOCOL_ACL = "security.bart.agent.protocol.acl";
   /** Service-level authorization key of the coordinator protocol (hadoop-policy.xml). */

@@ -11,8 +11,10 @@ import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
 import org.bart.conf.BartConfigKeys;
+import org.bart.datanode.wide.WideRead;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.Direction;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
@@ -25,6 +27,7 @@ import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.wide.WideReadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,7 @@ public final class Agent implements AutoCloseable {
   private final ReplicaSend send;
   private final ParityMerge merge;
   private final WideRead wideRead;
+  private final WideReadConverter wideReads = new WideReadConverter();
   private final ReplicaMove move;
 
   Agent(DataNode dn, Configuration conf) {
@@ -62,19 +66,13 @@ public final class Agent implements AutoCloseable {
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
     this.send = new ReplicaSend(ctx);
     this.merge = new ParityMerge(ctx);
-    this.wideRead = new WideRead(ctx);
+    this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes);
     this.move = new ReplicaMove(ctx);
   }
 
   /** Null when the agent can serve operations, else why not. */
   String notReadyReason() {
-    if (ctx.dn.getFSDataset() == null) {
-      return "the DataNode's dataset is not loaded yet";
-    }
-    if (!ctx.dn.isDatanodeFullyStarted()) {
-      return "the DataNode is not registered with every NameNode yet";
-    }
-    return null;
+    return ctx.internals.notReadyReason();
   }
 
   OpResultProto relabel(RelabelRequestProto req) throws IOException {
@@ -101,22 +99,27 @@ public final class Agent implements AutoCloseable {
    */
   ReadWideResponseProto readWide(ReadWideRequestProto req) throws IOException {
     checkReadSize(req);
-    ReadWideResponseProto[] response = new ReadWideResponseProto[1];
+    WideReadResult[] done = new WideReadResult[1];
     BlockProto label = req.hasTarget() ? req.getTarget()
         : req.getUnits(req.getWanted(0)).getBlock();
     OpResultProto result = execute("readWide", computePool, label, stats -> {
-      OpPath[] path = new OpPath[1];
-      response[0] = wideRead.run(req, stats, path);
-      return path[0];
+      done[0] = wideRead.run(wideReads.toRequest(req));
+      stats.bytesRead += done[0].bytesRead();
+      stats.bytesWritten += done[0].bytesWritten();
+      stats.bytesSent += done[0].bytesSent();
+      stats.bytesReceived += done[0].bytesReceived();
+      return WideReadConverter.toProto(done[0].path());
     });
-    return response[0].toBuilder().setResult(result).build();
+    return WideReadConverter.toResponse(done[0], result);
   }
 
   private void checkReadSize(ReadWideRequestProto req) throws BartAgentException {
     if (req.getWantedCount() == 0) {
       throw new BartAgentException("wide read: no unit wanted");
     }
-    if (!req.hasTarget() && req.getLength() * req.getWantedCount() > maxReadBytes) {
+    // Only a read that returns its bytes is bounded: a rebuild or a check streams chunk by chunk.
+    if (!req.hasTarget() && !req.getCheck()
+        && req.getLength() * req.getWantedCount() > maxReadBytes) {
       throw new BartAgentException("wide read: " + req.getLength() + " bytes of "
           + req.getWantedCount() + " units exceed " + BartConfigKeys.AGENT_READ_MAX_BYTES + " = "
           + maxReadBytes);

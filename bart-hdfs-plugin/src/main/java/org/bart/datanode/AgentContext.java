@@ -3,14 +3,15 @@ package org.bart.datanode;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.apache.hadoop.hdfs.protocol.DatanodeInfo.DatanodeInfoBuilder;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.bart.conf.BartConfigKeys;
 import org.bart.protocol.proto.CommonProtos.NodeProto;
 
 /** What the agent's operations share: the DataNode, its dataset and the data movers. */
 final class AgentContext {
+  /** For the data movers that still take the DataNode itself; see {@link #internals}. */
   final DataNode dn;
+  final DataNodeInternals internals;
   final Configuration conf;
   final LocalReplicas replicas;
   final Relabeler relabeler;
@@ -22,9 +23,10 @@ final class AgentContext {
 
   AgentContext(DataNode dn, Configuration conf) {
     this.dn = dn;
+    this.internals = new DataNodeInternals(dn, DataNodeSelfCheck.result());
     this.conf = conf;
-    this.replicas = new LocalReplicas(dn);
-    this.relabeler = new Relabeler(dn, replicas);
+    this.replicas = new LocalReplicas(internals);
+    this.relabeler = new Relabeler(internals, replicas);
     this.fetcher = new ReplicaFetcher(dn, conf);
     this.pusher = new ReplicaPusher(dn, conf);
     this.peers = new PeerAgents(conf);
@@ -35,16 +37,16 @@ final class AgentContext {
   }
 
   String uuid() {
-    return dn.getDatanodeUuid();
+    return internals.uuid();
   }
 
   boolean isSelf(NodeProto node) {
-    return node.getUuid().equals(dn.getDatanodeUuid());
+    return node.getUuid().equals(internals.uuid());
   }
 
   /** This DataNode as registered with the NameNode of {@code poolId}. */
   DatanodeInfo self(String poolId) throws IOException {
-    return new DatanodeInfoBuilder().setNodeID(dn.getDNRegistrationForBP(poolId)).build();
+    return internals.self(poolId);
   }
 
   AgentFaultInjector faults() {

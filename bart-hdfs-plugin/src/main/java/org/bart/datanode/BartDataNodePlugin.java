@@ -21,24 +21,35 @@ import org.slf4j.LoggerFactory;
  * The BART agent inside a DataNode ({@code dfs.datanode.plugins}): serves the agent protocol on
  * {@code dfs.bart.agent.address} and registers with the coordinator. It starts before the
  * DataNode has loaded its dataset; operations are refused ("not ready") until it has.
+ *
+ * <p>On a Hadoop that lacks a member the agent needs ({@link DataNodeSelfCheck}), it logs an
+ * error naming the member and the Hadoop version and still serves, but only to say so: it
+ * refuses every operation and reports itself not ready with that reason to the coordinator and
+ * to {@code getAgentStatus}, so the coordinator never picks it; start() then throws the same
+ * message, which the DataNode logs (it does not stop for a failed plugin).
  */
 public final class BartDataNodePlugin implements ServicePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(BartDataNodePlugin.class);
 
-  private DataNode dn;
+  private DataNodeInternals dn;
   private Agent agent;
   private RPC.Server server;
   private CoordinatorHeartbeat heartbeat;
 
   @Override
   public void start(Object service) {
-    dn = (DataNode) service;
-    Configuration conf = new Configuration(dn.getConf());
+    // First: checking loads no Hadoop internals, so it reports even what would fail to link.
+    String incompatibility = DataNodeSelfCheck.result();
+    if (incompatibility != null) {
+      LOG.error(incompatibility);
+    }
+    dn = new DataNodeInternals((DataNode) service, incompatibility);
+    Configuration conf = new Configuration(dn.conf());
     try {
       Superusers superusers = Superusers.of(conf);
       superusers.defaultAcl(conf, BartConfigKeys.AGENT_PROTOCOL_ACL);
-      agent = new Agent(dn, conf);
+      agent = new Agent((DataNode) service, conf);
       InetSocketAddress bind = NetUtils.createSocketAddr(conf.getTrimmed(
           BartConfigKeys.AGENT_ADDRESS, BartConfigKeys.AGENT_ADDRESS_DEFAULT), 0,
           BartConfigKeys.AGENT_ADDRESS);
@@ -49,24 +60,27 @@ public final class BartDataNodePlugin implements ServicePlugin {
       server.start();
       heartbeat = new CoordinatorHeartbeat(conf, this::announcement);
       heartbeat.start();
-      LOG.info("BART agent of DataNode {} listening on {}", dn.getDisplayName(),
+      LOG.info("BART agent of DataNode {} listening on {}", dn.displayName(),
           server.getListenerAddress());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
       stop();
       // DataNode only logs a plugin's failure; say clearly what is missing.
       throw new IllegalStateException("BART agent could not start on DataNode "
-          + dn.getDisplayName() + ": " + e, e);
+          + dn.displayName() + ": " + (incompatibility != null ? incompatibility : e), e);
+    }
+    if (incompatibility != null) {
+      throw new IllegalStateException(incompatibility);
     }
   }
 
   /** The agent's announcement to the coordinator, or null before the DataNode is registered. */
   private RegisterAgentRequestProto announcement() {
-    DatanodeID id = dn.getDatanodeId();
-    if (id == null || dn.getDatanodeUuid() == null) {
+    DatanodeID id = dn.id();
+    if (id == null || dn.uuid() == null) {
       return null;
     }
     return RegisterAgentRequestProto.newBuilder()
-        .setDatanodeUuid(dn.getDatanodeUuid())
+        .setDatanodeUuid(dn.uuid())
         .setAgentAddress(agentAddress())
         .setReady(isReady())
         .build();
@@ -76,7 +90,7 @@ public final class BartDataNodePlugin implements ServicePlugin {
   public String agentAddress() {
     InetSocketAddress a = server.getListenerAddress();
     String host = a.getAddress() == null || a.getAddress().isAnyLocalAddress()
-        ? dn.getDatanodeId().getIpAddr() : a.getAddress().getHostAddress();
+        ? dn.id().getIpAddr() : a.getAddress().getHostAddress();
     return host + ":" + a.getPort();
   }
 

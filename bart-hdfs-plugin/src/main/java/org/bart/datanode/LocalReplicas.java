@@ -1,10 +1,6 @@
 package org.bart.datanode;
 
-import org.apache.hadoop.hdfs.server.common.HdfsServerConstants.ReplicaState;
-import org.apache.hadoop.hdfs.server.datanode.DataNode;
-import org.apache.hadoop.hdfs.server.datanode.Replica;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
-import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsDatasetSpi;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
@@ -12,24 +8,15 @@ import org.bart.protocol.proto.CommonProtos.BlockProto;
 /** Looks up replicas in this DataNode's dataset and checks them, failing with a clear message. */
 final class LocalReplicas {
 
-  private final DataNode dn;
+  private final DataNodeInternals dn;
 
-  LocalReplicas(DataNode dn) {
+  LocalReplicas(DataNodeInternals dn) {
     this.dn = dn;
-  }
-
-  FsDatasetSpi<?> dataset() throws BartAgentException {
-    FsDatasetSpi<?> ds = dn.getFSDataset();
-    if (ds == null) {
-      throw new BartAgentException("DataNode " + dn.getDisplayName() + " is still starting");
-    }
-    return ds;
   }
 
   /** The replica stored under {@code blockId}, or null. */
   ReplicaInfo find(String poolId, long blockId) throws BartAgentException {
-    Replica r = dataset().getReplica(poolId, blockId);
-    return (ReplicaInfo) r;
+    return dn.replica(poolId, blockId);
   }
 
   /**
@@ -39,12 +26,13 @@ final class LocalReplicas {
    */
   ReplicaInfo requireFinalized(BlockProto b) throws BartAgentException {
     ReplicaInfo r = find(b.getPoolId(), b.getBlockId());
-    String what = "replica " + ProtoConverters.describe(b) + " on DataNode " + dn.getDisplayName();
+    String what = "replica " + ProtoConverters.describe(b) + " on DataNode " + dn.displayName();
     if (r == null) {
       throw new BartAgentException(what + ": not found");
     }
-    if (r.getState() != ReplicaState.FINALIZED) {
-      throw new BartAgentException(what + ": is " + r.getState() + ", not FINALIZED");
+    if (!DataNodeInternals.isFinalized(r)) {
+      throw new BartAgentException(what + ": is " + DataNodeInternals.state(r)
+          + ", not FINALIZED");
     }
     if (r.getGenerationStamp() != b.getGenStamp()) {
       throw new BartAgentException(what + ": has genstamp " + r.getGenerationStamp());
@@ -66,19 +54,17 @@ final class LocalReplicas {
     if (r == null) {
       return false;
     }
-    if (r.getState() == ReplicaState.FINALIZED && r.getGenerationStamp() == target.getGenStamp()
+    if (DataNodeInternals.isFinalized(r) && r.getGenerationStamp() == target.getGenStamp()
         && r.getNumBytes() == target.getNumBytes()) {
       return true;
     }
-    throw new BartAgentException("target id already used: DataNode " + dn.getDisplayName()
+    throw new BartAgentException("target id already used: DataNode " + dn.displayName()
         + " holds blk_" + r.getBlockId() + "_" + r.getGenerationStamp() + " (" + r.getNumBytes()
-        + " bytes, " + r.getState() + "), asked for " + ProtoConverters.describe(target));
+        + " bytes, " + DataNodeInternals.state(r) + "), asked for " + ProtoConverters.describe(target));
   }
 
   /** Tells the NameNode that the finalized replica {@code b} is stored here. */
   void reportToNameNode(BlockProto b) throws BartAgentException {
-    ReplicaInfo r = requireFinalized(b);
-    dn.notifyNamenodeReceivedBlock(ProtoConverters.toBlock(b), null, r.getStorageUuid(),
-        r.isOnTransientStorage());
+    dn.reportReceived(ProtoConverters.toBlock(b), requireFinalized(b));
   }
 }

@@ -2,18 +2,13 @@ package org.bart.datanode;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.apache.hadoop.hdfs.protocol.Block;
-import org.apache.hadoop.hdfs.server.datanode.DataNode;
-import org.apache.hadoop.hdfs.server.datanode.DatanodeUtil;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
 import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsVolumeSpi;
-import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsVolumeSpi.ScanInfo;
-import org.apache.hadoop.hdfs.server.datanode.fsdataset.impl.FsVolumeImpl;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
 import org.bart.protocol.proto.AgentProtos.OpPath;
@@ -31,13 +26,11 @@ import org.slf4j.LoggerFactory;
 final class Relabeler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Relabeler.class);
-  /** Package-private in Hadoop: the only way to account a replica added by checkAndUpdate. */
-  private static final Method INC_DFS_USED = incDfsUsedMethod();
 
-  private final DataNode dn;
+  private final DataNodeInternals dn;
   private final LocalReplicas replicas;
 
-  Relabeler(DataNode dn, LocalReplicas replicas) {
+  Relabeler(DataNodeInternals dn, LocalReplicas replicas) {
     this.dn = dn;
     this.replicas = replicas;
   }
@@ -52,36 +45,31 @@ final class Relabeler {
     ReplicaInfo src = replicas.requireFinalized(source);
     if (target.getNumBytes() != source.getNumBytes()) {
       throw new BartAgentException("relabel " + ProtoConverters.describe(source) + " as "
-          + ProtoConverters.describe(target) + " on DataNode " + dn.getDisplayName()
+          + ProtoConverters.describe(target) + " on DataNode " + dn.displayName()
           + ": lengths differ");
     }
     if (replicas.alreadyStored(target)) {
       replicas.reportToNameNode(target); // the NameNode may not have heard of it before a crash
       return OpPath.ALREADY_DONE;
     }
-    FsVolumeSpi vol = src.getVolume();
-    if (!(vol instanceof FsVolumeImpl)) {
-      throw new BartAgentException("relabel on DataNode " + dn.getDisplayName()
-          + ": unsupported volume type " + vol.getClass().getName());
-    }
+    FsVolumeSpi vol = DataNodeInternals.volume(src);
     String pool = target.getPoolId();
     long id = target.getBlockId();
     // Same volume as the source: a hard link cannot cross file systems.
-    File dir = DatanodeUtil.idToBlockDir(((FsVolumeImpl) vol).getFinalizedDir(pool), id);
+    File dir = dn.finalizedBlockDir(vol, pool, id);
     String blockName = Block.BLOCK_FILE_PREFIX + id;
-    String metaName = DatanodeUtil.getMetaName(blockName, target.getGenStamp());
+    String metaName = DataNodeInternals.metaName(blockName, target.getGenStamp());
     Files.createDirectories(dir.toPath());
-    File srcBlock = new File(src.getBlockURI());
-    File srcMeta = new File(src.getMetadataURI());
+    File srcBlock = DataNodeInternals.blockFile(src);
+    File srcMeta = DataNodeInternals.metaFile(src);
     // Block file first: a scanner that finds a meta file without its block file deletes it.
     boolean linked = place(srcBlock.toPath(), dir.toPath().resolve(blockName));
     linked &= place(srcMeta.toPath(), dir.toPath().resolve(metaName));
 
-    replicas.dataset().checkAndUpdate(pool, new ScanInfo(id, dir, blockName, metaName, vol));
+    dn.registerFinalized(pool, id, dir, blockName, metaName, vol);
     ReplicaInfo added = replicas.requireFinalized(target);
-    account((FsVolumeImpl) vol, pool, srcBlock.length() + srcMeta.length());
-    dn.notifyNamenodeReceivedBlock(ProtoConverters.toBlock(target), null,
-        added.getStorageUuid(), added.isOnTransientStorage());
+    DataNodeInternals.addDfsUsed(vol, pool, srcBlock.length() + srcMeta.length());
+    dn.reportReceived(ProtoConverters.toBlock(target), added);
     return linked ? OpPath.LINKED : OpPath.COPIED;
   }
 
@@ -102,34 +90,6 @@ final class Relabeler {
       Files.copy(src, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
       return false;
-    }
-  }
-
-  /**
-   * Adds the new name's bytes to the volume's used space, which checkAndUpdate does not: without
-   * it, deleting either name later under-reports dfsUsed by this much until the next du refresh.
-   */
-  private static void account(FsVolumeImpl vol, String pool, long bytes) {
-    if (INC_DFS_USED == null) {
-      return;
-    }
-    try {
-      INC_DFS_USED.invoke(vol, pool, bytes);
-    } catch (ReflectiveOperationException e) {
-      LOG.warn("Cannot account {} bytes on volume {}: {}", bytes, vol, e.toString());
-    }
-  }
-
-  private static Method incDfsUsedMethod() {
-    try {
-      Method m = FsVolumeImpl.class.getDeclaredMethod("incDfsUsedAndNumBlocks", String.class,
-          long.class);
-      m.setAccessible(true);
-      return m;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("FsVolumeImpl.incDfsUsedAndNumBlocks unavailable; dfsUsed will drift until the "
-          + "next du refresh after relabels: {}", e.toString());
-      return null;
     }
   }
 }

@@ -46,20 +46,16 @@ final class ReplicaMove {
     String what = "move of " + ProtoConverters.describe(req.getBlock()) + " from "
         + ProtoConverters.describe(req.getSource()) + " to "
         + ProtoConverters.describe(req.getTargetNode());
-    Token<BlockTokenIdentifier> token = ctx.dn.getBlockAccessToken(block,
-        EnumSet.of(BlockTokenIdentifier.AccessMode.REPLACE, BlockTokenIdentifier.AccessMode.COPY),
-        new StorageType[] {StorageType.DEFAULT}, new String[0]);
+    Token<BlockTokenIdentifier> token = ctx.internals.blockToken(block,
+        EnumSet.of(BlockTokenIdentifier.AccessMode.REPLACE, BlockTokenIdentifier.AccessMode.COPY));
     Socket sock = NetUtils.getDefaultSocketFactory(ctx.conf).createSocket();
     DataOutputStream out = null;
     DataInputStream in = null;
     try {
       NetUtils.connect(sock, NetUtils.createSocketAddr(target.getXferAddr()),
-          ctx.dn.getDnConf().getSocketTimeout());
+          ctx.internals.socketTimeoutMs());
       sock.setSoTimeout(READ_TIMEOUT_MS);
-      IOStreamPair sasl = ctx.dn.getSaslClient().socketSend(sock,
-          NetUtils.getOutputStream(sock, ctx.dn.getDnConf().getSocketWriteTimeout()),
-          NetUtils.getInputStream(sock), ctx.dn.getDataEncryptionKeyFactoryForBlock(block),
-          token, target);
+      IOStreamPair sasl = ctx.internals.saslStreams(sock, block, token, target);
       out = new DataOutputStream(new BufferedOutputStream(sasl.out, 4096));
       in = new DataInputStream(sasl.in);
       new Sender(out).replaceBlock(block, StorageType.DEFAULT, token, source.getDatanodeUuid(),

@@ -6,12 +6,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.server.namenode.NameNode;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.util.ServicePlugin;
 import org.bart.conf.BartConfigKeys;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.coordinator.Coordinator;
+import org.bart.namenode.hdfs.NameNodeInternals;
+import org.bart.namenode.hdfs.NameNodeSelfCheck;
 import org.bart.namenode.rpc.ClientRpcService;
 import org.bart.namenode.rpc.CoordinatorRpcService;
 import org.bart.protocol.BartClientProtocolPB;
@@ -28,21 +29,34 @@ import org.slf4j.LoggerFactory;
  * The BART coordinator inside the NameNode ({@code dfs.namenode.plugins}): serves the coordinator
  * protocol on {@code dfs.bart.namenode.rpc-address}, where agents register and the CLI starts and
  * follows transitions.
+ *
+ * <p>On a Hadoop that lacks a member the coordinator needs ({@link NameNodeSelfCheck}), it refuses
+ * to serve at all (no coordinator protocol, no repair), logs an error naming the member and the
+ * Hadoop version, and start() throws the same message, which the NameNode logs (it does not stop
+ * for a failed plugin). Agents then cannot register, so no transition can start.
  */
 public final class BartNameNodePlugin implements ServicePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(BartNameNodePlugin.class);
 
+  private static final long SAFE_MODE_CHECK_MS = 3000;
+
   private final AgentRegistry agents = new AgentRegistry();
   private RPC.Server server;
   private Coordinator coordinator;
   private ScheduledExecutorService repairLoop;
-  private NameNode nn;
+  private NameNodeInternals nn;
 
   @Override
   public void start(Object service) {
-    nn = (NameNode) service;
-    Configuration conf = new Configuration(nn.getConf());
+    // First: checking loads no Hadoop internals, so it reports even what would fail to link.
+    String incompatibility = NameNodeSelfCheck.result();
+    if (incompatibility != null) {
+      LOG.error(incompatibility);
+      throw new IllegalStateException(incompatibility);
+    }
+    nn = new NameNodeInternals(service);
+    Configuration conf = new Configuration(nn.conf());
     try {
       Superusers superusers = Superusers.of(conf);
       superusers.defaultAcl(conf, BartConfigKeys.COORDINATOR_PROTOCOL_ACL);
@@ -72,25 +86,30 @@ public final class BartNameNodePlugin implements ServicePlugin {
   }
 
   /**
-   * Runs the coordinator's repair every {@code dfs.bart.repair.interval}, on the active NameNode
-   * once it has left safe mode.
+   * Runs the coordinator's repair every {@code dfs.bart.repair.interval} on the active NameNode
+   * once it has left safe mode, and, while it is in startup safe mode, checks every few seconds
+   * whether only blocks that repair rebuilds keep it there.
    */
   private void startRepairLoop(Configuration conf) {
-    long ms = conf.getTimeDuration(BartConfigKeys.REPAIR_INTERVAL,
-        BartConfigKeys.REPAIR_INTERVAL_SECONDS_DEFAULT, TimeUnit.SECONDS, TimeUnit.MILLISECONDS);
-    if (ms <= 0) {
-      return;
-    }
     repairLoop = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bart-repair");
       t.setDaemon(true);
       return t;
     });
     repairLoop.scheduleWithFixedDelay(() -> {
-      if (nn.isActiveState() && !nn.isInSafeMode()) {
-        coordinator.repairAll();
+      if (nn.isActiveInStartupSafeMode()) {
+        coordinator.checkSafeMode();
       }
-    }, ms, ms, TimeUnit.MILLISECONDS);
+    }, SAFE_MODE_CHECK_MS, SAFE_MODE_CHECK_MS, TimeUnit.MILLISECONDS);
+    long ms = conf.getTimeDuration(BartConfigKeys.REPAIR_INTERVAL,
+        BartConfigKeys.REPAIR_INTERVAL_SECONDS_DEFAULT, TimeUnit.SECONDS, TimeUnit.MILLISECONDS);
+    if (ms > 0) {
+      repairLoop.scheduleWithFixedDelay(() -> {
+        if (nn.isActiveAndWritable()) {
+          coordinator.repairAll();
+        }
+      }, ms, ms, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** The agents that registered so far. */

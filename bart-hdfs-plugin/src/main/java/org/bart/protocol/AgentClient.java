@@ -16,12 +16,13 @@ import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
-import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReportReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
 import org.bart.protocol.proto.AgentProtos.ThrottleRequestProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.wide.WideReadRequest;
+import org.bart.protocol.wide.WideReadResult;
 
 /**
  * A connection to one DataNode's BART agent. Failures of the agent arrive as the IOException it
@@ -73,9 +74,10 @@ public final class AgentClient implements Closeable {
     return RemoteCalls.invoke(() -> proxy.checkMerge(null, request));
   }
 
-  /** Reads (and where needed decodes) units of a wide group; see ReadWideRequestProto. */
-  public ReadWideResponseProto readWide(ReadWideRequestProto request) throws IOException {
-    return RemoteCalls.invoke(() -> proxy.readWide(null, request));
+  /** Reads, rebuilds or checks units of a wide group (see {@link WideReadRequest}). */
+  public WideReadResult readWide(WideReadRequest request) throws IOException {
+    ReadWideRequestProto proto = WideReadConverter.toProto(request);
+    return WideReadConverter.toResult(RemoteCalls.invoke(() -> proxy.readWide(null, proto)));
   }
 
   /** Moves a replica between DataNodes the way the Balancer does (see MoveRequestProto). */

@@ -54,6 +54,12 @@ public final class CodecCommand implements BartCommand, Callable<Integer> {
       }
       return 1;
     });
+    // So does a bad argument (e.g. an unknown --codec, with the allowed values), pointing to -h.
+    line.setParameterExceptionHandler((e, arguments) -> {
+      String name = e.getCommandLine().getCommandSpec().qualifiedName();
+      e.getCommandLine().getErr().println(name + ": " + e.getMessage() + " (see '" + name + " -h')");
+      return 2;
+    });
     return line.execute(Arrays.copyOfRange(args, 1, args.length));
   }
 

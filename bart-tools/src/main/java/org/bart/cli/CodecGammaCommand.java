@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 /** {@code bart codec gamma K M LAMBDA}: the merge coefficients x and the wide parity matrix. */
 @Command(name = "gamma",
     description = {"Print the merge coefficients x and the parity matrix of a wide code.",
-        "Searches the code for (K, M, LAMBDA) and prints x = x_0 ... x_(M-1) (decimal; wide "
-        + "parity r = sum_s x_r^s * narrow parity r of member s), then the M x LAMBDA*K parity "
-        + "matrix A in hex (the format of wide_code.py), then the code's stored form."})
+        "Searches the code for members of codec CODEC with (K, M, LAMBDA) and prints x = x_0 ... "
+        + "x_(M-1) (decimal; wide parity r = sum_s x_r^s * narrow parity r of member s), then the "
+        + "M x LAMBDA*K parity matrix A in hex (the format of wide_code.py K M LAMBDA CODEC), then "
+        + "the code's stored form."})
 final class CodecGammaCommand implements Callable<Integer> {
 
   @Spec

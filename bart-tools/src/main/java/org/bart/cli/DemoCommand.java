@@ -33,6 +33,10 @@ public final class DemoCommand implements BartCommand {
     @Option(names = "--cell-size", description = "cell (and block) size in bytes for a "
         + "user-defined policy (default: ${DEFAULT-VALUE})", defaultValue = "1048576")
     int cellSize;
+    @Option(names = "--block-size", converter = ByteSize.class, description = "block size, a "
+        + "multiple of the cell size, e.g. 64MiB or 128MiB (default: one cell); files are "
+        + "then up to two full block groups plus a partial one, so keep --files small")
+    long blockSize;
 
     PrintStream out;
 
@@ -52,6 +56,13 @@ public final class DemoCommand implements BartCommand {
       s.approach = approach;
       s.seed = seed;
       s.cellSize = cellSize;
+      if (blockSize < 0 || blockSize % cellSize != 0
+          || (long) s.k * blockSize * 3 > Integer.MAX_VALUE) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--block-size "
+            + blockSize + " must be a multiple of --cell-size " + cellSize
+            + " and 3 block groups of it at most 2 GiB");
+      }
+      s.blockSize = blockSize == 0 ? cellSize : blockSize;
       return new Demo(s, out).run().isEmpty() ? 0 : 1;
     }
   }

@@ -41,6 +41,8 @@ public final class Demo {
     public String approach = "BTPM";
     public long seed = 1;
     public int cellSize = 1024 * 1024;
+    /** Block size: a multiple of the cell size. */
+    public long blockSize = 1024 * 1024;
   }
 
   private final Settings s;
@@ -60,7 +62,7 @@ public final class Demo {
         + "%s...%n", nodes, System.getProperty("bart.log.file") == null ? ""
         : "; its log goes to " + System.getProperty("bart.log.file"));
     try (EmbeddedCluster cluster = EmbeddedCluster.builder().dataNodes(nodes)
-        .blockSize(s.cellSize).baseDir(base).start()) {
+        .blockSize(s.blockSize).baseDir(base).start()) {
       DistributedFileSystem dfs = cluster.dfs();
       ErasureCodingPolicy narrow = cluster.enableRsLegacy(s.k, s.m, s.cellSize);
       Path tree = new Path("/ec_test");
@@ -93,7 +95,7 @@ public final class Demo {
   private void writeFiles(DistributedFileSystem dfs, Path tree, List<Path> paths,
       List<byte[]> contents) throws IOException {
     Random r = new Random(s.seed);
-    long groupBytes = (long) s.k * s.cellSize;
+    long groupBytes = s.k * s.blockSize;
     long total = 0;
     int stripes = 0;
     for (int i = 0; i < s.files; i++) {

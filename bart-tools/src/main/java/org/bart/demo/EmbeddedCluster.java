@@ -44,6 +44,7 @@ public final class EmbeddedCluster implements Closeable {
     private String[] racks;
     private long blockSize = 1024 * 1024;
     private File baseDir;
+    private boolean format = true;
     private final Map<String, String> extra = new HashMap<>();
 
     public Builder dataNodes(int n) {
@@ -64,6 +65,15 @@ public final class EmbeddedCluster implements Closeable {
 
     public Builder baseDir(File dir) {
       this.baseDir = dir;
+      return this;
+    }
+
+    /**
+     * Whether to format the storage (default); false starts on the NameNode and DataNode
+     * directories an earlier cluster left in {@link #baseDir} (see {@link #stopKeepingStorage}).
+     */
+    public Builder format(boolean f) {
+      this.format = f;
       return this;
     }
 
@@ -96,7 +106,8 @@ public final class EmbeddedCluster implements Closeable {
       for (Map.Entry<String, String> e : extra.entrySet()) {
         conf.set(e.getKey(), e.getValue());
       }
-      MiniDFSCluster.Builder b = new MiniDFSCluster.Builder(conf).numDataNodes(dataNodes);
+      MiniDFSCluster.Builder b = new MiniDFSCluster.Builder(conf).numDataNodes(dataNodes)
+          .format(format);
       if (racks != null) {
         b.racks(racks);
       }
@@ -233,6 +244,11 @@ public final class EmbeddedCluster implements Closeable {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /** Shuts the cluster down and leaves its storage for a later {@code format(false)} start. */
+  public void stopKeepingStorage() {
+    cluster.shutdown(false);
   }
 
   @Override

@@ -18,7 +18,8 @@ class ArchitectureTest {
 
   /** Packages of bart-hdfs-plugin: what loads into NameNode, DataNode and client JVMs. */
   private static final String[] PLUGIN = {"org.bart.namenode..", "org.bart.datanode..",
-      "org.bart.client..", "org.bart.protocol..", "org.bart.conf..", "org.bart.report.."};
+      "org.bart.client..", "org.bart.protocol..", "org.bart.conf..", "org.bart.report..",
+      "org.bart.hadoop.."};
   /** Packages of bart-tools. */
   private static final String[] TOOLS = {"org.bart.cli..", "org.bart.admin..",
       "org.bart.demo..", "org.bart.bench.."};

@@ -83,22 +83,24 @@ class BadInputIT {
     assertTrue(error.contains("/plain/a: not erasure coded"), error);
   }
 
+  /** HDFS's default codec merges too (BuiltInCodecsIT): here it only lacks DataNodes. */
   @Test
-  void theCauchyRsCodecIsRefusedAsUnmergeable() throws Exception {
+  void theCauchyRsCodecPassesDiscoveryAndIsCountedAgainstTheDataNodes() throws Exception {
     String rs32 = SystemErasureCodingPolicies
         .getByID(SystemErasureCodingPolicies.RS_3_2_POLICY_ID).getName();
     small.dfs().enableErasureCodingPolicy(rs32);
     small.dfs().mkdirs(new Path("/cauchy"));
     small.dfs().setErasureCodingPolicy(new Path("/cauchy"), rs32);
-    byte[] data = SampleFiles.randomBytes(SmallCluster.SEED, 3 * SmallCluster.BLOCK);
-    // The Cauchy policy's 1 MiB cell needs at least 1 MiB blocks.
+    // Two full block groups (stripes, one wide group's worth): 1 MiB blocks of one 1 MiB cell.
+    byte[] data = SampleFiles.randomBytes(SmallCluster.SEED, 6 * 1024 * 1024);
     try (FSDataOutputStream out = small.dfs().create(new Path("/cauchy/a"), false, 4096,
         (short) 1, 1024 * 1024)) {
       out.write(data);
     }
     String error = refusal("/cauchy", 2);
-    assertTrue(error.contains("uses codec 'rs'") && error.contains("only RS-LEGACY parity merges"),
-        error);
+    // lambda 2 x k 3 + m 2 = 8 distinct DataNodes; the cluster has 7.
+    assertTrue(error.contains("too few DataNodes") && error.contains("RS-3-2-1024k")
+        && error.contains("needs 8") && error.contains("there are 7"), error);
     assertArrayEquals(data, SampleFiles.read(small.dfs(), new Path("/cauchy/a")));
   }
 

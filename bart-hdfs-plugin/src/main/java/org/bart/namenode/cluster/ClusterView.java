@@ -13,10 +13,11 @@ import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
 import org.bart.protocol.ProtoConverters;
 import org.bart.protocol.proto.CommonProtos.NodeProto;
+import org.bart.protocol.wide.AgentNode;
 
 /**
  * The DataNodes a transition may use: live, in service (not decommissioning or in maintenance),
- * with a ready BART agent. Node id i of the planner is the i-th of them by transfer address.
+ * with a ready BART agent. Node id i of the planner is the i-th of them by DataNode uuid.
  */
 public final class ClusterView {
 
@@ -34,7 +35,9 @@ public final class ClusterView {
         live.add(dn);
       }
     }
-    live.sort(Comparator.comparing(DatanodeInfo::getXferAddr));
+    // By DataNode uuid, which a restart keeps (ports may change): the same cluster gives the
+    // planner the same node numbering, and so the same plan for a seed, across restarts.
+    live.sort(Comparator.comparing(DatanodeInfo::getDatanodeUuid));
     for (DatanodeInfo dn : live) {
       v.indexByUuid.put(dn.getDatanodeUuid(), v.nodes.size());
       v.nodes.add(dn);
@@ -59,6 +62,11 @@ public final class ClusterView {
 
   String agentAddress(int i) {
     return agentAddresses.get(i);
+  }
+
+  /** Node i with its agent's address, as wide reads name a target. */
+  public AgentNode agentNode(int i) {
+    return new AgentNode(nodes.get(i), agentAddresses.get(i));
   }
 
   public NodeProto proto(int i) {

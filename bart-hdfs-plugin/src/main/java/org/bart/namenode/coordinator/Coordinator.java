@@ -10,29 +10,34 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
-import org.apache.hadoop.hdfs.server.namenode.NameNode;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.conf.BartConfigKeys;
 import org.bart.namenode.cluster.AgentClients;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.UntrustedStateException;
+import org.bart.namenode.read.DegradedRead;
 import org.bart.namenode.read.DegradedReader;
+import org.bart.namenode.read.HdfsReadNamespace;
+import org.bart.namenode.read.RpcAgentCalls;
+import org.bart.namenode.safemode.SafeModeRelease;
 import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.namenode.transition.JobProgress;
 import org.bart.namenode.transition.TransitionJob;
 import org.bart.namenode.transition.TransitionOptions;
 import org.bart.plan.Approach;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
 import org.bart.protocol.proto.CoordinatorProtos.JobState;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
@@ -66,11 +71,12 @@ public final class Coordinator {
 
   private final Configuration conf;
   private final URI nameNode;
-  private final NameNode nn;
+  private final NameNodeInternals nn;
   private final AgentRegistry agents;
   private final AgentClients agentClients;
   private final InodePaths paths;
   private final long freshMs;
+  private final SafeModeRelease safeMode;
   private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "bart-transition");
     t.setDaemon(true);
@@ -80,17 +86,29 @@ public final class Coordinator {
   private final AtomicLong nextId = new AtomicLong(1);
   private DistributedFileSystem dfs;
 
-  public Coordinator(Configuration conf, NameNode nn, AgentRegistry agents) {
+  public Coordinator(Configuration conf, NameNodeInternals nn, AgentRegistry agents) {
     this.conf = new Configuration(conf);
     // File checksums that do not depend on the block layout, to compare twins with originals.
     this.conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
     this.nn = nn;
-    this.nameNode = URI.create("hdfs://" + nn.getNameNodeAddressHostPortString());
+    this.nameNode = URI.create("hdfs://" + nn.rpcHostPort());
     this.agents = agents;
     this.agentClients = new AgentClients(this.conf);
-    this.paths = new InodePaths(nn.getNamesystem());
+    this.paths = new InodePaths(nn);
     this.freshMs = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
         BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
+    this.safeMode = new SafeModeRelease(nn, paths, conf.getTimeDuration(
+        DFSConfigKeys.DFS_NAMENODE_SAFEMODE_EXTENSION_KEY,
+        DFSConfigKeys.DFS_NAMENODE_SAFEMODE_EXTENSION_DEFAULT, TimeUnit.MILLISECONDS));
+  }
+
+  /** Leaves startup safe mode if only blocks that repair rebuilds keep the NameNode there. */
+  public void checkSafeMode() {
+    try {
+      safeMode.check(dfs());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("BART safe-mode check failed: {}", e.toString());
+    }
   }
 
   /** Repairs the wide groups under {@code tree} (every transitioned tree if null). */
@@ -133,11 +151,12 @@ public final class Coordinator {
   }
 
   /** A read of a transitioned file that needs decoding, on behalf of the calling user. */
-  public ReadDegradedResponseProto readDegraded(String path, long offset, int length)
+  public DegradedRead readDegraded(String path, long offset, int length)
       throws IOException {
-    return new DegradedReader(nn.getRpcServer(), dfs(), agents, paths, agentClients, freshMs,
-        conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
-            BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT)).read(path, offset, length);
+    long maxBytes = conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
+        BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
+    return new DegradedReader(new HdfsReadNamespace(nn.rpcServer(), dfs(), paths), agents,
+        new RpcAgentCalls(agentClients), freshMs, maxBytes).read(path, offset, length);
   }
 
   private Maintenance maintenance() throws IOException {

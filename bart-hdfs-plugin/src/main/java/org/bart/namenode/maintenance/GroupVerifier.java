@@ -1,6 +1,7 @@
 package org.bart.namenode.maintenance;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,11 @@ import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.WideLayout;
-import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
 import org.bart.protocol.proto.MetadataProtos.MemberProto;
 import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
 import org.bart.protocol.proto.MetadataProtos.MembershipProto;
+import org.bart.protocol.wide.WideReadRequest;
 import org.bart.report.MaintenanceReport;
 
 /**
@@ -55,16 +56,16 @@ public final class GroupVerifier {
       for (WideLayout.Unit u : l.units) {
         longest = Math.max(longest, u.length);
       }
-      ReadWideRequestProto.Builder check = ReadWideRequestProto.newBuilder()
-          .setWideCode(l.group.getWideCode()).addAllUnits(l.toProto(registry, freshMs))
-          .setOffset(0).setLength(longest).setCheck(true);
+      List<Integer> parities = new ArrayList<>();
       for (int p = 0; p < l.code.m(); p++) {
-        check.addWanted(l.code.parityUnit(p));
+        parities.add(l.code.parityUnit(p));
       }
+      WideReadRequest check = new WideReadRequest(l.code, l.toUnits(registry, freshMs), parities,
+          0, longest, null, null, true);
       DatanodeInfo holder = l.units[l.code.parityUnit(0)].nodes.get(0);
       int at = nodes.indexOf(holder.getDatanodeUuid());
       try {
-        agents.of(at >= 0 ? at : 0).readWide(check.build());
+        agents.of(at >= 0 ? at : 0).readWide(check);
       } catch (IOException e) {
         r.problem(parity + ": wide parity check failed: " + e.getMessage());
       }

@@ -2,6 +2,7 @@ package org.bart.namenode.maintenance;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,10 @@ import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
-import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
+import org.bart.protocol.wide.WideReadRequest;
 import org.bart.report.MaintenanceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,11 +129,9 @@ public final class Maintenance {
     for (int u : unavailable) {
       int target = chooseTarget(l, u, nodes);
       WideLayout.Unit unit = l.units[u];
-      agents.of(target).readWide(ReadWideRequestProto.newBuilder()
-          .setWideCode(l.group.getWideCode()).addAllUnits(l.toProto(registry, freshMs))
-          .addWanted(u).setOffset(0).setLength(unit.length)
-          .setTarget(ProtoConverters.toProto(unit.block)).setTargetNode(nodes.proto(target))
-          .build());
+      agents.of(target).readWide(new WideReadRequest(l.code, l.toUnits(registry, freshMs),
+          Collections.singletonList(u), 0, unit.length,
+          WideReadConverter.toReplica(unit.block), nodes.agentNode(target), false));
       awaitLocation(l, u, nodes.node(target), null);
       unit.nodes.add(nodes.node(target));
       r.action("rebuilt unit " + u + " (blk_" + unit.block.getBlockId() + ") of " + parity
@@ -140,41 +140,27 @@ public final class Maintenance {
     moveMisplaced(l, nodes, agents, r);
   }
 
-  /**
-   * Units with no replica on a DataNode the NameNode counts as live, in unit order. A DataNode
-   * that just went quiet still counts until the NameNode declares it dead, as for HDFS's own
-   * reconstruction: a copy made earlier would be an excess replica the NameNode might delete.
-   * Reads decode around it meanwhile.
-   */
+  /** Units with no replica on a DataNode the NameNode counts as live, in unit order. */
   private List<Integer> unavailable(WideLayout l) throws IOException {
     Set<String> live = new HashSet<>();
     for (DatanodeInfo dn : dfs.getDataNodeStats(DatanodeReportType.LIVE)) {
       live.add(dn.getDatanodeUuid());
     }
-    List<Integer> out = new ArrayList<>();
-    for (int u = 0; u < l.units.length; u++) {
-      WideLayout.Unit unit = l.units[u];
-      if (unit.block != null && unit.length > 0
-          && unit.nodes.stream().noneMatch(dn -> live.contains(dn.getDatanodeUuid()))) {
-        out.add(u);
-      }
-    }
-    return out;
+    return decisions(l).unavailable(live);
   }
 
   /** Moves a unit off every DataNode that holds two units of the group or is leaving. */
   private void moveMisplaced(WideLayout l, ClusterView nodes, AgentPool agents,
       MaintenanceReport r) throws IOException {
-    Set<String> seen = new HashSet<>();
     for (int u = 0; u < l.units.length; u++) {
       WideLayout.Unit unit = l.units[u];
       for (DatanodeInfo dn : new ArrayList<>(unit.nodes)) {
-        boolean leaving = !dn.isInService();
-        boolean twice = !seen.add(dn.getDatanodeUuid());
-        if (!leaving && !twice) {
+        RepairDecisions d = decisions(l);
+        String why = d.misplacement(u, d.replica(u, unit.nodes.indexOf(dn)));
+        if (why == null) {
           continue;
         }
-        if (nodes.indexOf(dn.getDatanodeUuid()) < 0 && !leaving) {
+        if (nodes.indexOf(dn.getDatanodeUuid()) < 0 && dn.isInService()) {
           continue; // a node without agent: nothing to ask it
         }
         int target = chooseTarget(l, u, nodes);
@@ -186,51 +172,39 @@ public final class Maintenance {
         unit.nodes.remove(dn);
         unit.nodes.add(nodes.node(target));
         r.action("moved unit " + u + " (blk_" + unit.block.getBlockId() + ") of " + l.parityPath
-            + " from " + dn.getXferAddr() + (leaving ? " (leaving)" : " (holds another unit)")
-            + " to " + nodes.label(target));
+            + " from " + dn.getXferAddr() + " (" + why + ") to " + nodes.label(target));
       }
     }
   }
 
-  /**
-   * A live DataNode with a ready agent that holds no unit of the group; for a data unit, on a
-   * rack its member does not use yet if there is one; then the one holding least of the group.
-   */
+  /** The DataNode of {@code nodes} that receives unit {@code unit} (see RepairDecisions#target). */
   private int chooseTarget(WideLayout l, int unit, ClusterView nodes) throws IOException {
-    Set<String> used = new HashSet<>();
-    for (WideLayout.Unit u : l.units) {
-      for (DatanodeInfo dn : u.nodes) {
-        used.add(dn.getDatanodeUuid());
-      }
-    }
-    Set<String> memberRacks = new HashSet<>();
-    int k = l.code.k();
-    if (unit < l.code.dataUnits()) {
-      int first = unit / k * k;
-      for (int u = first; u < first + k; u++) {
-        if (u != unit) {
-          for (DatanodeInfo dn : l.units[u].nodes) {
-            memberRacks.add(dn.getNetworkLocation());
-          }
-        }
-      }
-    }
-    int best = -1;
+    List<RepairDecisions.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
-      if (used.contains(nodes.node(i).getDatanodeUuid())
-          || !registry.isFresh(nodes.node(i).getDatanodeUuid(), freshMs)) {
-        continue;
-      }
-      if (best < 0 || (memberRacks.contains(nodes.rack(best))
-          && !memberRacks.contains(nodes.rack(i)))) {
-        best = i;
-      }
+      String uuid = nodes.node(i).getDatanodeUuid();
+      candidates.add(new RepairDecisions.Candidate(uuid, nodes.rack(i),
+          registry.isFresh(uuid, freshMs)));
     }
+    int best = decisions(l).target(unit, candidates);
     if (best < 0) {
       throw new IOException("no live DataNode with a BART agent is free of the group's "
           + l.units.length + " units: cannot place unit " + unit);
     }
     return best;
+  }
+
+  /** The group's units as the decisions see them. */
+  private static RepairDecisions decisions(WideLayout l) {
+    List<RepairDecisions.Unit> units = new ArrayList<>();
+    for (WideLayout.Unit u : l.units) {
+      List<RepairDecisions.Replica> replicas = new ArrayList<>();
+      for (DatanodeInfo dn : u.nodes) {
+        replicas.add(new RepairDecisions.Replica(dn.getDatanodeUuid(), dn.getNetworkLocation(),
+            dn.isInService()));
+      }
+      units.add(new RepairDecisions.Unit(u.block != null, u.length, replicas));
+    }
+    return new RepairDecisions(l.code.k(), l.code.dataUnits(), units);
   }
 
   /** Waits until the NameNode lists {@code added} (and no longer {@code removed}) for unit u. */

@@ -2,6 +2,7 @@ package org.bart.namenode.maintenance;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -18,14 +19,13 @@ import org.bart.namenode.hdfs.PlacedFile;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.WideLayout;
-import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
-import org.bart.protocol.proto.AgentProtos.WideUnitProto;
-import org.bart.protocol.proto.CommonProtos.BlockProto;
 import org.bart.protocol.proto.MetadataProtos.MemberProto;
 import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
 import org.bart.protocol.proto.MetadataProtos.MembershipProto;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
+import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.wide.WideReadRequest;
+import org.bart.protocol.wide.WideUnit;
 import org.bart.report.MaintenanceReport;
 
 /**
@@ -62,17 +62,17 @@ public final class Reprotection {
       group.getMembersBuilder(s).setRemoved(true);
     }
     long length = 0;
-    List<WideUnitProto> units = new ArrayList<>(l.toProto(registry, freshMs));
+    List<WideUnit> units = new ArrayList<>(l.toUnits(registry, freshMs));
     for (int s : l.goneMembers) {
       for (int j = 0; j < l.code.k(); j++) {
-        units.set(l.code.dataUnit(s, j), WideUnitProto.newBuilder().setLength(0).build());
+        units.set(l.code.dataUnit(s, j), new WideUnit(0, null, null));
       }
     }
     for (int u = 0; u < l.code.dataUnits(); u++) {
-      length = Math.max(length, units.get(u).getLength());
+      length = Math.max(length, units.get(u).length());
     }
     for (int p = 0; p < l.code.m(); p++) { // the old parity counts as lost: recompute it all
-      units.set(l.code.parityUnit(p), WideUnitProto.newBuilder().setLength(length).build());
+      units.set(l.code.parityUnit(p), new WideUnit(length, null, null));
     }
     String newPath = l.parityPath.replaceAll("~r[0-9]+$", "") + "~r" + Time.now();
     long blockSize = Math.max(length, 1024 * 1024);
@@ -83,13 +83,12 @@ public final class Reprotection {
       int target = nodeFor(p);
       LocatedBlock allocated = NameNodeCalls.addBlock(file, previous,
           nodes.node(target).getXferAddr());
-      BlockProto block = ProtoConverters.toProto(allocated.getBlock()).toBuilder()
-          .setNumBytes(length).build();
-      agents.of(target).readWide(ReadWideRequestProto.newBuilder()
-          .setWideCode(l.group.getWideCode()).addAllUnits(units)
-          .addWanted(l.code.parityUnit(p)).setOffset(0).setLength(length)
-          .setTarget(block).setTargetNode(nodes.proto(target)).build());
-      previous = ProtoConverters.toBlock(block);
+      ExtendedBlock block = new ExtendedBlock(allocated.getBlock());
+      block.setNumBytes(length);
+      agents.of(target).readWide(new WideReadRequest(l.code, units,
+          Collections.singletonList(l.code.parityUnit(p)), 0, length,
+          WideReadConverter.toReplica(block), nodes.agentNode(target), false));
+      previous = block;
     }
     NameNodeCalls.complete(file, previous);
     GroupMetadata.writeGroup(dfs, newPath, group.build());

@@ -12,10 +12,11 @@ import org.apache.hadoop.hdfs.util.StripedBlockUtil;
 import org.bart.codec.WideCode;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.hdfs.BlockGroup;
-import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.proto.AgentProtos.WideUnitProto;
+import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.MetadataProtos.MemberProto;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
+import org.bart.protocol.wide.AgentNode;
+import org.bart.protocol.wide.WideUnit;
 
 /**
  * A wide group as the NameNode sees it now: for each unit in wide order (member 0's k data
@@ -31,7 +32,8 @@ public final class WideLayout {
     public final long length;
     public final List<DatanodeInfo> nodes = new ArrayList<>();
 
-    Unit(ExtendedBlock block, long length) {
+    /** @param block null for a unit of a gone or removed member */
+    public Unit(ExtendedBlock block, long length) {
       this.block = block;
       this.length = length;
     }
@@ -53,6 +55,23 @@ public final class WideLayout {
     this.group = group;
     this.code = WideCode.parse(group.getWideCode());
     this.units = new Unit[code.totalUnits()];
+  }
+
+  /**
+   * A layout given unit by unit, as {@link #load} finds one in HDFS (a test's NameNode).
+   *
+   * @param units every unit in wide order, with the nodes holding it
+   * @param goneMembers positions of members whose file is gone
+   */
+  public static WideLayout of(String parityPath, WideGroupProto group, Unit[] units,
+      List<Integer> goneMembers) {
+    WideLayout l = new WideLayout(parityPath, group);
+    if (units.length != l.units.length) {
+      throw new IllegalArgumentException(units.length + " units for " + l.code);
+    }
+    System.arraycopy(units, 0, l.units, 0, units.length);
+    l.goneMembers.addAll(goneMembers);
+    return l;
   }
 
   public static WideLayout load(DistributedFileSystem dfs, String parityPath) throws IOException {
@@ -127,21 +146,22 @@ public final class WideLayout {
    * within {@code freshMs} (a unit without one is sent as lost; so are a gone member's), and
    * zero-length units for removed members.
    */
-  public List<WideUnitProto> toProto(AgentRegistry agents, long freshMs) {
-    List<WideUnitProto> out = new ArrayList<>();
+  public List<WideUnit> toUnits(AgentRegistry agents, long freshMs) {
+    List<WideUnit> out = new ArrayList<>();
     for (Unit u : units) {
-      WideUnitProto.Builder b = WideUnitProto.newBuilder().setLength(u.length);
+      AgentNode node = null;
       if (u.block != null) {
-        b.setBlock(ProtoConverters.toProto(u.block));
         for (DatanodeInfo dn : u.nodes) {
           if (agents.isFresh(dn.getDatanodeUuid(), freshMs)) {
-            b.setNode(ProtoConverters.toProto(dn, agents.get(dn.getDatanodeUuid()).address));
+            node = new AgentNode(dn, agents.get(dn.getDatanodeUuid()).address);
             break;
           }
         }
       }
-      out.add(b.build());
+      out.add(new WideUnit(u.length, u.block == null ? null
+          : WideReadConverter.toReplica(u.block), node));
     }
     return out;
   }
+
 }

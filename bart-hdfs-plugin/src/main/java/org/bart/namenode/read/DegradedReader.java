@@ -1,91 +1,94 @@
 package org.bart.namenode.read;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols;
-import org.apache.hadoop.thirdparty.protobuf.ByteString;
-import org.bart.namenode.cluster.AgentClients;
 import org.bart.namenode.cluster.AgentRegistry;
-import org.bart.namenode.hdfs.BlockGroup;
-import org.bart.namenode.hdfs.InodePaths;
-import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.UnreadableRangeException;
-import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
-import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
-import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
-import org.bart.protocol.proto.MetadataProtos.MembershipProto;
+import org.bart.protocol.wide.WideReadRequest;
+import org.bart.protocol.wide.WideReadResult;
 
 /**
  * Serves a user's read of a transitioned file that the stock client could not complete: checks
  * that the caller may read the file (by asking the NameNode for its blocks as that user), finds
  * the byte range's wide group, and has an agent read the member's internal blocks over the
  * range, decoding those that are unavailable. Only the caller's own file's bytes come back.
+ *
+ * <p>What it asks of the NameNode goes through {@link ReadNamespace}, what it asks of agents
+ * through {@link AgentCalls}; agents are chosen from the {@link AgentRegistry}.
  */
 public final class DegradedReader {
 
-  private final NamenodeProtocols nn;
-  private final DistributedFileSystem dfs;
+  private final ReadNamespace namespace;
   private final AgentRegistry registry;
-  private final InodePaths paths;
+  private final AgentCalls agents;
   private final long freshMs;
   private final long maxBytes;
-  private final AgentClients clients;
 
-  public DegradedReader(NamenodeProtocols nn, DistributedFileSystem dfs, AgentRegistry registry,
-      InodePaths paths, AgentClients clients, long freshMs, long maxBytes) {
-    this.clients = clients;
-    this.nn = nn;
-    this.dfs = dfs;
+  /**
+   * @param freshMs how recently an agent must have been heard from to be asked
+   * @param maxBytes the most bytes an agent returns for one read
+   *     ({@code dfs.bart.agent.read.max.bytes})
+   */
+  public DegradedReader(ReadNamespace namespace, AgentRegistry registry, AgentCalls agents,
+      long freshMs, long maxBytes) {
+    this.namespace = namespace;
     this.registry = registry;
-    this.paths = paths;
+    this.agents = agents;
     this.freshMs = freshMs;
     this.maxBytes = maxBytes;
   }
 
-  public ReadDegradedResponseProto read(String path, long offset, int length) throws IOException {
-    nn.getBlockLocations(path, offset, 1); // as the caller: throws unless it may read the file
-    MembershipProto membership = GroupMetadata.readMembership(dfs, path);
+  /**
+   * Up to {@code length} bytes of {@code path} from {@code offset}, within one block group (fewer
+   * at its end; none past the file's end), with the units that had to be decoded.
+   *
+   * @throws UnreadableRangeException if too many units of the group are lost, naming them
+   */
+  public DegradedRead read(String path, long offset, int length) throws IOException {
+    namespace.checkReadable(path, offset);
+    List<MemberRef> membership = namespace.membership(path);
     if (membership == null) {
       throw new IOException(path + " is not a transitioned file: read it with the stock client");
     }
-    List<BlockGroup> groups = BlockGroup.of(dfs.getClient(), path);
+    List<Long> groups = namespace.blockGroupBytes(path);
     long groupStart = 0;
     int gi = 0;
-    while (gi < groups.size() && offset >= groupStart + groups.get(gi).group().getNumBytes()) {
-      groupStart += groups.get(gi).group().getNumBytes();
+    while (gi < groups.size() && offset >= groupStart + groups.get(gi)) {
+      groupStart += groups.get(gi);
       gi++;
     }
     if (gi == groups.size()) {
-      return ReadDegradedResponseProto.newBuilder().setData(ByteString.EMPTY).build(); // EOF
+      return new DegradedRead(new byte[0], Collections.<String>emptyList()); // EOF
     }
-    BlockGroup group = groups.get(gi);
-    MemberRefProto ref = membership.getGroups(gi);
-    WideLayout l = WideLayout.load(dfs, paths.pathOf(ref.getParityFileId()));
+    long groupBytes = groups.get(gi);
+    MemberRef ref = membership.get(gi);
+    WideLayout l = namespace.layout(ref.parityFileId());
     int k = l.code.k();
     int cell = l.group.getCellSize();
     long from = offset - groupStart;
-    long to = Math.min(group.group().getNumBytes(), from + Math.min(length, maxBytes / k));
+    long to = Math.min(groupBytes, from + Math.min(length, maxBytes / k));
     long rowStart = from / cell / k * cell;
     long rowEnd = ((to - 1) / cell / k + 1) * cell;
-    ReadWideRequestProto.Builder req = ReadWideRequestProto.newBuilder()
-        .setWideCode(l.group.getWideCode()).addAllUnits(l.toProto(registry, freshMs))
-        .setOffset(rowStart).setLength(Math.min(rowEnd, maxUnitLength(l)) - rowStart);
+    List<Integer> wanted = new ArrayList<>();
     for (int j = 0; j < k; j++) {
-      req.addWanted(l.code.dataUnit(ref.getPosition(), j));
+      wanted.add(l.code.dataUnit(ref.position(), j));
     }
-    ReadWideResponseProto resp;
+    WideReadRequest req = new WideReadRequest(l.code, l.toUnits(registry, freshMs), wanted,
+        rowStart, Math.min(rowEnd, maxUnitLength(l)) - rowStart, null, null, false);
+    WideReadResult resp;
     try {
-      resp = readWide(l, req.build());
+      resp = readWide(l, req);
     } catch (BartAgentException e) {
       throw new UnreadableRangeException(path + " bytes [" + offset + ", " + (groupStart + to)
-          + "), block group " + gi + ", member " + ref.getPosition() + " of wide group "
+          + "), block group " + gi + ", member " + ref.position() + " of wide group "
           + l.parityPath + ": " + unavailable(l) + "; " + e.getMessage());
     }
     byte[] out = new byte[(int) (to - from)];
@@ -94,16 +97,16 @@ public final class DegradedReader {
       int j = (int) (c % k);
       long unitOffset = c / k * cell + pos % cell;
       int n = (int) Math.min(to - pos, cell - pos % cell);
-      resp.getData(j).copyTo(out, (int) (unitOffset - rowStart), (int) (pos - from), n);
+      ByteBuffer unit = resp.data().get(j).duplicate();
+      unit.position(unit.position() + (int) (unitOffset - rowStart));
+      unit.get(out, (int) (pos - from), n);
       pos += n;
     }
-    ReadDegradedResponseProto.Builder b = ReadDegradedResponseProto.newBuilder()
-        .setData(ByteString.copyFrom(out));
-    for (int u : resp.getDecodedList()) {
-      b.addDecoded("unit " + u + " (internal block " + (u % k) + " of member "
-          + (u / k) + ")");
+    List<String> decoded = new ArrayList<>();
+    for (int u : resp.decoded()) {
+      decoded.add("unit " + u + " (internal block " + (u % k) + " of member " + (u / k) + ")");
     }
-    return b.build();
+    return new DegradedRead(out, decoded);
   }
 
   /** "unavailable blocks: blk_1 (unit 0), ..." as the NameNode sees them. */
@@ -136,8 +139,7 @@ public final class DegradedReader {
    * local), or of any live DataNode; an agent that cannot be reached (its DataNode just went
    * down) is passed over for the next.
    */
-  private ReadWideResponseProto readWide(WideLayout l, ReadWideRequestProto req)
-      throws IOException {
+  private WideReadResult readWide(WideLayout l, WideReadRequest req) throws IOException {
     Set<String> candidates = new LinkedHashSet<>();
     for (WideLayout.Unit u : l.units) {
       for (DatanodeInfo dn : u.nodes) {
@@ -154,11 +156,11 @@ public final class DegradedReader {
       }
       String address = registry.get(uuid).address;
       try {
-        return clients.of(address).readWide(req);
+        return agents.readWide(address, req);
       } catch (BartAgentException e) {
         throw e;
       } catch (IOException e) {
-        clients.forget(address);
+        agents.forget(address);
         last = e;
       }
     }

@@ -16,8 +16,8 @@ import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 import org.apache.hadoop.hdfs.protocol.LocatedBlocks;
 import org.apache.hadoop.hdfs.protocol.SnapshottableDirectoryStatus;
-import org.apache.hadoop.io.erasurecode.ErasureCodeConstants;
 import org.apache.hadoop.security.AccessControlException;
+import org.bart.codec.NarrowCodec;
 import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.namenode.metadata.BartPaths;
@@ -83,9 +83,11 @@ public final class Discovery {
     if (DataOnlyPolicy.isDataOnly(p)) {
       return ALREADY_TRANSITIONED + " (policy " + p.getName() + ")";
     }
-    if (!ErasureCodeConstants.RS_LEGACY_CODEC_NAME.equals(p.getCodecName())) {
+    try {
+      NarrowCodec.forName(p.getCodecName());
+    } catch (IllegalArgumentException e) {
       return "policy " + p.getName() + " uses codec '" + p.getCodecName() + "', whose parity "
-          + "cannot be merged without reading the data; only RS-LEGACY parity merges";
+          + "BART cannot merge; it merges " + NarrowCodec.names();
     }
     if (r.policy != null && !r.policy.equals(p)) {
       return "policy " + p.getName() + " differs from " + r.policy.getName()

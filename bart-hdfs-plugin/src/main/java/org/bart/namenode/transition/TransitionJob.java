@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.util.Time;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
+import org.bart.codec.NarrowCodec;
 import org.bart.codec.WideCode;
 import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.AgentRegistry;
@@ -215,7 +216,8 @@ public final class TransitionJob {
     int k = ctx.narrowPolicy.getNumDataUnits();
     int m = ctx.narrowPolicy.getNumParityUnits();
     int lambda = ctx.options.lambda;
-    ctx.code = WideCode.forGeometry(k, m, lambda);
+    ctx.code = WideCode.forGeometry(NarrowCodec.forName(ctx.narrowPolicy.getCodecName()), k, m,
+        lambda);
     CodeParams params = CodeParams.of(k, m, lambda * k, m);
     PlanningProblem problem = new PlanningProblem(params, ctx.nodes.size(),
         ctx.table.prePlacement, ctx.options.bandwidthProfile(ctx.nodes.size()));

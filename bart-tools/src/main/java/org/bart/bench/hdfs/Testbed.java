@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
@@ -22,11 +25,11 @@ import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 
 /**
- * The transition testbed (DESIGN.md §7): for each approach, a fresh embedded HDFS whose agents
- * are throttled to {@code bytesPerSec} per DataNode and direction (emulating the links), the same
- * RS-LEGACY(k,m) files (same bytes for the same seed; HDFS chooses their placement anew on each
- * cluster), the transition with that approach and planner seed, and its stage time set against
- * the plan's bound max_load x block size / rate.
+ * The transition testbed: RS-LEGACY(k,m) files written once on an embedded HDFS whose agents
+ * are throttled to {@code bytesPerSec} per DataNode and direction (emulating the links); for each
+ * approach the cluster restarts from a copy of that storage (same blocks on the same DataNodes),
+ * transitions with that approach and planner seed, and its stage time is set against the plan's
+ * bound max_load x block size / rate. Every approach so plans and moves the same placement.
  *
  * <p>Files are whole block groups, so every internal block is exactly one block (block size =
  * cell size) and the bound counts exactly the bytes the stage moves. The defaults (24 DataNodes,
@@ -53,6 +56,7 @@ public final class Testbed {
   }
 
   private static final long FILE_REPORT_TIMEOUT_MS = 60_000;
+  private static final Path TREE = new Path("/testbed");
   private static final PrintStream NOWHERE = new PrintStream(new OutputStream() {
     @Override
     public void write(int b) {
@@ -78,7 +82,10 @@ public final class Testbed {
     this.details = details != null ? details : NOWHERE;
   }
 
-  /** Runs every approach in turn, one cluster at a time. */
+  /**
+   * Writes the files once, keeps the cluster's storage, and runs every approach in turn on a
+   * cluster restarted from a copy of it: every approach transitions the same placement.
+   */
   public List<TestbedRow> run() throws Exception {
     String log = System.getProperty("bart.log.file");
     out.printf(Locale.ROOT, "Testbed: RS-LEGACY(%d,%d) grouped by %d, %d DataNodes, %d files of "
@@ -88,42 +95,57 @@ public final class Testbed {
     if (!s.conf.isEmpty()) {
       out.println("Cluster configuration: " + s.conf);
     }
-    List<TestbedRow> rows = new ArrayList<>();
-    for (String approach : s.approaches) {
-      rows.add(runApproach(approach));
-    }
-    return rows;
-  }
-
-  private TestbedRow runApproach(String approach) throws Exception {
     File base = new File(System.getProperty("java.io.tmpdir"), "bart-testbed-" + System.nanoTime());
-    long t0 = System.nanoTime();
-    EmbeddedCluster.Builder builder = EmbeddedCluster.builder().dataNodes(s.dataNodes)
-        .blockSize(s.cellSize).baseDir(base)
-        .set(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC, String.valueOf(s.bytesPerSec));
-    for (Map.Entry<String, String> e : s.conf.entrySet()) {
-      builder.set(e.getKey(), e.getValue());
-    }
-    try (EmbeddedCluster cluster = builder.start()) {
-      DistributedFileSystem dfs = cluster.dfs();
-      Path tree = new Path("/testbed");
-      writeFiles(cluster, dfs, tree);
-      out.printf(Locale.ROOT, "%s: %d DataNodes up, %d files of %d block groups written "
-          + "(%.0f s); planned max_load on this placement:%s; transitioning...%n", approach,
-          s.dataNodes, s.files, s.groupsPerFile, (System.nanoTime() - t0) / 1e9,
-          plannedMaxLoads(cluster, tree));
-      TransitionRunner.Outcome o = transition(cluster, tree, approach, false);
-      return new TestbedRow(approach, o.succeeded ? null : o.error, o.report, s.cellSize,
-          s.bytesPerSec);
+    File live = new File(base, "live");
+    File written = new File(base, "written");
+    try {
+      long t0 = System.nanoTime();
+      EmbeddedCluster cluster = builder(live, true).start();
+      try {
+        writeFiles(cluster, cluster.dfs(), TREE);
+      } finally {
+        cluster.stopKeepingStorage();
+      }
+      copyTree(live, written);
+      out.printf(Locale.ROOT, "%d files of %d block groups written once (%.0f s); every approach "
+          + "starts from a copy of that storage, so all plan the same placement%n", s.files,
+          s.groupsPerFile, (System.nanoTime() - t0) / 1e9);
+      List<TestbedRow> rows = new ArrayList<>();
+      for (String approach : s.approaches) {
+        FileUtil.fullyDelete(live);
+        copyTree(written, live);
+        rows.add(runApproach(approach, live, rows.isEmpty()));
+      }
+      return rows;
     } finally {
       FileUtil.fullyDelete(base);
     }
   }
 
-  /**
-   * Every approach's planned max_load for this cluster's placement (dry runs: nothing moves), so
-   * that approaches run on different clusters, hence different placements, can be compared.
-   */
+  private EmbeddedCluster.Builder builder(File dir, boolean format) {
+    EmbeddedCluster.Builder b = EmbeddedCluster.builder().dataNodes(s.dataNodes)
+        .blockSize(s.cellSize).baseDir(dir).format(format)
+        .set(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC, String.valueOf(s.bytesPerSec));
+    for (Map.Entry<String, String> e : s.conf.entrySet()) {
+      b.set(e.getKey(), e.getValue());
+    }
+    return b;
+  }
+
+  private TestbedRow runApproach(String approach, File storage, boolean first) throws Exception {
+    try (EmbeddedCluster cluster = builder(storage, false).start()) {
+      if (first) {
+        out.printf(Locale.ROOT, "Planned max_load on this placement:%s%n",
+            plannedMaxLoads(cluster, TREE));
+      }
+      out.printf(Locale.ROOT, "%s: transitioning...%n", approach);
+      TransitionRunner.Outcome o = transition(cluster, TREE, approach, false);
+      return new TestbedRow(approach, o.succeeded ? null : o.error, o.report, s.cellSize,
+          s.bytesPerSec);
+    }
+  }
+
+  /** Every approach's planned max_load for this placement (dry runs: nothing moves). */
   private String plannedMaxLoads(EmbeddedCluster cluster, Path tree) throws Exception {
     StringBuilder sb = new StringBuilder();
     for (String a : s.approaches) {
@@ -132,6 +154,20 @@ public final class Testbed {
           .append(o.succeeded ? String.valueOf(o.report.predictedMaxLoad) : "failed");
     }
     return sb.toString();
+  }
+
+  /** Copies the directory tree {@code from} to {@code to} (a hard link would share relabels). */
+  private static void copyTree(File from, File to) throws IOException {
+    try (Stream<java.nio.file.Path> files = Files.walk(from.toPath())) {
+      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+        File target = new File(to, from.toPath().relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target.toPath());
+        } else {
+          Files.copy(f, target.toPath(), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 
   private TransitionRunner.Outcome transition(EmbeddedCluster cluster, Path tree,

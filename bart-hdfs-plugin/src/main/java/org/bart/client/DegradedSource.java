@@ -1,0 +1,17 @@
+package org.bart.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Bytes of a transitioned file decoded across its wide group (the BART NameNode plugin). */
+interface DegradedSource extends Closeable {
+
+  /**
+   * Reads up to {@code length} bytes of {@code path} at {@code offset} into {@code b[off..]}.
+   *
+   * @return the bytes read: at least 1, or 0 at the end of the file
+   * @throws org.bart.protocol.UnreadableRangeException if more blocks are lost than the wide
+   *     code rebuilds
+   */
+  int read(String path, long offset, byte[] b, int off, int length) throws IOException;
+}

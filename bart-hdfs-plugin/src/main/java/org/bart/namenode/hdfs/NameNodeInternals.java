@@ -1,0 +1,71 @@
+package org.bart.namenode.hdfs;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.server.namenode.FSNamesystem;
+import org.apache.hadoop.hdfs.server.namenode.INode;
+import org.apache.hadoop.hdfs.server.namenode.NameNode;
+import org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols;
+
+/**
+ * Every call of the NameNode plugin into the NameNode's internals ({@code
+ * org.apache.hadoop.hdfs.server.namenode}, all {@code @InterfaceAudience.Private}), each a member
+ * that {@link NameNodeSelfCheck} verifies when the plugin starts. Everything else the coordinator
+ * does to HDFS goes through an ordinary client of this NameNode.
+ *
+ * <p>One class per daemon rather than one for both: the NameNode loads only the coordinator, and
+ * must neither load DataNode internals nor refuse to start because one of them changed. Wraps one
+ * NameNode; thread-safe as the NameNode is.
+ */
+public final class NameNodeInternals {
+
+  private final NameNode nn;
+
+  /** @param service the NameNode a {@code ServicePlugin} is started with */
+  public NameNodeInternals(Object service) {
+    this.nn = (NameNode) service;
+  }
+
+  public Configuration conf() {
+    return nn.getConf();
+  }
+
+  /** host:port of the NameNode's client RPC server. */
+  public String rpcHostPort() {
+    return nn.getNameNodeAddressHostPortString();
+  }
+
+  /** The NameNode's RPC server, whose calls act as the calling RPC user. */
+  public NamenodeProtocols rpcServer() {
+    return nn.getRpcServer();
+  }
+
+  /** Whether this NameNode is active and out of safe mode, so that it may change the namespace. */
+  public boolean isActiveAndWritable() {
+    return nn.isActiveState() && !nn.isInSafeMode();
+  }
+
+  /** Whether this NameNode is active and in the safe mode it starts in (not a manual one). */
+  public boolean isActiveInStartupSafeMode() {
+    return nn.isActiveState() && nn.getNamesystem().isInStartupSafeMode();
+  }
+
+  /**
+   * The NameNode's safe-mode line, as {@code hdfs dfsadmin -safemode get} and the web UI show it
+   * (empty out of safe mode).
+   */
+  public String safeModeTip() {
+    return nn.getNamesystem().getSafemode();
+  }
+
+  /** The full path of inode {@code id}, or null if it does not exist (any more). */
+  public String pathOf(long id) {
+    FSNamesystem fsn = nn.getNamesystem();
+    fsn.readLock();
+    try {
+      INode inode = fsn.getFSDirectory().getInode(id);
+      return inode == null ? null : inode.getFullPathName();
+    } finally {
+      fsn.readUnlock();
+    }
+  }
+}
