@@ -73,6 +73,7 @@ public final class BartNameNodePlugin implements ServicePlugin {
           new InetSocketAddress(bindHost, address.getPort()),
           conf.getInt(BartConfigKeys.NAMENODE_HANDLER_COUNT,
               BartConfigKeys.NAMENODE_HANDLER_COUNT_DEFAULT));
+      server.addTerseExceptions(CoordinatorRpcService.REFUSALS);
       server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, BartClientProtocolPB.class,
           BartClientService.newReflectiveBlockingService(new ClientRpcService(coordinator)));
       server.start();

@@ -80,12 +80,14 @@ public final class BartMain {
     return null;
   }
 
+  /**
+   * The first line of the message: what a refusal says (a call refused by a BART server carries
+   * the server's stack trace after it; -Dbart.debug=true prints everything).
+   */
   private static String describe(Throwable e) {
-    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-      sb.append("\n  caused by: ").append(c);
-    }
-    return sb.toString();
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int eol = m.indexOf('\n');
+    return eol < 0 ? m : m.substring(0, eol);
   }
 
   private static void printUsage(List<BartCommand> commands, PrintStream to) {

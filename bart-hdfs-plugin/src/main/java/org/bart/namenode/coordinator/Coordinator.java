@@ -1,7 +1,9 @@
 package org.bart.namenode.coordinator;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
+import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +18,16 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.conf.BartConfigKeys;
 import org.bart.namenode.cluster.AgentClients;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.maintenance.Maintenance;
+import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.TreeIndex;
+import org.bart.namenode.metadata.UntrustedStateException;
 import org.bart.namenode.read.DegradedRead;
 import org.bart.namenode.read.DegradedReader;
 import org.bart.namenode.read.HdfsReadNamespace;
@@ -158,9 +163,20 @@ public final class Coordinator {
     return new Maintenance(dfs(), conf, agents, paths);
   }
 
+  /**
+   * The coordinator's client, always as the NameNode's login user (the HDFS superuser, who owns
+   * BART's state), never as the caller of the RPC that happens to create it.
+   */
   private synchronized DistributedFileSystem dfs() throws IOException {
     if (dfs == null) {
-      dfs = (DistributedFileSystem) FileSystem.newInstance(nameNode, conf);
+      try {
+        dfs = UserGroupInformation.getLoginUser().doAs(
+            (PrivilegedExceptionAction<DistributedFileSystem>) () ->
+                (DistributedFileSystem) FileSystem.newInstance(nameNode, conf));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while connecting to the NameNode");
+      }
     }
     return dfs;
   }
@@ -168,7 +184,7 @@ public final class Coordinator {
   /**
    * Starts a transition.
    *
-   * @throws IOException if the request is invalid or overlaps a running transition
+   * @throws RequestRefusedException if the request is invalid or overlaps a running transition
    */
   public synchronized long start(StartTransitionRequestProto req) throws IOException {
     String tree = new Path(req.getPath()).toUri().getPath();
@@ -176,24 +192,25 @@ public final class Coordinator {
     try {
       approach = Approach.parse(req.getApproach());
     } catch (IllegalArgumentException e) {
-      throw new IOException(e.getMessage(), e);
+      throw new RequestRefusedException(e.getMessage());
     }
     int lambda = req.hasLambda() ? req.getLambda() : 3;
     if (lambda < 2) {
-      throw new IOException("lambda must be at least 2 (narrow stripes per wide stripe), got "
-          + lambda);
+      throw new RequestRefusedException("lambda must be at least 2 (narrow stripes per wide "
+          + "stripe), got " + lambda);
     }
     if (approach.needsBandwidthProfile() && !req.hasBandwidthProfile()) {
-      throw new IOException("approach " + approach.label() + " needs -bw-profile FILE");
+      throw new RequestRefusedException("approach " + approach.label()
+          + " needs -bw-profile FILE");
     }
     for (Job j : jobs.values()) {
       if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
-        throw new IOException("a transition of " + j.tree + " is already running (job " + j.id
-            + "); wait for it (bart -status) before transitioning " + tree);
+        throw new RequestRefusedException("a transition of " + j.tree + " is already running (job "
+            + j.id + "); wait for it (bart -status) before transitioning " + tree);
       }
     }
     if (!dfs().exists(new Path(tree))) {
-      throw new IOException("path " + tree + " does not exist");
+      throw new RequestRefusedException("path " + tree + " does not exist");
     }
     TransitionOptions options = new TransitionOptions(tree, approach, lambda,
         req.hasBandwidthProfile() ? req.getBandwidthProfile() : null, req.getDryRun(),
@@ -208,7 +225,8 @@ public final class Coordinator {
     TransitionJob t;
     try {
       t = new TransitionJob(dfs(), conf, options, job.progress, agents, conf.getInt(
-          BartConfigKeys.COORDINATOR_THREADS, BartConfigKeys.COORDINATOR_THREADS_DEFAULT));
+          BartConfigKeys.COORDINATOR_THREADS, BartConfigKeys.COORDINATOR_THREADS_DEFAULT),
+          StateOwnership.ofLoginUser());
     } catch (IOException e) {
       finish(job, null, e);
       return;
@@ -233,21 +251,33 @@ public final class Coordinator {
       job.state = JobState.SUCCEEDED;
       LOG.info("Transition job {} of {} succeeded", job.id, job.tree);
     } else {
-      job.error = e.getMessage() == null ? e.toString() : e.getMessage();
+      job.error = firstLine(e);
       job.state = JobState.FAILED;
       if (e instanceof SimulatedCrash) {
         LOG.info("Transition job {} of {}: {}", job.id, job.tree, e.getMessage());
+      } else if (e instanceof UntrustedStateException) {
+        LOG.warn("Transition job {} of {} refused: {}", job.id, job.tree, e.getMessage());
       } else {
         LOG.warn("Transition job {} of {} failed", job.id, job.tree, e);
       }
     }
   }
 
+  /**
+   * What the CLI shows of a failure: the first line of its message (an exception that came
+   * through RPC carries the remote stack trace after it; the coordinator's log has the rest).
+   */
+  private static String firstLine(Exception e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int eol = m.indexOf('\n');
+    return eol < 0 ? m : m.substring(0, eol);
+  }
+
   public JobStatusProto status(long id) throws IOException {
     Job job = jobs.get(id);
     if (job == null) {
-      throw new IOException("no transition job " + id + " (jobs are kept until the NameNode "
-          + "restarts)");
+      throw new RequestRefusedException("no transition job " + id + " (jobs are kept until the "
+          + "NameNode restarts)");
     }
     return toProto(job);
   }

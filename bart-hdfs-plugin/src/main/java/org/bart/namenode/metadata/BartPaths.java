@@ -14,6 +14,8 @@ public final class BartPaths {
   public static final String GROUP_XATTR = "trusted.bart.group";
   /** xattr of a member file: its wide groups ({@code MembershipProto}). */
   public static final String MEMBER_XATTR = "trusted.bart.member";
+  /** xattr of a batch record: the SHA-256 of its bytes, set by the coordinator before it. */
+  static final String BATCH_SEAL_XATTR = "trusted.bart.batch";
 
   private BartPaths() {
   }
@@ -34,12 +36,16 @@ public final class BartPaths {
     return stagingDir(tree) + "/" + batchId;
   }
 
-  static String batchRecord(String tree, String batchId) {
+  public static String batchRecord(String tree, String batchId) {
     return batchDir(tree, batchId) + "/batch";
   }
 
   public static String twin(String tree, String batchId, long originalFileId) {
     return batchDir(tree, batchId) + "/twin-" + originalFileId;
+  }
+
+  public static String ghostsDir(String tree) {
+    return hidden(tree) + "/ghosts";
   }
 
   public static String parityFile(String tree, String batchId, int group) {

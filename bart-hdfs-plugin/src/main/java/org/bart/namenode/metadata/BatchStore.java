@@ -1,94 +1,176 @@
 package org.bart.namenode.metadata;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.XAttrSetFlag;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.io.IOUtils;
+import org.apache.hadoop.thirdparty.protobuf.InvalidProtocolBufferException;
 import org.bart.protocol.proto.MetadataProtos.BatchProto;
 
 /**
  * The durable records of transition batches of one tree ({@code TREE/.bart/staging/BATCH/batch}),
- * each replaced atomically (written aside, then renamed over). A batch's record says whether a
- * crashed run must be rolled back or rolled forward.
+ * each replaced atomically (written aside, sealed, then renamed over). A batch's record says
+ * whether a crashed run must be rolled back or rolled forward.
+ *
+ * <p>Only the superuser can have written what this store hands out: {@code .bart}, its
+ * directories and every record must pass {@link StateOwnership} (owned by the coordinator's user,
+ * no group or other write, no ACL), and a record must carry the seal the coordinator put on it,
+ * {@code trusted.bart.batch} = SHA-256 of its bytes, an xattr only the superuser can set. The
+ * record stays a file, not an xattr, because a batch lists every file of the run and an xattr is
+ * limited to {@code dfs.namenode.fs-limits.max-xattr-size} (16 KiB by default). Whatever fails a
+ * check is refused with an {@link UntrustedStateException} and left as it is.
  */
 public final class BatchStore {
 
   private static final FsPermission PRIVATE_DIR = new FsPermission((short) 0700);
+  private static final String RECORD = "batch record";
 
   private final DistributedFileSystem dfs;
   private final String tree;
+  private final StateOwnership trust;
 
-  public BatchStore(DistributedFileSystem dfs, String tree) {
+  public BatchStore(DistributedFileSystem dfs, String tree, StateOwnership trust) {
     this.dfs = dfs;
     this.tree = tree;
+    this.trust = trust;
   }
 
   /**
    * Creates {@code .bart}, its groups and staging directories, private to the superuser, and
-   * replicated whatever the tree's EC policy (BART's own small files are not erasure coded).
+   * replicated whatever the tree's EC policy (BART's own small files are not erasure coded); or,
+   * where they exist, checks that only the superuser can have written them.
    */
   public void ensureDirs() throws IOException {
-    for (String d : new String[] {BartPaths.hidden(tree), BartPaths.groupsDir(tree),
-        BartPaths.stagingDir(tree)}) {
-      Path p = new Path(d);
-      if (!dfs.exists(p)) {
-        dfs.mkdirs(p, PRIVATE_DIR);
-        dfs.setPermission(p, PRIVATE_DIR);
-      }
-    }
+    ensureDir(BartPaths.hidden(tree));
+    ensureDir(BartPaths.groupsDir(tree));
+    ensureDir(BartPaths.stagingDir(tree));
     dfs.setErasureCodingPolicy(new Path(BartPaths.hidden(tree)),
         SystemErasureCodingPolicies.getReplicationPolicy().getName());
   }
 
-  public void write(BatchProto batch) throws IOException {
-    Path dir = new Path(BartPaths.batchDir(tree, batch.getId()));
-    dfs.mkdirs(dir, PRIVATE_DIR);
-    Path tmp = new Path(dir, "batch.tmp");
-    try (OutputStream out = dfs.create(tmp, true)) {
-      batch.writeTo(out);
+  /**
+   * Creates {@code dir} (one level, under a checked parent) private to the superuser, or checks
+   * the one that exists: whoever made it first, it is used only if the superuser owns it.
+   */
+  public void ensureDir(String dir) throws IOException {
+    Path p = new Path(dir);
+    if (!dfs.exists(p)) {
+      dfs.mkdirs(p, PRIVATE_DIR);
+      dfs.setPermission(p, PRIVATE_DIR);
+      if (dfs.getFileStatus(p).hasAcl()) {
+        dfs.removeAcl(p); // inherited from a default ACL of the tree
+      }
     }
+    trust.check(dfs, p, true, "BART's directory");
+  }
+
+  /** Writes the record of {@code batch} and seals it, replacing the one there. */
+  public void write(BatchProto batch) throws IOException {
+    String dir = BartPaths.batchDir(tree, batch.getId());
+    ensureDir(dir);
+    Path tmp = new Path(dir, "batch.tmp");
+    byte[] bytes = batch.toByteArray();
+    try (OutputStream out = dfs.create(tmp, true)) {
+      out.write(bytes);
+    }
+    dfs.setXAttr(tmp, BartPaths.BATCH_SEAL_XATTR, seal(bytes),
+        EnumSet.of(XAttrSetFlag.CREATE, XAttrSetFlag.REPLACE));
     dfs.rename(tmp, new Path(BartPaths.batchRecord(tree, batch.getId())),
         Options.Rename.OVERWRITE);
   }
 
-  /** The record of {@code batchId}, or null if the batch never wrote one. */
+  /**
+   * The record of {@code batchId}, or null if the batch never wrote one.
+   *
+   * @throws UntrustedStateException if the coordinator did not write it as it is
+   */
   public BatchProto read(String batchId) throws IOException {
-    Path p = new Path(BartPaths.batchRecord(tree, batchId));
+    String path = BartPaths.batchRecord(tree, batchId);
+    Path p = new Path(path);
     if (!dfs.exists(p)) {
       return null;
     }
+    trust.check(dfs, p, false, RECORD);
+    byte[] bytes;
     InputStream in = dfs.open(p);
     try {
-      return BatchProto.parseFrom(in);
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      IOUtils.copyBytes(in, buf, 64 * 1024, false);
+      bytes = buf.toByteArray();
     } finally {
       IOUtils.closeStream(in);
     }
+    byte[] sealed = dfs.getXAttrs(p).get(BartPaths.BATCH_SEAL_XATTR);
+    if (sealed == null || !Arrays.equals(sealed, seal(bytes))) {
+      throw refused(path, sealed == null ? "it carries no seal (" + BartPaths.BATCH_SEAL_XATTR
+          + ") of the coordinator" : "its bytes are not the ones the coordinator sealed");
+    }
+    try {
+      return BatchProto.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw refused(path, "it is not a batch record (" + e.getMessage() + ")");
+    }
   }
 
-  /** Ids of the batches with a staging directory (unfinished or not cleaned up). */
+  private UntrustedStateException refused(String path, String why) {
+    return new UntrustedStateException("refusing " + RECORD + " " + path + ": " + why
+        + "; BART will not act on it. Check it, remove " + new Path(path).getParent()
+        + " as " + trust.superuser() + " and run again");
+  }
+
+  /**
+   * Ids of the batches with a staging directory (unfinished or not cleaned up), once {@code
+   * .bart}, its staging directory and each batch's directory are found to be the superuser's.
+   */
   public List<String> batchIds() throws IOException {
     List<String> ids = new ArrayList<>();
+    Path hidden = new Path(BartPaths.hidden(tree));
+    if (!dfs.exists(hidden)) {
+      return ids;
+    }
+    trust.check(dfs, hidden, true, "BART's directory");
     Path staging = new Path(BartPaths.stagingDir(tree));
     if (dfs.exists(staging)) {
+      trust.check(dfs, staging, true, "BART's directory");
       for (FileStatus s : dfs.listStatus(staging)) {
-        if (s.isDirectory()) {
-          ids.add(s.getPath().getName());
-        }
+        trust.check(s, true, "BART's batch directory");
+        ids.add(s.getPath().getName());
       }
     }
     return ids;
   }
 
-  /** Deletes the batch's staging directory (its twins and record). */
+  /**
+   * Deletes the batch's staging directory (its twins and record): the very directory found to be
+   * the superuser's, by its inode id, whatever was renamed in between.
+   */
   public void deleteStaging(String batchId) throws IOException {
-    dfs.delete(new Path(BartPaths.batchDir(tree, batchId)), true);
+    String dir = BartPaths.batchDir(tree, batchId);
+    if (dfs.exists(new Path(dir))) {
+      long id = trust.checkedInode(dfs, dir, true, "BART's batch directory");
+      dfs.delete(new Path(BartPaths.byInode(id)), true);
+    }
+  }
+
+  private static byte[] seal(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 }

@@ -1,10 +1,13 @@
 package org.bart.namenode.rpc;
 
+import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.thirdparty.protobuf.RpcController;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 import org.apache.hadoop.util.Time;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.coordinator.Coordinator;
+import org.bart.namenode.coordinator.RequestRefusedException;
+import org.bart.namenode.metadata.UntrustedStateException;
 import org.bart.protocol.CoordinatorProtocolPB;
 import org.bart.protocol.Superusers;
 import org.bart.protocol.proto.CoordinatorProtos.AgentEntryProto;
@@ -23,6 +26,14 @@ import org.bart.protocol.proto.CoordinatorProtos.StartTransitionResponseProto;
 
 /** Server side of the coordinator protocol. */
 public final class CoordinatorRpcService implements CoordinatorProtocolPB {
+
+  /**
+   * What the coordinator's server throws to refuse a call: an unauthorised caller, a bad request,
+   * BART state it does not trust. The server is to log them in one line (Hadoop's terse
+   * exceptions, {@code RPC.Server#addTerseExceptions}), not as failures with a stack trace.
+   */
+  public static final Class<?>[] REFUSALS = {AccessControlException.class,
+      RequestRefusedException.class, UntrustedStateException.class};
 
   private final AgentRegistry agents;
   private final Coordinator coordinator;

@@ -2,23 +2,21 @@ package org.bart.namenode.transition;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 import org.bart.namenode.metadata.BartPaths;
+import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.GroupMetadata;
+import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.protocol.proto.MetadataProtos.BatchFileProto;
 import org.bart.protocol.proto.MetadataProtos.BatchProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
 import org.bart.protocol.proto.MetadataProtos.MemberProto;
-import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
-import org.bart.protocol.proto.MetadataProtos.MembershipProto;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
 import org.bart.report.SkippedFile;
 
@@ -33,35 +31,29 @@ public final class Committer {
 
   private final DistributedFileSystem dfs;
   private final String tree;
+  private final BatchStore store;
+  private final StateOwnership trust;
 
-  Committer(DistributedFileSystem dfs, String tree) {
+  Committer(DistributedFileSystem dfs, String tree, BatchStore store, StateOwnership trust) {
     this.dfs = dfs;
     this.tree = tree;
+    this.store = store;
+    this.trust = trust;
   }
 
   /**
-   * Commits every file of {@code batch} not committed yet and marks its groups committed.
+   * Commits every file of {@code batch} not committed yet and marks its groups committed. Before
+   * anything changes, the batch's groups are read from their trusted metadata and every file of
+   * the record is checked against them ({@link BatchGroups}); the attributes a twin gets are read
+   * from the original's inode, not from whatever is at its path, and the twin is handled by its
+   * inode too.
    *
    * @return the files that were not committed, with the reason
+   * @throws org.bart.namenode.metadata.UntrustedStateException if the record and the groups
+   *     disagree (nothing is changed then)
    */
   List<SkippedFile> commit(BatchProto batch) throws IOException {
-    Map<Long, TreeMap<Integer, MemberRefProto>> membership = new HashMap<>();
-    Map<String, WideGroupProto> groups = new HashMap<>();
-    for (String parity : batch.getParityPathsList()) {
-      WideGroupProto g = GroupMetadata.readGroup(dfs, parity);
-      if (g == null) {
-        throw new IOException("parity file " + parity + " of batch " + batch.getId()
-            + " has no group metadata");
-      }
-      groups.put(parity, g);
-      long parityId = dfs.getClient().getFileInfo(parity).getFileId();
-      for (int p = 0; p < g.getMembersCount(); p++) {
-        MemberProto m = g.getMembers(p);
-        membership.computeIfAbsent(m.getOriginalFileId(), id -> new TreeMap<>())
-            .put(m.getGroupIndex(), MemberRefProto.newBuilder().setParityFileId(parityId)
-                .setPosition(p).build());
-      }
-    }
+    BatchGroups groups = BatchGroups.forCommit(dfs, trust, batch);
     List<SkippedFile> notCommitted = new ArrayList<>();
     List<Long> ghosts = new ArrayList<>();
     for (BatchFileProto f : batch.getFilesList()) {
@@ -69,21 +61,22 @@ public final class Committer {
       if (twin == null) {
         continue; // committed by an earlier attempt
       }
+      // The twin by its inode, the one the groups list (BatchGroups checked the one at its path).
+      String twinInode = BartPaths.byInode(groups.twinOf(f.getOriginalFileId()));
       String changed = changedSinceDiscovery(f);
       if (changed != null) {
-        ghost(f, twin.getFileId());
+        ghost(twinInode, twin.getFileId());
         ghosts.add(f.getOriginalFileId());
         notCommitted.add(new SkippedFile(f.getPath(), changed
             + "; its twin is kept as a ghost member under " + BartPaths.hidden(tree)));
         continue;
       }
-      AttributeCopier.copy(dfs, f.getPath(), f.getTwinPath());
-      GroupMetadata.writeMembership(dfs, f.getTwinPath(), MembershipProto.newBuilder()
-          .addAllGroups(membership.get(f.getOriginalFileId()).values()).build());
-      dfs.rename(new Path(f.getTwinPath()), new Path(f.getPath()), Options.Rename.OVERWRITE);
+      AttributeCopier.copy(dfs, BartPaths.byInode(f.getOriginalFileId()), twinInode);
+      GroupMetadata.writeMembership(dfs, twinInode, groups.membershipOf(f.getOriginalFileId()));
+      dfs.rename(new Path(twinInode), new Path(f.getPath()), Options.Rename.OVERWRITE);
       CoordinatorFaultInjector.get().afterFileCommit(f.getPath());
     }
-    for (Map.Entry<String, WideGroupProto> e : groups.entrySet()) {
+    for (Map.Entry<String, WideGroupProto> e : groups.groups.entrySet()) {
       WideGroupProto.Builder g = e.getValue().toBuilder().setState(GroupState.COMMITTED);
       for (MemberProto.Builder m : g.getMembersBuilderList()) {
         if (ghosts.contains(m.getOriginalFileId())) {
@@ -92,7 +85,9 @@ public final class Committer {
       }
       GroupMetadata.writeGroup(dfs, e.getKey(), g.build());
     }
-    TreeIndex.add(dfs, BartPaths.hidden(tree)); // the maintenance loop looks after it from now on
+    // The maintenance loop looks after the tree from now on: index the .bart checked to be BART's.
+    TreeIndex.add(dfs, BartPaths.byInode(
+        trust.checkedInode(dfs, BartPaths.hidden(tree), true, "BART's directory")));
     return notCommitted;
   }
 
@@ -111,9 +106,9 @@ public final class Committer {
     return null;
   }
 
-  private void ghost(BatchFileProto f, long twinFileId) throws IOException {
-    Path ghosts = new Path(BartPaths.hidden(tree), "ghosts");
-    dfs.mkdirs(ghosts);
-    dfs.rename(new Path(f.getTwinPath()), new Path(ghosts, String.valueOf(twinFileId)));
+  private void ghost(String twinInode, long twinFileId) throws IOException {
+    store.ensureDir(BartPaths.ghostsDir(tree));
+    dfs.rename(new Path(twinInode),
+        new Path(BartPaths.ghostsDir(tree), String.valueOf(twinFileId)));
   }
 }

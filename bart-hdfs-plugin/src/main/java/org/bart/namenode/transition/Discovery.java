@@ -16,6 +16,7 @@ import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 import org.apache.hadoop.hdfs.protocol.LocatedBlocks;
 import org.apache.hadoop.hdfs.protocol.SnapshottableDirectoryStatus;
+import org.apache.hadoop.security.AccessControlException;
 import org.bart.codec.NarrowCodec;
 import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
@@ -33,6 +34,8 @@ import org.bart.report.SkippedFile;
 public final class Discovery {
 
   static final String ALREADY_TRANSITIONED = "already transitioned";
+  /** The xattr by which a file's owner keeps even the superuser from reading it. */
+  static final String UNREADABLE_BY_SUPERUSER = "security.hdfs.unreadable.by.superuser";
 
   /** What discovery found. */
   public static final class Result {
@@ -101,7 +104,16 @@ public final class Discovery {
     if (st.getLen() == 0) {
       return "empty";
     }
-    LocatedBlocks lbs = dfs.getClient().getLocatedBlocks(path, 0, Long.MAX_VALUE);
+    LocatedBlocks lbs;
+    try {
+      lbs = dfs.getClient().getLocatedBlocks(path, 0, Long.MAX_VALUE);
+    } catch (AccessControlException e) {
+      if (dfs.getXAttrs(new Path(path)).containsKey(UNREADABLE_BY_SUPERUSER)) {
+        return "marked " + UNREADABLE_BY_SUPERUSER + ": the HDFS superuser, as whom BART "
+            + "works, may not read its blocks";
+      }
+      throw e;
+    }
     if (lbs.isUnderConstruction()) {
       return "open for write";
     }

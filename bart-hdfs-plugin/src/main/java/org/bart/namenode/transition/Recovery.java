@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.bart.namenode.metadata.BatchStore;
+import org.bart.namenode.metadata.StateOwnership;
 import org.bart.protocol.proto.MetadataProtos.BatchProto;
 import org.bart.protocol.proto.MetadataProtos.BatchState;
 import org.bart.report.SkippedFile;
@@ -17,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * rolled back (its twins and parity files deleted: the originals never changed), a batch that had
  * is rolled forward (the rest of its files committed), and a finished batch is cleaned up. Every
  * step is idempotent, so a crash during recovery is recovered by the next run.
+ *
+ * <p>Nothing is done to a batch before its record and every inode it names are found to be the
+ * coordinator's ({@link BatchStore}, {@link BatchRecordCheck}, {@link BatchGroups}): otherwise
+ * the run stops with an {@link org.bart.namenode.metadata.UntrustedStateException} and the batch
+ * is left as it is, for the administrator to look at.
  */
 public final class Recovery {
 
@@ -25,11 +31,13 @@ public final class Recovery {
   private final DistributedFileSystem dfs;
   private final String tree;
   private final BatchStore store;
+  private final StateOwnership trust;
 
-  Recovery(DistributedFileSystem dfs, String tree, BatchStore store) {
+  Recovery(DistributedFileSystem dfs, String tree, BatchStore store, StateOwnership trust) {
     this.dfs = dfs;
     this.tree = tree;
     this.store = store;
+    this.trust = trust;
   }
 
   /** Recovers every unfinished batch; returns one line per batch saying what was done. */
@@ -40,13 +48,16 @@ public final class Recovery {
       if (batch == null) {
         store.deleteStaging(id);
         done.add("batch " + id + ": removed (it had created nothing durable)");
-      } else if (batch.getState() == BatchState.BATCH_STAGING
+        continue;
+      }
+      BatchRecordCheck.check(tree, id, batch);
+      if (batch.getState() == BatchState.BATCH_STAGING
           || batch.getState() == BatchState.BATCH_VERIFIED) {
         rollBack(batch);
         done.add("batch " + id + ": rolled back (nothing of it was committed)");
       } else {
         if (batch.getState() == BatchState.BATCH_COMMITTING) {
-          notCommitted.addAll(new Committer(dfs, tree).commit(batch));
+          notCommitted.addAll(new Committer(dfs, tree, store, trust).commit(batch));
           store.write(batch.toBuilder().setState(BatchState.BATCH_DONE).build());
           done.add("batch " + id + ": commit finished");
         }
@@ -59,9 +70,12 @@ public final class Recovery {
     return done;
   }
 
-  /** Deletes what the batch staged; the NameNode then deletes their replicas. */
+  /**
+   * Deletes what the batch staged (its record checked already), each parity file by the inode
+   * found to be the batch's; the NameNode then deletes their replicas.
+   */
   void rollBack(BatchProto batch) throws IOException {
-    for (String parity : batch.getParityPathsList()) {
+    for (String parity : BatchGroups.existingParity(dfs, trust, batch)) {
       dfs.delete(new Path(parity), false);
     }
     store.deleteStaging(batch.getId());

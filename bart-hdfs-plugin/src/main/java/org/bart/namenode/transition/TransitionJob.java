@@ -18,6 +18,7 @@ import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.GroupMetadata;
+import org.bart.namenode.metadata.StateOwnership;
 import org.bart.plan.CodeParams;
 import org.bart.plan.EncodeMethod;
 import org.bart.plan.LoadStats;
@@ -49,17 +50,23 @@ public final class TransitionJob {
   private final TransitionContext ctx;
   private final AgentRegistry registry;
   private final int threads;
+  private final StateOwnership trust;
   private final BatchStore store;
   private long phaseStart;
   /** Set when a simulated crash passes: nothing may be cleaned up after it. */
   private boolean crashing;
 
+  /**
+   * @param dfs the coordinator's client, running as the HDFS superuser
+   * @param trust who must own BART's state for it to be used (the user {@code dfs} runs as)
+   */
   public TransitionJob(DistributedFileSystem dfs, Configuration conf, TransitionOptions options,
-      JobProgress progress, AgentRegistry registry, int threads) {
+      JobProgress progress, AgentRegistry registry, int threads, StateOwnership trust) {
     this.ctx = new TransitionContext(dfs, conf, options, progress);
     this.registry = registry;
     this.threads = threads;
-    this.store = new BatchStore(dfs, options.tree);
+    this.trust = trust;
+    this.store = new BatchStore(dfs, options.tree, trust);
   }
 
   public TransitionReport report() {
@@ -78,7 +85,8 @@ public final class TransitionJob {
     }
     if (!ctx.options.dryRun) {
       enter(Phase.RECOVER);
-      r.recovery = String.join("; ", new Recovery(ctx.dfs, ctx.tree, store).run(r.notCommitted));
+      r.recovery = String.join("; ",
+          new Recovery(ctx.dfs, ctx.tree, store, trust).run(r.notCommitted));
       done(Phase.RECOVER);
     }
     enter(Phase.DISCOVER);
@@ -101,7 +109,7 @@ public final class TransitionJob {
       enter(Phase.COMMIT);
       BatchProto committing = batchRecord(BatchState.BATCH_COMMITTING);
       store.write(committing);
-      r.notCommitted.addAll(new Committer(ctx.dfs, ctx.tree).commit(committing));
+      r.notCommitted.addAll(new Committer(ctx.dfs, ctx.tree, store, trust).commit(committing));
       r.filesCommitted = r.filesTransitioned - r.notCommitted.size();
       store.write(batchRecord(BatchState.BATCH_DONE));
       done(Phase.COMMIT);
@@ -116,10 +124,10 @@ public final class TransitionJob {
   }
 
   private void stageAndVerify(ExecutorService tasks, ExecutorService ops) throws IOException {
+    enter(Phase.STAGE);
+    store.ensureDirs(); // refused if someone else made them: then nothing is rolled back either
     boolean ok = false;
     try {
-      enter(Phase.STAGE);
-      store.ensureDirs();
       store.write(batchRecord(BatchState.BATCH_STAGING));
       new Stager(ctx, tasks, ops).run();
       writeGroupMetadata();
@@ -133,7 +141,8 @@ public final class TransitionJob {
       if (!ok && !crashing) {
         LOG.warn("Transition of {} failed before commit; rolling back batch {}", ctx.tree,
             ctx.batchId);
-        new Recovery(ctx.dfs, ctx.tree, store).rollBack(batchRecord(BatchState.BATCH_STAGING));
+        new Recovery(ctx.dfs, ctx.tree, store, trust)
+            .rollBack(batchRecord(BatchState.BATCH_STAGING));
       }
     }
   }
