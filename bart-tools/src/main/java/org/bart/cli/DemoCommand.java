@@ -24,8 +24,8 @@ public final class DemoCommand implements BartCommand {
     @Option(names = "--files", description = "files to write (default: ${DEFAULT-VALUE})",
         defaultValue = "8")
     int files;
-    @Option(names = "--approach", description = "planner: RDPM, BWPM, BTPM, BTWeighted "
-        + "(default: ${DEFAULT-VALUE})", defaultValue = "BTPM")
+    @Option(names = "--approach", description = "planner: LSPM, RDPM, BWPM, BTPM, BTWeighted "
+        + "(default: ${DEFAULT-VALUE})", defaultValue = "LSPM")
     String approach;
     @Option(names = "--seed", description = "seed of the data and the plan "
         + "(default: ${DEFAULT-VALUE})", defaultValue = "1")

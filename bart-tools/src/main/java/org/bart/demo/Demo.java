@@ -38,7 +38,7 @@ public final class Demo {
     public int lambda = 3;
     public int dataNodes = 0; // 0: lambda*k + m + 3
     public int files = 8;
-    public String approach = "BTPM";
+    public String approach = "LSPM";
     public long seed = 1;
     public int cellSize = 1024 * 1024;
     /** Block size: a multiple of the cell size. */
