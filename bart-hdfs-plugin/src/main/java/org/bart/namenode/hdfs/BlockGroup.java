@@ -96,6 +96,19 @@ public final class BlockGroup {
     return true;
   }
 
+  /** Whether the NameNode lists exactly one replica of each internal block (no excess copy). */
+  public boolean hasOneReplicaPerBlock() {
+    byte[] indices = located.getBlockIndices();
+    java.util.BitSet seen = new java.util.BitSet();
+    for (byte i : indices) {
+      if (seen.get(i)) {
+        return false;
+      }
+      seen.set(i);
+    }
+    return indices.length == internal.length;
+  }
+
   /** Expected length of internal block {@code i} given the group's data size. */
   public long internalLength(int i) {
     return StripedBlockUtil.getInternalBlockLength(group().getNumBytes(), policy, i);

@@ -134,6 +134,7 @@ public final class Testbed {
 
   private TestbedRow runApproach(String approach, File storage, boolean first) throws Exception {
     try (EmbeddedCluster cluster = builder(storage, false).start()) {
+      awaitTreeReported(cluster.dfs());
       if (first) {
         out.printf(Locale.ROOT, "Planned max_load on this placement:%s%n",
             plannedMaxLoads(cluster, TREE));
@@ -192,22 +193,35 @@ public final class Testbed {
     }
   }
 
+  /**
+   * Waits until every internal block of {@code path} is on exactly one DataNode: reported, and no
+   * excess replica (one the NameNode reconstructed while a DataNode was slow, or a copy the
+   * restarted cluster still holds) left to confuse the file checksums the transition compares.
+   */
   private static void awaitReported(DistributedFileSystem dfs, String path)
       throws IOException, InterruptedException, TimeoutException {
     long deadline = System.currentTimeMillis() + FILE_REPORT_TIMEOUT_MS;
     while (true) {
-      boolean complete = true;
+      boolean clean = true;
       for (BlockGroup g : BlockGroup.of(dfs.getClient(), path)) {
-        complete &= g.isComplete();
+        clean &= g.isComplete() && g.hasOneReplicaPerBlock();
       }
-      if (complete) {
+      if (clean) {
         return;
       }
       if (System.currentTimeMillis() > deadline) {
-        throw new TimeoutException("blocks of " + path + " not all reported after "
+        throw new TimeoutException("blocks of " + path + " not each on one DataNode after "
             + FILE_REPORT_TIMEOUT_MS + " ms");
       }
       Thread.sleep(50);
+    }
+  }
+
+  /** Waits as {@link #awaitReported} for every file of the tree. */
+  private void awaitTreeReported(DistributedFileSystem dfs)
+      throws IOException, InterruptedException, TimeoutException {
+    for (int i = 0; i < s.files; i++) {
+      awaitReported(dfs, new Path(TREE, String.format(Locale.ROOT, "file-%02d", i)).toString());
     }
   }
 }
