@@ -10,12 +10,12 @@ import java.util.List;
  * group's data (lowest id on ties) re-encodes, for BWPM each parity is merged where its cost estimate put
  * it. Moving blocks go to shuffled free nodes, the only random step.
  */
-final class BandwidthGreedyPlanner implements Planner {
+public final class BandwidthGreedyPlanner implements Planner {
 
   private final String name;
   private final EncodeMethod method;
 
-  BandwidthGreedyPlanner(String name, EncodeMethod method) {
+  public BandwidthGreedyPlanner(String name, EncodeMethod method) {
     this.name = name;
     this.method = method;
   }

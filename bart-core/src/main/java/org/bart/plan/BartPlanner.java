@@ -9,13 +9,13 @@ import java.util.List;
  * only changes Step 1's cost estimate to re-encoding (spec §8.1), BT is BTPM, and BTWeighted divides loads
  * by the bandwidth profile in Steps 2 and 3.
  */
-final class BartPlanner implements Planner {
+public final class BartPlanner implements Planner {
 
   private final String name;
   private final CostModel groupingCost;
   private final boolean weighted;
 
-  BartPlanner(String name, CostModel groupingCost, boolean weighted) {
+  public BartPlanner(String name, CostModel groupingCost, boolean weighted) {
     this.name = name;
     this.groupingCost = groupingCost;
     this.weighted = weighted;

@@ -5,7 +5,7 @@ package org.bart.plan;
  * relocation (one transfer per data block on a node that already holds one of the group's data blocks)
  * plus the parity part given here.
  */
-enum CostModel {
+public enum CostModel {
   /**
    * Re-encoding ({@code getREBW}): k_f minus the most data blocks any one node holds. It uses k_f even for
    * partial groups, a constant offset per grouping round, and ignores parity relocation, as BART does.

@@ -27,11 +27,6 @@ public final class LoadChartSvg {
       this.recv = recv.clone();
     }
 
-    /** The panel of one approach's simulated loads. */
-    public static Panel of(SimulationResult r) {
-      return new Panel(r.approach().label(), r.loads().send(), r.loads().recv());
-    }
-
     int maxLoad() {
       int max = 0;
       for (int n = 0; n < send.length; n++) {

@@ -2,7 +2,7 @@ package org.bart.plan;
 
 /**
  * Plans a transition: groups the narrow stripes into wide stripes, chooses how and where each new parity is
- * computed and where every block ends up. BART's approaches are the {@link Approach} constants; a new
+ * computed and where every block ends up. BART's approaches are the {@code org.bart.plan.approach.Approach} constants; a new
  * planner only has to implement this.
  *
  * <p>Implementations are stateless and thread-safe; all randomness comes from the {@link Rng} argument, so

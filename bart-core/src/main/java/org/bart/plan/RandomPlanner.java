@@ -9,12 +9,12 @@ import java.util.List;
  * g*lambda .. g*lambda+lambda-1 in order, the encoding node(s) are uniformly random and moving blocks go
  * to shuffled free nodes.
  */
-final class RandomPlanner implements Planner {
+public final class RandomPlanner implements Planner {
 
   private final String name;
   private final EncodeMethod method;
 
-  RandomPlanner(String name, EncodeMethod method) {
+  public RandomPlanner(String name, EncodeMethod method) {
     this.name = name;
     this.method = method;
   }

@@ -4,6 +4,7 @@ import static org.bart.plan.CodeParamsTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.bart.plan.approach.Approach;
 import org.junit.jupiter.api.Test;
 
 class ApproachTest {

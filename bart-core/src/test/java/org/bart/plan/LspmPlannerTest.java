@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.bart.plan.approach.Approach;
 import org.junit.jupiter.api.Test;
 
 /**

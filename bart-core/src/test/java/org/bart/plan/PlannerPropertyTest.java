@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.bart.plan.approach.Approach;
 import org.junit.jupiter.api.Test;
 
 /**

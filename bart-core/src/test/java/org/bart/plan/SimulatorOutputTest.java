@@ -9,6 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.bart.plan.approach.Approach;
+import org.bart.plan.approach.ComparisonTable;
+import org.bart.plan.approach.SimulationResult;
+import org.bart.plan.approach.Simulator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -38,7 +42,7 @@ class SimulatorOutputTest {
   @Test
   void svgIsWellFormedWithAPanelOfBarsPerApproach() throws Exception {
     String svg = LoadChartSvg.render("test <chart> & more",
-        simulate().stream().map(LoadChartSvg.Panel::of).collect(Collectors.toList()));
+        simulate().stream().map(SimulationResult::chartPanel).collect(Collectors.toList()));
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     Element root = doc.getDocumentElement();

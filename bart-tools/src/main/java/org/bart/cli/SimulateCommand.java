@@ -7,16 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.bart.plan.Approach;
 import org.bart.plan.BandwidthProfile;
 import org.bart.plan.CodeParams;
-import org.bart.plan.ComparisonTable;
 import org.bart.plan.LoadChartSvg;
 import org.bart.plan.PlacementGenerator;
 import org.bart.plan.PlanFiles;
 import org.bart.plan.PlanningProblem;
-import org.bart.plan.SimulationResult;
-import org.bart.plan.Simulator;
+import org.bart.plan.approach.Approach;
+import org.bart.plan.approach.ComparisonTable;
+import org.bart.plan.approach.SimulationResult;
+import org.bart.plan.approach.Simulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -105,7 +105,7 @@ public final class SimulateCommand implements BartCommand {
   private static List<LoadChartSvg.Panel> panels(List<SimulationResult> results) {
     List<LoadChartSvg.Panel> panels = new ArrayList<>();
     for (SimulationResult r : results) {
-      panels.add(LoadChartSvg.Panel.of(r));
+      panels.add(r.chartPanel());
     }
     return panels;
   }

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.bart.bench.hdfs.Testbed;
 import org.bart.bench.hdfs.TestbedRow;
-import org.bart.plan.Approach;
+import org.bart.plan.approach.Approach;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -10,7 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.util.GenericOptionsParser;
 import org.bart.admin.TransitionRunner;
-import org.bart.plan.Approach;
+import org.bart.plan.approach.Approach;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 
 /**

@@ -15,7 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bart.cli.BartMain;
 import org.bart.datanode.BartDataNodePlugin;
-import org.bart.plan.Approach;
+import org.bart.plan.approach.Approach;
 import picocli.CommandLine;
 
 /**

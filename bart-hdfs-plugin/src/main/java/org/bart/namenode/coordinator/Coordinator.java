@@ -37,7 +37,7 @@ import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.namenode.transition.JobProgress;
 import org.bart.namenode.transition.TransitionJob;
 import org.bart.namenode.transition.TransitionOptions;
-import org.bart.plan.Approach;
+import org.bart.plan.approach.Approach;
 import org.bart.protocol.proto.CoordinatorProtos.JobState;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;

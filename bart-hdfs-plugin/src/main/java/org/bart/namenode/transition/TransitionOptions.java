@@ -1,7 +1,7 @@
 package org.bart.namenode.transition;
 
-import org.bart.plan.Approach;
 import org.bart.plan.BandwidthProfile;
+import org.bart.plan.approach.Approach;
 
 /** What the operator asked of one transition. Immutable. */
 public final class TransitionOptions {

@@ -1,8 +1,11 @@
-package org.bart.plan;
+package org.bart.plan.approach;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.bart.plan.PlanningProblem;
+import org.bart.plan.Rng;
+import org.bart.plan.TransitionPlan;
 
 /**
  * Runs several approaches on one problem, BART's {@code run_simulation.py} in one process: every approach

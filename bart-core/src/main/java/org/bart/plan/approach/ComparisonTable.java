@@ -1,7 +1,9 @@
-package org.bart.plan;
+package org.bart.plan.approach;
 
 import java.util.List;
 import java.util.Locale;
+import org.bart.plan.BandwidthProfile;
+import org.bart.plan.LoadStats;
 
 /**
  * The simulator's comparison table: one row per approach with max_load, bandwidth, the coefficient of

@@ -1,4 +1,8 @@
-package org.bart.plan;
+package org.bart.plan.approach;
+
+import org.bart.plan.LoadChartSvg;
+import org.bart.plan.LoadStats;
+import org.bart.plan.TransitionPlan;
 
 /** One approach's outcome in a simulation: its plan, the plan's loads and how long planning took. Immutable. */
 public final class SimulationResult {
@@ -28,6 +32,11 @@ public final class SimulationResult {
   /** The plan's loads. */
   public LoadStats loads() {
     return loads;
+  }
+
+  /** The chart panel of the plan's loads, named after the approach. */
+  public LoadChartSvg.Panel chartPanel() {
+    return new LoadChartSvg.Panel(approach.label(), loads.send(), loads.recv());
   }
 
   /** Wall-clock planning time in milliseconds (the planner call only, like BART's "time"). */

@@ -1,5 +1,11 @@
-package org.bart.plan;
+package org.bart.plan.approach;
 
+import org.bart.plan.BandwidthGreedyPlanner;
+import org.bart.plan.BartPlanner;
+import org.bart.plan.CostModel;
+import org.bart.plan.EncodeMethod;
+import org.bart.plan.Planner;
+import org.bart.plan.RandomPlanner;
 import org.bart.plan.lspm.LspmPlanner;
 
 /**
