@@ -75,6 +75,7 @@ public final class BartNameNodePlugin implements ServicePlugin {
           conf.getInt(BartConfigKeys.NAMENODE_HANDLER_COUNT,
               BartConfigKeys.NAMENODE_HANDLER_COUNT_DEFAULT));
       server.addTerseExceptions(CoordinatorRpcService.REFUSALS);
+      server.addTerseExceptions(ClientRpcService.REFUSALS);
       server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, BartClientProtocolPB.class,
           BartClientService.newReflectiveBlockingService(
               new ClientRpcService(coordinator, ReadAdmission.of(conf))));

@@ -8,6 +8,7 @@ import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 import org.bart.namenode.coordinator.Coordinator;
 import org.bart.namenode.read.DegradedRead;
 import org.bart.namenode.read.ReadAdmission;
+import org.bart.protocol.BartBusyException;
 import org.bart.protocol.BartClientProtocolPB;
 import org.bart.protocol.proto.ClientProtos.ReadDegradedRequestProto;
 import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
@@ -18,6 +19,12 @@ import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
  * caller.
  */
 public final class ClientRpcService implements BartClientProtocolPB {
+
+  /**
+   * What this service refuses with, for the server to log in one line: a flood of busy refusals
+   * must not fill the NameNode's log with stack traces.
+   */
+  public static final Class<?>[] REFUSALS = {BartBusyException.class};
 
   private final Coordinator coordinator;
   private final ReadAdmission admission;
