@@ -1,11 +1,14 @@
 package org.bart.client;
 
 import java.io.IOException;
+import java.net.URI;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.conf.BartConfigKeys;
 
 /**
@@ -15,6 +18,18 @@ import org.bart.conf.BartConfigKeys;
  * HDFS-RAID's DistributedRaidFileSystem were); everything else is DistributedFileSystem's.
  */
 public class BartFileSystem extends DistributedFileSystem {
+
+  private UserGroupInformation user;
+
+  /**
+   * Also remembers the current user, as the DFSClient does: degraded reads are made as that user
+   * (the NameNode plugin checks that user's permissions), whichever thread reads.
+   */
+  @Override
+  public void initialize(URI uri, Configuration conf) throws IOException {
+    super.initialize(uri, conf);
+    user = UserGroupInformation.getCurrentUser();
+  }
 
   @Override
   public FSDataInputStream open(Path f, int bufferSize) throws IOException {
@@ -29,7 +44,7 @@ public class BartFileSystem extends DistributedFileSystem {
     int readahead = getConf().getInt(BartConfigKeys.CLIENT_DEGRADED_READAHEAD_BYTES,
         BartConfigKeys.CLIENT_DEGRADED_READAHEAD_BYTES_DEFAULT);
     return new FSDataInputStream(new WideGroupInputStream(path, st.getLen(), groupBytes, stock,
-        () -> openStock(f, bufferSize), new PluginDegradedSource(getConf()), readahead));
+        () -> openStock(f, bufferSize), new PluginDegradedSource(getConf(), user), readahead));
   }
 
   /** The stock stream of {@code f}, for {@link WideGroupInputStream} to start over with. */

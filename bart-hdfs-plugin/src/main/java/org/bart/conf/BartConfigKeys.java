@@ -19,6 +19,18 @@ public final class BartConfigKeys {
   public static final String NAMENODE_HANDLER_COUNT = "dfs.bart.namenode.handler.count";
   public static final int NAMENODE_HANDLER_COUNT_DEFAULT = 8;
 
+  /**
+   * Degraded reads the coordinator serves at once, in all; more are refused at once ("busy,
+   * retry"). Each holds one RPC handler and up to {@link #AGENT_READ_MAX_BYTES} of memory; must
+   * be less than {@link #NAMENODE_HANDLER_COUNT} so that agents' heartbeats always find a handler.
+   */
+  public static final String DEGRADED_READS_MAX = "dfs.bart.namenode.degraded-reads.max";
+  public static final int DEGRADED_READS_MAX_DEFAULT = 4;
+  /** Degraded reads the coordinator serves at once for any one user (at most the total). */
+  public static final String DEGRADED_READS_MAX_PER_USER =
+      "dfs.bart.namenode.degraded-reads.max-per-user";
+  public static final int DEGRADED_READS_MAX_PER_USER_DEFAULT = 2;
+
   /** Files and wide groups the coordinator stages in parallel (it runs 4x as many block ops). */
   public static final String COORDINATOR_THREADS = "dfs.bart.coordinator.threads";
   public static final int COORDINATOR_THREADS_DEFAULT = 32;

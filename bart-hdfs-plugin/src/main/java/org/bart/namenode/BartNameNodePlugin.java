@@ -13,6 +13,7 @@ import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.coordinator.Coordinator;
 import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.hdfs.NameNodeSelfCheck;
+import org.bart.namenode.read.ReadAdmission;
 import org.bart.namenode.rpc.ClientRpcService;
 import org.bart.namenode.rpc.CoordinatorRpcService;
 import org.bart.protocol.BartClientProtocolPB;
@@ -74,8 +75,10 @@ public final class BartNameNodePlugin implements ServicePlugin {
           conf.getInt(BartConfigKeys.NAMENODE_HANDLER_COUNT,
               BartConfigKeys.NAMENODE_HANDLER_COUNT_DEFAULT));
       server.addTerseExceptions(CoordinatorRpcService.REFUSALS);
+      server.addTerseExceptions(ClientRpcService.REFUSALS);
       server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, BartClientProtocolPB.class,
-          BartClientService.newReflectiveBlockingService(new ClientRpcService(coordinator)));
+          BartClientService.newReflectiveBlockingService(
+              new ClientRpcService(coordinator, ReadAdmission.of(conf))));
       server.start();
       startRepairLoop(conf);
       LOG.info("BART coordinator listening on {}", server.getListenerAddress());

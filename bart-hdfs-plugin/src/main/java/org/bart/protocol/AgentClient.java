@@ -40,9 +40,13 @@ public final class AgentClient implements Closeable {
   }
 
   /**
-   * Connects to the agent at {@code host:port}, as the current user. A connection is tried twice
-   * (not Hadoop's default ten times a second apart): an agent that does not answer is on a
-   * DataNode that is down, and callers then work around it.
+   * Connects to the agent at {@code host:port} as this process's login user ({@link LoginUser}),
+   * whoever the current user is: agents serve only the HDFS superuser, and their callers (the
+   * coordinator and other agents) are daemons that call them for themselves, also from inside RPC
+   * handlers that run as a user. Every call of the returned client goes as the login user, so it
+   * may be cached and shared. A connection is tried twice (not Hadoop's default ten times a second
+   * apart): an agent that does not answer is on a DataNode that is down, and callers then work
+   * around it.
    */
   public static AgentClient connect(String address, Configuration conf) throws IOException {
     InetSocketAddress addr = NetUtils.createSocketAddr(address);
@@ -50,7 +54,8 @@ public final class AgentClient implements Closeable {
     c.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY, 1);
     c.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_ON_SOCKET_TIMEOUTS_KEY,
         1);
-    return new AgentClient(address, RpcServers.proxy(AgentProtocolPB.class, addr, c));
+    return new AgentClient(address,
+        LoginUser.call(() -> RpcServers.proxy(AgentProtocolPB.class, addr, c)));
   }
 
   public String address() {

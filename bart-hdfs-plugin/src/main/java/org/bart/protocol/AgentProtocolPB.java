@@ -1,9 +1,17 @@
 package org.bart.protocol;
 
+import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.ipc.ProtocolInfo;
+import org.apache.hadoop.security.KerberosInfo;
 import org.bart.protocol.proto.AgentProtos.AgentService;
 
-/** Hadoop RPC binding of the agent protocol (served by every DataNode's BART plugin). */
-@ProtocolInfo(protocolName = "org.bart.protocol.AgentProtocol", protocolVersion = 1)
+/**
+ * Hadoop RPC binding of the agent protocol, served by every DataNode's BART plugin under the
+ * DataNode's own Kerberos identity ({@code dfs.datanode.kerberos.principal}); callers are the
+ * coordinator and other agents. The protocol name is this interface's class name, which is how
+ * Hadoop's service-level authorization finds its ACL ({@link BartPolicyProvider}).
+ */
+@KerberosInfo(serverPrincipal = DFSConfigKeys.DFS_DATANODE_KERBEROS_PRINCIPAL_KEY)
+@ProtocolInfo(protocolName = "org.bart.protocol.AgentProtocolPB", protocolVersion = 1)
 public interface AgentProtocolPB extends AgentService.BlockingInterface {
 }

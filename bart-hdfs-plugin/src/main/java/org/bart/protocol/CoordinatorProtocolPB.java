@@ -1,9 +1,17 @@
 package org.bart.protocol;
 
+import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.ipc.ProtocolInfo;
+import org.apache.hadoop.security.KerberosInfo;
 import org.bart.protocol.proto.CoordinatorProtos.CoordinatorService;
 
-/** Hadoop RPC binding of the coordinator protocol (served by the NameNode's BART plugin). */
-@ProtocolInfo(protocolName = "org.bart.protocol.CoordinatorProtocol", protocolVersion = 1)
+/**
+ * Hadoop RPC binding of the coordinator protocol, served by the NameNode's BART plugin under the
+ * NameNode's own Kerberos identity ({@code dfs.namenode.kerberos.principal}); callers are agents
+ * and administrators. The protocol name is this interface's class name, which is how Hadoop's
+ * service-level authorization finds its ACL ({@link BartPolicyProvider}).
+ */
+@KerberosInfo(serverPrincipal = DFSConfigKeys.DFS_NAMENODE_KERBEROS_PRINCIPAL_KEY)
+@ProtocolInfo(protocolName = "org.bart.protocol.CoordinatorProtocolPB", protocolVersion = 1)
 public interface CoordinatorProtocolPB extends CoordinatorService.BlockingInterface {
 }

@@ -16,19 +16,22 @@ public final class RpcServers {
 
   /**
    * Creates (not starts) a server for one protocol, with service-level authorization applied when
-   * {@code hadoop.security.authorization} is on.
+   * {@code hadoop.security.authorization} is on. With Kerberos on, the server authenticates as this
+   * process's login user (the daemon's principal and keytab), whoever the calling thread runs as:
+   * its connection readers, which answer the SASL handshake, are started here as that user. It
+   * takes no tokens (no SecretManager): callers need Kerberos credentials.
    */
   public static RPC.Server build(Configuration conf, Class<?> protocol, BlockingService service,
       InetSocketAddress bind, int handlers) throws IOException {
     RPC.setProtocolEngine(conf, protocol, ProtobufRpcEngine2.class);
-    RPC.Server server = new RPC.Builder(conf)
+    RPC.Server server = LoginUser.call(() -> new RPC.Builder(conf)
         .setProtocol(protocol)
         .setInstance(service)
         .setBindAddress(bind.getHostString())
         .setPort(bind.getPort())
         .setNumHandlers(handlers)
         .setVerbose(false)
-        .build();
+        .build());
     if (conf.getBoolean(CommonConfigurationKeys.HADOOP_SECURITY_AUTHORIZATION, false)) {
       server.refreshServiceAcl(conf, new BartPolicyProvider());
     }

@@ -10,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.util.ECPolicyLoader;
+import org.apache.hadoop.security.authorize.Service;
 import org.apache.hadoop.util.ServicePlugin;
 import org.bart.conf.BartConfigKeys;
+import org.bart.protocol.BartPolicyProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +64,12 @@ class ConfigExamplesTest {
     Configuration conf = load(ETC.resolve("hadoop-policy-bart.xml.example"));
     Map<String, String> keys = bartKeys("security.bart.");
     assertEquals(3, keys.size(), keys::toString);
+    // ...the keys Hadoop's service-level authorization asks for, one per protocol.
+    Set<String> served = new TreeSet<>();
+    for (Service s : new BartPolicyProvider().getServices()) {
+      served.add(s.getServiceKey());
+    }
+    assertEquals(new TreeSet<>(keys.values()), served);
     for (String key : keys.values()) {
       // Users' degraded reads are open to all (the file's permissions decide); the rest is
       // for the superuser.

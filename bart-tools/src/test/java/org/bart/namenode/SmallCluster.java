@@ -36,7 +36,12 @@ final class SmallCluster {
   final ErasureCodingPolicy narrow;
 
   SmallCluster() throws Exception {
-    cluster = EmbeddedCluster.builder().dataNodes(7).blockSize(BLOCK).start();
+    this(EmbeddedCluster.builder());
+  }
+
+  /** The cluster of {@code builder} (with whatever else it sets) with 7 DataNodes. */
+  SmallCluster(EmbeddedCluster.Builder builder) throws Exception {
+    cluster = builder.dataNodes(7).blockSize(BLOCK).start();
     narrow = new ErasureCodingPolicy(new ECSchema("rs-legacy", 2, 1), CELL);
     dfs().addErasureCodingPolicies(new ErasureCodingPolicy[] {narrow});
     dfs().enableErasureCodingPolicy(narrow.getName());

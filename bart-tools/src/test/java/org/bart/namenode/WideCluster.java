@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -23,13 +22,13 @@ import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.io.IOUtils;
 import org.bart.admin.TransitionRunner;
-import org.bart.client.BartFileSystem;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.demo.SampleFiles;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.testing.Poll;
 import org.bart.testing.TestFiles;
+import org.bart.testing.Users;
 import org.bart.testing.WideGroups;
 
 /**
@@ -74,14 +73,12 @@ final class WideCluster {
     return cluster.dfs();
   }
 
-  /** A client with fs.hdfs.impl = BartFileSystem. */
+  /**
+   * A client with fs.hdfs.impl = BartFileSystem, of an ordinary user: degraded reads must work
+   * for whoever may read the file, not only for the HDFS superuser the tests run as.
+   */
   FileSystem bartClient() throws Exception {
-    Configuration conf = new Configuration(cluster.conf());
-    conf.set("fs.hdfs.impl", BartFileSystem.class.getName());
-    conf.setBoolean("fs.hdfs.impl.disable.cache", true);
-    FileSystem fs = FileSystem.newInstance(dfs().getUri(), conf);
-    assertTrue(fs instanceof BartFileSystem);
-    return fs;
+    return Users.bartClient(Users.ordinary("reader"), dfs(), cluster.conf());
   }
 
   /** Per wide group (parity path), the uuids of the DataNodes holding its units. */

@@ -7,7 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.bart.protocol.AgentClient;
 
-/** The coordinator's long-lived connections to agents, by address. Thread-safe. */
+/**
+ * The coordinator's long-lived connections to agents, by address. Every connection is the
+ * NameNode's login user's ({@link AgentClient#connect}), never the user of the RPC call that
+ * happened to open it, so one cached connection can serve every caller. Thread-safe.
+ */
 public final class AgentClients implements Closeable {
 
   private final Configuration conf;

@@ -22,7 +22,10 @@ import org.bart.protocol.wide.WideReadResult;
  * range, decoding those that are unavailable. Only the caller's own file's bytes come back.
  *
  * <p>What it asks of the NameNode goes through {@link ReadNamespace}, what it asks of agents
- * through {@link AgentCalls}; agents are chosen from the {@link AgentRegistry}.
+ * through {@link AgentCalls}; agents are chosen from the {@link AgentRegistry}. The caller is
+ * checked before anything else; the metadata and the agents are then reached as the NameNode's
+ * login user (the coordinator's client of HDFS and its agent connections), since agents serve
+ * only the HDFS superuser.
  */
 public final class DegradedReader {
 

@@ -1,0 +1,199 @@
+package org.bart.namenode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeys;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.hdfs.DFSConfigKeys;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.LocatedBlock;
+import org.apache.hadoop.io.IOUtils;
+import org.apache.hadoop.ipc.ProtobufHelper;
+import org.apache.hadoop.ipc.RemoteException;
+import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.security.AccessControlException;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.security.authorize.AuthorizationException;
+import org.apache.hadoop.thirdparty.protobuf.ServiceException;
+import org.bart.demo.EmbeddedCluster;
+import org.bart.protocol.AgentProtocolPB;
+import org.bart.protocol.CoordinatorClient;
+import org.bart.protocol.DegradedReadClient;
+import org.bart.protocol.RpcServers;
+import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
+import org.bart.report.MaintenanceReport;
+import org.bart.testing.Kerberos;
+import org.bart.testing.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BART on a kerberized cluster with everything on at once: Kerberos for HDFS's and BART's RPC,
+ * block access tokens, SASL on DataTransferProtocol (so the agents' block reads and writes
+ * authenticate), HTTPS only, and service-level authorization with the shipped
+ * {@code hadoop-policy-bart.xml.example}. Transition, stock and degraded reads by an ordinary
+ * user, repair and verify work; unauthenticated and unauthorised callers are refused.
+ */
+class SecureClusterIT {
+
+  private static final String TREE = "/secure";
+  private static final String SECRET = TREE + "/secret";
+  private static final String ALICE = "alice";
+  private static final String MALLORY = "mallory";
+
+  private static Kerberos kerberos;
+  private static SmallCluster small;
+  private static Map<String, byte[]> contents;
+
+  @BeforeAll
+  static void start() throws Exception {
+    File dir = Files.createTempDirectory(Paths.get("target"), "secure-it").toFile();
+    kerberos = Kerberos.start(dir, ALICE, MALLORY);
+    Map<String, String> settings = kerberos.clusterSettings("integrity");
+    settings.put(CommonConfigurationKeys.HADOOP_SECURITY_AUTHORIZATION, "true");
+    settings.putAll(policyExample());
+    kerberos.loginAsDaemon(settings);
+    EmbeddedCluster.Builder b = EmbeddedCluster.builder();
+    settings.forEach(b::set);
+    small = new SmallCluster(b);
+    contents = small.writeTree(TREE, SmallCluster.SEED);
+    small.dfs().rename(new Path(TREE + "/f0"), new Path(SECRET));
+    small.dfs().setPermission(new Path(SECRET), new FsPermission((short) 0600));
+    contents.put(SECRET, contents.remove(TREE + "/f0"));
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (small != null) {
+        small.close();
+      }
+    } finally {
+      if (kerberos != null) {
+        kerberos.close();
+      }
+    }
+  }
+
+  /** The service ACLs of etc/hadoop/hadoop-policy-bart.xml.example, as an operator copies them. */
+  private static Map<String, String> policyExample() throws Exception {
+    java.nio.file.Path dir = Paths.get("").toAbsolutePath();
+    while (!Files.isRegularFile(dir.resolve("etc/hadoop/hadoop-policy-bart.xml.example"))) {
+      dir = dir.getParent();
+    }
+    Configuration policy = new Configuration(false);
+    policy.addResource(dir.resolve("etc/hadoop/hadoop-policy-bart.xml.example").toUri().toURL());
+    Map<String, String> acls = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : policy) {
+      acls.put(e.getKey(), e.getValue());
+    }
+    assertEquals(3, acls.size(), acls::toString);
+    return acls;
+  }
+
+  @Test
+  void everythingWorksForWhoMayAndNothingForWhoMayNot() throws Exception {
+    assertTrue(UserGroupInformation.isSecurityEnabled());
+    assertTrue(small.cluster.conf().getBoolean(DFSConfigKeys.DFS_BLOCK_ACCESS_TOKEN_ENABLE_KEY,
+        false));
+
+    // Transition by the administrator (the HDFS superuser, Kerberos-authenticated).
+    assertTrue(small.transition(TREE, 2).succeeded);
+
+    UserGroupInformation alice = kerberos.login(ALICE);
+    // Stock reads by an ordinary user.
+    try (FileSystem fs = Users.as(alice, () -> FileSystem.newInstance(
+        small.dfs().getUri(), small.cluster.conf()))) {
+      for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+        if (!e.getKey().equals(SECRET)) {
+          assertArrayEquals(e.getValue(), readAll(fs, e.getKey()), e.getKey());
+        }
+      }
+    }
+
+    // Degraded reads by an ordinary user: a DataNode holding a data block of f1 is down.
+    String f1 = TREE + "/f1";
+    LocatedBlock first = small.dfs().getClient().getLocatedBlocks(f1, 0, 1).get(0);
+    DatanodeInfo victim = first.getLocations()[0];
+    small.cluster.stopDataNode(victim.getDatanodeUuid());
+    try (FileSystem fs = Users.bartClient(alice, small.dfs(), small.cluster.conf())) {
+      assertArrayEquals(contents.get(f1), readAll(fs, f1), f1 + " with a DataNode down");
+    }
+    // ...only of what the user may read.
+    try (DegradedReadClient c = Users.as(alice,
+        () -> DegradedReadClient.connect(small.cluster.conf()))) {
+      assertThrows(AccessControlException.class, () -> c.read(SECRET, 0, 1024));
+    }
+
+    // Repair of the dead DataNode's units, then verify, by the administrator.
+    small.cluster.awaitDead(Collections.singleton(victim.getDatanodeUuid()), 60_000);
+    try (CoordinatorClient admin = CoordinatorClient.connect(small.cluster.conf())) {
+      MaintenanceReport repair = MaintenanceReport.fromJson(admin.repair(TREE));
+      assertTrue(repair.problems.isEmpty(), repair.problems.toString());
+      assertFalse(repair.actions.isEmpty(), "nothing repaired");
+      MaintenanceReport verify = MaintenanceReport.fromJson(admin.verify(TREE));
+      assertTrue(verify.problems.isEmpty(), verify.problems.toString());
+    }
+
+    // An authenticated user the policy does not admit is refused by service-level authorization.
+    UserGroupInformation mallory = kerberos.login(MALLORY);
+    try (CoordinatorClient c = Users.as(mallory,
+        () -> CoordinatorClient.connect(small.cluster.conf()))) {
+      assertRefusedByAcl(assertThrows(IOException.class, c::listAgents));
+    }
+    String agent = small.cluster.agentAddress(
+        small.cluster.mini().getDataNodes().get(0).getDatanodeUuid());
+    AgentProtocolPB toAgent = Users.as(mallory, () -> RpcServers.proxy(AgentProtocolPB.class,
+        NetUtils.createSocketAddr(agent), new Configuration(small.cluster.conf())));
+    ServiceException se = assertThrows(ServiceException.class,
+        () -> toAgent.getStatus(null, GetAgentStatusRequestProto.getDefaultInstance()));
+    assertRefusedByAcl(ProtobufHelper.getRemoteException(se));
+
+    // A caller without Kerberos credentials cannot even connect.
+    UserGroupInformation eve = UserGroupInformation.createRemoteUser("eve");
+    try (CoordinatorClient c = Users.as(eve,
+        () -> CoordinatorClient.connect(small.cluster.conf()))) {
+      IOException e = assertThrows(IOException.class, c::listAgents);
+      assertNotNull(e.getMessage());
+      assertTrue(e.getMessage().contains("authentication") || e.getMessage().contains("KERBEROS"),
+          e.toString());
+    }
+    try (DegradedReadClient c = Users.as(eve,
+        () -> DegradedReadClient.connect(small.cluster.conf()))) {
+      assertThrows(IOException.class, () -> c.read(f1, 0, 1024));
+    }
+  }
+
+  private static void assertRefusedByAcl(IOException e) {
+    IOException unwrapped = e instanceof RemoteException
+        ? ((RemoteException) e).unwrapRemoteException() : e;
+    assertTrue(unwrapped instanceof AuthorizationException
+        && unwrapped.getMessage().contains("not authorized for protocol"), e.toString());
+  }
+
+  private static byte[] readAll(FileSystem fs, String path) throws IOException {
+    Path p = new Path(path);
+    byte[] out = new byte[(int) fs.getFileStatus(p).getLen()];
+    try (FSDataInputStream in = fs.open(p)) {
+      IOUtils.readFully(in, out, 0, out.length);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,38 @@
+package org.bart.testing;
+
+import java.security.PrivilegedExceptionAction;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.bart.client.BartFileSystem;
+
+/** Acting as a given user, e.g. an ordinary one (not the HDFS superuser the tests run as). */
+public final class Users {
+
+  private Users() {
+  }
+
+  /** A user {@code name} of group {@code name + "s"} only (not the superuser group). */
+  public static UserGroupInformation ordinary(String name) {
+    return UserGroupInformation.createUserForTesting(name, new String[] {name + "s"});
+  }
+
+  public static <T> T as(UserGroupInformation user, PrivilegedExceptionAction<T> action)
+      throws Exception {
+    return user.doAs(action);
+  }
+
+  /** A new (uncached) {@link BartFileSystem} of {@code dfs}'s cluster, as {@code user}. */
+  public static FileSystem bartClient(UserGroupInformation user, DistributedFileSystem dfs,
+      Configuration clusterConf) throws Exception {
+    Configuration conf = new Configuration(clusterConf);
+    conf.set("fs.hdfs.impl", BartFileSystem.class.getName());
+    conf.setBoolean("fs.hdfs.impl.disable.cache", true);
+    FileSystem fs = as(user, () -> FileSystem.newInstance(dfs.getUri(), conf));
+    if (!(fs instanceof BartFileSystem)) {
+      throw new AssertionError("fs.hdfs.impl gave " + fs.getClass());
+    }
+    return fs;
+  }
+}
