@@ -30,8 +30,12 @@ import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
+import org.apache.hadoop.ipc.RPC;
+import org.apache.hadoop.ipc.RemoteException;
+import org.apache.hadoop.net.NetUtils;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideMerger;
 import org.bart.conf.BartConfigKeys;
@@ -41,8 +45,10 @@ import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.namenode.hdfs.PlacedFile;
 import org.bart.protocol.AgentClient;
+import org.bart.protocol.AgentProtocolPB;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
+import org.bart.protocol.RpcServers;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpPath;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
@@ -459,10 +465,17 @@ class AgentOperationsIT {
         new String[] {"users"});
     AccessControlException denied = assertThrows(AccessControlException.class,
         () -> mallory.doAs((PrivilegedExceptionAction<Object>) () -> {
-          try (AgentClient agent = AgentClient.connect(address, cluster.conf())) {
-            return agent.relabel(RelabelRequestProto.newBuilder()
+          // A raw connection as mallory: BART's own AgentClient always connects as its daemon.
+          AgentProtocolPB proxy = RpcServers.proxy(AgentProtocolPB.class,
+              NetUtils.createSocketAddr(address), cluster.conf());
+          try {
+            return proxy.relabel(null, RelabelRequestProto.newBuilder()
                 .setSource(ProtoConverters.toProto(e.group.block(0)))
                 .setTarget(ProtoConverters.toProto(e.group.block(0))).build());
+          } catch (ServiceException se) {
+            throw ((RemoteException) se.getCause()).unwrapRemoteException();
+          } finally {
+            RPC.stopProxy(proxy);
           }
         }));
     assertTrue(denied.getMessage().contains("mallory"), denied.getMessage());

@@ -62,7 +62,8 @@ class TransitionCliIT {
     int rc = BartMain.run(cli("-transition", "/cli", "-lambda", "2", "-dry-run", "-json",
         json.toString(), "-seed", "5"), new PrintStream(out, true), new PrintStream(err, true));
     assertEquals(0, rc, err.toString());
-    assertTrue(out.toString().contains("Plan (dry run) of /cli with BTPM"), out.toString());
+    // LSPM, our planner, is the default of -transition.
+    assertTrue(out.toString().contains("Plan (dry run) of /cli with LSPM"), out.toString());
     TransitionReport dry = TransitionReport.fromJson(new String(Files.readAllBytes(json),
         StandardCharsets.UTF_8));
     assertTrue(dry.dryRun);
