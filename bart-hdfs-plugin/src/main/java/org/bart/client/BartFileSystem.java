@@ -9,7 +9,7 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 import org.apache.hadoop.security.UserGroupInformation;
-import org.bart.conf.BartConfigKeys;
+import org.bart.conf.BartConfigCheck;
 
 /**
  * HDFS as the stock client sees it, except that a transitioned file (data-only EC policy) is
@@ -41,8 +41,7 @@ public class BartFileSystem extends DistributedFileSystem {
       return stock; // not transitioned: exactly the stock stream
     }
     long groupBytes = (long) p.getNumDataUnits() * st.getBlockSize();
-    int readahead = getConf().getInt(BartConfigKeys.CLIENT_DEGRADED_READAHEAD_BYTES,
-        BartConfigKeys.CLIENT_DEGRADED_READAHEAD_BYTES_DEFAULT);
+    int readahead = BartConfigCheck.clientReadahead(getConf());
     return new FSDataInputStream(new WideGroupInputStream(path, st.getLen(), groupBytes, stock,
         () -> openStock(f, bufferSize), new PluginDegradedSource(getConf(), user), readahead));
   }

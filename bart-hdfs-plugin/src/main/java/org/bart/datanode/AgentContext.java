@@ -32,7 +32,7 @@ final class AgentContext {
     this.peers = new PeerAgents(conf);
     this.limiter = new BandwidthLimiter(conf.getLongBytes(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC,
         BartConfigKeys.AGENT_BANDWIDTH_PER_SEC_DEFAULT));
-    this.chunkBytes = conf.getInt(BartConfigKeys.AGENT_CHUNK_BYTES,
+    this.chunkBytes = (int) conf.getLongBytes(BartConfigKeys.AGENT_CHUNK_BYTES,
         BartConfigKeys.AGENT_CHUNK_BYTES_DEFAULT);
   }
 

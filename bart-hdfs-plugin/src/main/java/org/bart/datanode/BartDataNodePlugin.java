@@ -8,6 +8,7 @@ import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.net.NetUtils;
 import org.apache.hadoop.util.ServicePlugin;
+import org.bart.conf.BartConfigCheck;
 import org.bart.conf.BartConfigKeys;
 import org.bart.protocol.AgentProtocolPB;
 import org.bart.protocol.RpcServers;
@@ -46,6 +47,12 @@ public final class BartDataNodePlugin implements ServicePlugin {
     }
     dn = new DataNodeInternals((DataNode) service, incompatibility);
     Configuration conf = new Configuration(dn.conf());
+    try {
+      BartConfigCheck.dataNode(conf);
+    } catch (IllegalArgumentException e) {
+      LOG.error(e.getMessage());
+      throw new IllegalStateException(e.getMessage(), e);
+    }
     try {
       Superusers superusers = Superusers.of(conf);
       superusers.defaultAcl(conf, BartConfigKeys.AGENT_PROTOCOL_ACL);

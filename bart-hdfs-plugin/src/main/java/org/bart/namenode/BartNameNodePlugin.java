@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.util.ServicePlugin;
+import org.bart.conf.BartConfigCheck;
 import org.bart.conf.BartConfigKeys;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.coordinator.Coordinator;
@@ -58,6 +59,12 @@ public final class BartNameNodePlugin implements ServicePlugin {
     }
     nn = new NameNodeInternals(service);
     Configuration conf = new Configuration(nn.conf());
+    try {
+      BartConfigCheck.nameNode(conf);
+    } catch (IllegalArgumentException e) {
+      LOG.error(e.getMessage());
+      throw new IllegalStateException(e.getMessage(), e);
+    }
     try {
       Superusers superusers = Superusers.of(conf);
       superusers.defaultAcl(conf, BartConfigKeys.COORDINATOR_PROTOCOL_ACL);

@@ -1,0 +1,68 @@
+package org.bart.conf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+
+/** Every bad dfs.bart.* value stops its plugin with the key, the value and the rule named. */
+class BartConfigCheckTest {
+
+  @Test
+  void theDefaultsPass() {
+    Configuration conf = new Configuration(false);
+    BartConfigCheck.nameNode(conf);
+    BartConfigCheck.dataNode(conf);
+    assertEquals(BartConfigKeys.CLIENT_DEGRADED_READAHEAD_BYTES_DEFAULT,
+        BartConfigCheck.clientReadahead(conf));
+  }
+
+  @Test
+  void everyBadAgentValueIsNamedAtOnce() {
+    Configuration conf = new Configuration(false);
+    conf.set(BartConfigKeys.AGENT_COMPUTE_THREADS, "0");
+    conf.set(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC, "-5");
+    conf.set(BartConfigKeys.AGENT_CHUNK_BYTES, "ten");
+    conf.set(BartConfigKeys.AGENT_ADDRESS, "host:port");
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> BartConfigCheck.dataNode(conf)).getMessage();
+    assertTrue(m.startsWith("BART agent refuses to start"), m);
+    assertTrue(m.contains("dfs.bart.agent.compute.threads = 0: must be at least 1"), m);
+    assertTrue(m.contains("dfs.bart.agent.bandwidth.per.sec = -5: must be at least 0"), m);
+    assertTrue(m.contains("dfs.bart.agent.chunk.bytes = 'ten': not a size in bytes"), m);
+    assertTrue(m.contains("dfs.bart.agent.address = 'host:port': not host:port"), m);
+  }
+
+  @Test
+  void badCoordinatorValuesAreNamed() {
+    Configuration conf = new Configuration(false);
+    conf.set(BartConfigKeys.COORDINATOR_THREADS, "0");
+    conf.set(BartConfigKeys.REPAIR_INTERVAL, "-1s");
+    conf.set(BartConfigKeys.NAMENODE_HANDLER_COUNT, "many");
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> BartConfigCheck.nameNode(conf)).getMessage();
+    assertTrue(m.contains("dfs.bart.coordinator.threads = 0: must be at least 1"), m);
+    assertTrue(m.contains("dfs.bart.repair.interval = -1s: must not be negative"), m);
+    assertTrue(m.contains("dfs.bart.namenode.handler.count = 'many': not a whole number"), m);
+  }
+
+  @Test
+  void aChunkLargerThan256MiBIsRefused() {
+    Configuration conf = new Configuration(false);
+    conf.set(BartConfigKeys.AGENT_CHUNK_BYTES, "1g");
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> BartConfigCheck.dataNode(conf)).getMessage();
+    assertTrue(m.contains("dfs.bart.agent.chunk.bytes = 1073741824: must be at most"), m);
+  }
+
+  @Test
+  void aClientReadaheadOfZeroIsRefused() {
+    Configuration conf = new Configuration(false);
+    conf.set(BartConfigKeys.CLIENT_DEGRADED_READAHEAD_BYTES, "0");
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> BartConfigCheck.clientReadahead(conf)).getMessage();
+    assertTrue(m.contains("dfs.bart.client.degraded.readahead.bytes = 0: must be at least 1"), m);
+  }
+}
