@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.bart.admin.TransitionRunner;
 import org.bart.conf.BartConfigKeys;
@@ -125,7 +126,12 @@ public final class Testbed {
   private EmbeddedCluster.Builder builder(File dir, boolean format) {
     EmbeddedCluster.Builder b = EmbeddedCluster.builder().dataNodes(s.dataNodes)
         .blockSize(s.cellSize).baseDir(dir).format(format)
-        .set(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC, String.valueOf(s.bytesPerSec));
+        .set(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC, String.valueOf(s.bytesPerSec))
+        // The NameNode copies no block during a testbed: after a restart, a DataNode's late block
+        // report would make it rebuild an internal block it thinks lost and then delete the
+        // replica the plan was made with (the transition then finds it gone).
+        .set(DFSConfigKeys.DFS_NAMENODE_REPLICATION_MAX_STREAMS_KEY, "0")
+        .set(DFSConfigKeys.DFS_NAMENODE_REPLICATION_STREAMS_HARD_LIMIT_KEY, "0");
     for (Map.Entry<String, String> e : s.conf.entrySet()) {
       b.set(e.getKey(), e.getValue());
     }
