@@ -164,7 +164,7 @@ public final class LoadChartSvg {
   }
 
   /** The smallest step of 1, 2 or 5 times a power of ten that covers v in at most five ticks. */
-  static int tickStep(int v) {
+  public static int tickStep(int v) {
     for (long p = 1; ; p *= 10) {
       for (int f : new int[] {1, 2, 5}) {
         if (5 * f * p >= v) {

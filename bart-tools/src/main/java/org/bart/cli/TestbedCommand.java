@@ -2,12 +2,17 @@ package org.bart.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.bart.bench.hdfs.Testbed;
+import org.bart.bench.hdfs.TestbedChart;
 import org.bart.bench.hdfs.TestbedRow;
 import org.bart.plan.approach.Approach;
 import picocli.CommandLine;
@@ -57,6 +62,9 @@ public final class TestbedCommand implements BartCommand {
     Map<String, String> conf = new TreeMap<>();
     @Option(names = "--verbose", description = "print each transition's full report")
     boolean verbose;
+    @Option(names = "--plot", paramLabel = "FILE.svg", description = "also draw each approach's "
+        + "stage time against its bound, and its measured load per DataNode, as an SVG chart")
+    Path plot;
 
     PrintStream out;
 
@@ -100,6 +108,13 @@ public final class TestbedCommand implements BartCommand {
       TestbedRow.printTable(rows, out);
       out.println("(max_load, bandwidth: planned and measured, in blocks; stage_s: the stage "
           + "phase; bound_s: planned max_load x block size / rate; ratio: stage_s / bound_s)");
+      if (plot != null) {
+        Files.write(plot, TestbedChart.svg(String.format(Locale.ROOT,
+            "Testbed: RS-LEGACY(%d,%d) grouped by %d on %d DataNodes, %d stripes", s.k, s.m,
+            s.lambda, s.dataNodes, s.files * s.groupsPerFile), rows)
+            .getBytes(StandardCharsets.UTF_8));
+        out.println("wrote " + plot);
+      }
       for (TestbedRow r : rows) {
         if (r.error != null) {
           return 1;

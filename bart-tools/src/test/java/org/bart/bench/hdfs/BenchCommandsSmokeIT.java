@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.bart.cli.BartMain;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 
 /**
  * The HDFS benchmarks run end to end with tiny parameters and print their tables, so that they
@@ -38,14 +42,24 @@ class BenchCommandsSmokeIT {
   }
 
   @Test
-  void testbedPrintsOneRowPerApproach() {
+  void testbedPrintsOneRowPerApproachAndDrawsTheChart(@TempDir Path dir) throws Exception {
+    Path chart = dir.resolve("testbed.svg");
     String out = run("testbed", "--code", "2,1,2", "--datanodes", "6", "--files", "2",
         "--groups-per-file", "1", "--cell-size", "64KiB", "--rate", "8MiB", "--approaches",
-        "RDPM,BTPM");
+        "RDPM,BTPM", "--plot", chart.toString());
     assertTrue(out.contains("bound_s") && out.contains("ratio"), out);
     for (String approach : new String[] {"RDPM", "BTPM"}) {
       assertTrue(out.contains("\n" + approach + " "), "row " + approach + " in\n" + out);
     }
     assertTrue(!out.contains("FAILED"), out);
+    // Well-formed XML, with each approach's time bars and its load panel.
+    Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(chart.toFile());
+    String text = svg.getDocumentElement().getTextContent();
+    for (String approach : new String[] {"RDPM", "BTPM"}) {
+      assertTrue(text.contains(approach + " stage "), text);
+      assertTrue(text.contains(approach + " bound "), text);
+      assertTrue(text.contains(approach + " measured: max_load "), text);
+    }
   }
 }
