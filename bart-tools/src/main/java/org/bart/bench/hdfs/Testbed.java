@@ -131,7 +131,10 @@ public final class Testbed {
         // report would make it rebuild an internal block it thinks lost and then delete the
         // replica the plan was made with (the transition then finds it gone).
         .set(DFSConfigKeys.DFS_NAMENODE_REPLICATION_MAX_STREAMS_KEY, "0")
-        .set(DFSConfigKeys.DFS_NAMENODE_REPLICATION_STREAMS_HARD_LIMIT_KEY, "0");
+        .set(DFSConfigKeys.DFS_NAMENODE_REPLICATION_STREAMS_HARD_LIMIT_KEY, "0")
+        // Links paced in slots of 1/16 block: with the default 1 MiB steps a 1 MiB block is one
+        // slot, and a slot is granted at its start, so a node of load L finished in L - 1 slots.
+        .set(BartConfigKeys.AGENT_CHUNK_BYTES, String.valueOf(Math.max(4096, s.cellSize / 16)));
     for (Map.Entry<String, String> e : s.conf.entrySet()) {
       b.set(e.getKey(), e.getValue());
     }
