@@ -2,7 +2,10 @@ package org.bart.datanode;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -55,6 +58,8 @@ public final class Agent implements AutoCloseable {
   private final WideRead wideRead;
   private final WideReadConverter wideReads = new WideReadConverter();
   private final ReplicaMove move;
+  /** Operations that create a replica, running or queued, by operation and target block. */
+  private final Map<String, Future<OpResultProto>> running = new ConcurrentHashMap<>();
 
   Agent(DataNode dn, Configuration conf) {
     this.ctx = new AgentContext(dn, conf);
@@ -76,16 +81,16 @@ public final class Agent implements AutoCloseable {
   }
 
   OpResultProto relabel(RelabelRequestProto req) throws IOException {
-    return execute("relabel", transferPool, req.getTarget(),
+    return executeOnce("relabel", transferPool, req.getTarget(),
         stats -> ctx.relabeler.relabel(req.getSource(), req.getTarget()));
   }
 
   OpResultProto send(SendRequestProto req) throws IOException {
-    return execute("send", transferPool, req.getTarget(), stats -> send.run(req, stats));
+    return executeOnce("send", transferPool, req.getTarget(), stats -> send.run(req, stats));
   }
 
   OpResultProto merge(MergeRequestProto req) throws IOException {
-    return execute("merge", computePool, req.getTarget(), stats -> merge.merge(req, stats));
+    return executeOnce("merge", computePool, req.getTarget(), stats -> merge.merge(req, stats));
   }
 
   OpResultProto checkMerge(MergeRequestProto req) throws IOException {
@@ -181,8 +186,25 @@ public final class Agent implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs an operation that creates {@code target}, or joins the same operation already running
+   * here: a caller that timed out asks again while the first attempt may still be writing the
+   * target, and two writers of one replica would fail each other.
+   */
+  private OpResultProto executeOnce(String name, ExecutorService pool, BlockProto target,
+      Operation op) throws IOException {
+    return execute(name, pool, target, op,
+        name + " " + target.getPoolId() + " " + target.getBlockId());
+  }
+
   private OpResultProto execute(String name, ExecutorService pool, BlockProto target,
       Operation op) throws IOException {
+    return execute(name, pool, target, op, null);
+  }
+
+  /** @param joinKey operations with the same non-null key run once at a time, callers share it */
+  private OpResultProto execute(String name, ExecutorService pool, BlockProto target,
+      Operation op, String joinKey) throws IOException {
     checkReady();
     Callable<OpResultProto> task = () -> {
       long start = System.nanoTime();
@@ -195,12 +217,13 @@ public final class Agent implements AutoCloseable {
           ctx.dn.getDisplayName(), result);
       return result;
     };
-    Future<OpResultProto> future = pool.submit(task);
+    Future<OpResultProto> future = joinKey == null ? pool.submit(task)
+        : running.computeIfAbsent(joinKey, k -> pool.submit(task));
     try {
       OpResultProto result = future.get();
       metrics.record(result);
       return result;
-    } catch (InterruptedException e) {
+    } catch (InterruptedException | CancellationException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException(name + " " + ProtoConverters.describe(target)
@@ -213,6 +236,10 @@ public final class Agent implements AutoCloseable {
       }
       throw new BartAgentException(name + " " + ProtoConverters.describe(target) + " on DataNode "
           + ctx.dn.getDisplayName() + " failed: " + cause, cause);
+    } finally {
+      if (joinKey != null) {
+        running.remove(joinKey, future);
+      }
     }
   }
 
