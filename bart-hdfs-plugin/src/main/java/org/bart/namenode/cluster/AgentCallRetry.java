@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.ipc.RetriableException;
 import org.apache.hadoop.util.Time;
@@ -41,16 +42,20 @@ public final class AgentCallRetry {
   private final long firstBackoffMs;
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong busyWaits = new AtomicLong();
+  private final Consumer<String> beforeRetry;
 
-  public AgentCallRetry(Configuration conf) {
+  /** @param beforeRetry told what is about to be asked again after a timeout or lost connection */
+  public AgentCallRetry(Configuration conf, Consumer<String> beforeRetry) {
     this(conf.getInt(BartConfigKeys.AGENT_OP_RETRIES, BartConfigKeys.AGENT_OP_RETRIES_DEFAULT),
-        AgentClient.opTimeoutMs(conf), FIRST_BACKOFF_MS);
+        AgentClient.opTimeoutMs(conf), FIRST_BACKOFF_MS, beforeRetry);
   }
 
-  AgentCallRetry(int retries, long busyBudgetMs, long firstBackoffMs) {
+  AgentCallRetry(int retries, long busyBudgetMs, long firstBackoffMs,
+      Consumer<String> beforeRetry) {
     this.retries = retries;
     this.busyBudgetMs = busyBudgetMs;
     this.firstBackoffMs = firstBackoffMs;
+    this.beforeRetry = beforeRetry;
   }
 
   /**
@@ -83,6 +88,7 @@ public final class AgentCallRetry {
         failures++;
         retried.incrementAndGet();
         LOG.warn("{}: {}; asking again ({} of {})", what, e.toString(), failures, retries);
+        beforeRetry.accept(what);
       }
     }
   }

@@ -2,6 +2,7 @@ package org.bart.namenode.cluster;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
@@ -18,10 +19,11 @@ public final class RetryingAgentPool implements Closeable {
   private final AgentPool pool;
   private final AgentCallRetry retry;
 
-  public RetryingAgentPool(ClusterView nodes, Configuration conf) {
+  /** @param beforeRetry told what is about to be asked again after a timeout or lost connection */
+  public RetryingAgentPool(ClusterView nodes, Configuration conf, Consumer<String> beforeRetry) {
     this.nodes = nodes;
     this.pool = new AgentPool(nodes, conf);
-    this.retry = new AgentCallRetry(conf);
+    this.retry = new AgentCallRetry(conf, beforeRetry);
   }
 
   /** The block operations of node {@code i}'s agent. */

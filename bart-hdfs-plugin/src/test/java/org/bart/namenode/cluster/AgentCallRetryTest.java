@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.BartBusyException;
 import org.junit.jupiter.api.Test;
@@ -39,12 +41,14 @@ class AgentCallRetryTest {
 
   @Test
   void aTimeoutAndALostConnectionAreAskedAgainUpToTheBound() throws IOException {
-    AgentCallRetry retry = new AgentCallRetry(2, 60_000, 1);
+    List<String> told = new ArrayList<>();
+    AgentCallRetry retry = new AgentCallRetry(2, 60_000, 1, told::add);
     Script twice = new Script(new SocketTimeoutException("60000 millis timeout"),
         new ConnectException("Connection refused"));
     assertEquals("done", retry.call("relabel", twice));
     assertEquals(3, twice.calls);
     assertEquals(2, retry.retried());
+    assertEquals(Arrays.asList("relabel", "relabel"), told, "the hook hears of each retry");
 
     SocketTimeoutException third = new SocketTimeoutException("third");
     Script thrice = new Script(new SocketTimeoutException("1"), new SocketTimeoutException("2"),
@@ -56,7 +60,7 @@ class AgentCallRetryTest {
 
   @Test
   void anAgentsOwnFailureIsFinalAtOnce() {
-    AgentCallRetry retry = new AgentCallRetry(5, 60_000, 1);
+    AgentCallRetry retry = new AgentCallRetry(5, 60_000, 1, what -> { });
     Script missing = new Script(new BartAgentException("replica blk_1 not found"));
     assertThrows(BartAgentException.class, () -> retry.call("send", missing));
     assertEquals(1, missing.calls);
@@ -65,7 +69,7 @@ class AgentCallRetryTest {
 
   @Test
   void aBusyAgentIsAskedAgainAfterABackOffUntilItAccepts() throws IOException {
-    AgentCallRetry retry = new AgentCallRetry(0, 60_000, 1);
+    AgentCallRetry retry = new AgentCallRetry(0, 60_000, 1, what -> { });
     Script busy = new Script(new BartBusyException("busy"), new BartBusyException("busy"),
         new BartBusyException("busy"));
     assertEquals("done", retry.call("merge", busy));
@@ -76,7 +80,7 @@ class AgentCallRetryTest {
 
   @Test
   void anAgentBusyForLongerThanTheTimeoutFails() {
-    AgentCallRetry retry = new AgentCallRetry(2, 0, 1);
+    AgentCallRetry retry = new AgentCallRetry(2, 0, 1, what -> { });
     BartBusyException refusal = new BartBusyException("busy");
     Script busy = new Script(refusal, new BartBusyException("busy"));
     assertSame(refusal, assertThrows(BartBusyException.class, () -> retry.call("merge", busy)));
