@@ -62,7 +62,11 @@ public final class BartConfigKeys {
   /** host:port the DataNode agent's RPC server binds to; port 0 picks a free port. */
   public static final String AGENT_ADDRESS = "dfs.bart.agent.address";
   public static final String AGENT_ADDRESS_DEFAULT = "0.0.0.0:9878";
-  /** RPC handler threads of the agent (must cover the two worker pools plus throttle calls). */
+  /**
+   * RPC handler threads of the agent. It accepts this many less 4 block operations at once
+   * (running, queued or joined; at least 1) and refuses more as busy, so that 4 handlers stay free
+   * for the short calls of other agents (throttle, getReplica, reportReplica).
+   */
   public static final String AGENT_HANDLER_COUNT = "dfs.bart.agent.handler.count";
   public static final int AGENT_HANDLER_COUNT_DEFAULT = 16;
   /** Parallel merge (compute) operations per agent: BART's num_compute_workers. */

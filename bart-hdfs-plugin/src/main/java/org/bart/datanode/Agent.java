@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The BART agent of one DataNode: runs the block operations of a transition on two worker pools
  * (compute: merges; transfer: relabels and sends), each operation idempotent, checked and
- * measured. Callers block until their operation ends.
+ * measured. Callers block until their operation ends; beyond what {@link OpAdmission} accepts
+ * they are refused as busy.
  */
 public final class Agent implements AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class Agent implements AutoCloseable {
   private final WideRead wideRead;
   private final WideReadConverter wideReads = new WideReadConverter();
   private final ReplicaMove move;
+  private final OpAdmission admission;
   /** Operations that create a replica, running or queued, by operation and target block. */
   private final Map<String, Future<OpResultProto>> running = new ConcurrentHashMap<>();
 
@@ -73,6 +75,8 @@ public final class Agent implements AutoCloseable {
     this.merge = new ParityMerge(ctx);
     this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes);
     this.move = new ReplicaMove(ctx);
+    this.admission = new OpAdmission(conf.getInt(BartConfigKeys.AGENT_HANDLER_COUNT,
+        BartConfigKeys.AGENT_HANDLER_COUNT_DEFAULT));
   }
 
   /** Null when the agent can serve operations, else why not. */
@@ -206,6 +210,16 @@ public final class Agent implements AutoCloseable {
   private OpResultProto execute(String name, ExecutorService pool, BlockProto target,
       Operation op, String joinKey) throws IOException {
     checkReady();
+    admission.admit(name + " " + ProtoConverters.describe(target), ctx.dn.getDisplayName());
+    try {
+      return admitted(name, pool, target, op, joinKey);
+    } finally {
+      admission.release();
+    }
+  }
+
+  private OpResultProto admitted(String name, ExecutorService pool, BlockProto target,
+      Operation op, String joinKey) throws IOException {
     Callable<OpResultProto> task = () -> {
       long start = System.nanoTime();
       ctx.faults().beforeOperation(name, ctx.uuid(), target.getBlockId());

@@ -9,8 +9,8 @@ import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.fs.Path;
 import org.bart.admin.TransitionRunner;
 import org.bart.conf.BartConfigKeys;
@@ -60,7 +60,7 @@ class AgentRetryIT {
     String tree = "/timeout" + (trees++);
     Map<String, byte[]> contents = small.writeTree(tree, SmallCluster.SEED + 11L * trees);
     CountDownLatch askedAgain = new CountDownLatch(1);
-    AtomicLong held = new AtomicLong(-1);
+    AtomicBoolean held = new AtomicBoolean();
     CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
       @Override
       public void beforeAgentRetry(String what) {
@@ -71,7 +71,7 @@ class AgentRetryIT {
       @Override
       public void beforeOperation(String op, String datanode, long target) throws IOException {
         // The first data move hangs until the coordinator has given up on it and asks again.
-        if ((op.equals("relabel") || op.equals("send")) && held.compareAndSet(-1, target)) {
+        if ((op.equals("relabel") || op.equals("send")) && held.compareAndSet(false, true)) {
           try {
             if (!askedAgain.await(120, TimeUnit.SECONDS)) {
               throw new IOException("the coordinator never asked again for blk_" + target);
@@ -84,7 +84,7 @@ class AgentRetryIT {
     });
     TransitionRunner.Outcome o = small.transition(tree, 2);
     assertTrue(o.succeeded, o.error);
-    assertTrue(held.get() >= 0, "an operation was held");
+    assertTrue(held.get(), "an operation was held");
     assertTrue(o.report.agentCallsRetried >= 1, "retried: " + o.report.agentCallsRetried);
     checkTransitioned(tree, contents);
   }
