@@ -37,8 +37,8 @@ public final class BartConfigKeys {
 
   /**
    * Most wide groups one transition batch plans, stages, verifies and commits before the next
-   * starts: what a failure costs at most, what the coordinator holds in memory at once (a few KiB
-   * per narrow stripe), and how much old parity waits to be freed. A file is never split, so a
+   * starts: what a failure costs at most, what the coordinator holds in memory at once (about
+   * 14 KiB per narrow stripe of RS(6,3)), and how much old parity waits to be freed. A file is never split, so a
    * batch of one large file may hold more.
    */
   public static final String TRANSITION_BATCH_GROUPS = "dfs.bart.transition.batch.groups";
