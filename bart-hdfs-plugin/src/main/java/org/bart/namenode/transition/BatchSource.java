@@ -17,14 +17,20 @@ import org.bart.report.SkippedFile;
  */
 final class BatchSource {
 
-  private final Discovery discovery;
+  /** Where the mergeable files come from, one at a time ({@link Discovery}). */
+  interface Candidates {
+    /** The next mergeable file, or null; files passed over go to {@code skipped}. */
+    CandidateFile next(Consumer<SkippedFile> skipped) throws IOException;
+  }
+
+  private final Candidates discovery;
   private final int lambda;
   private final int targetStripes;
   private final int maxStripes;
   private final Consumer<SkippedFile> skipped;
   private final Deque<CandidateFile> carried = new ArrayDeque<>();
 
-  BatchSource(Discovery discovery, int lambda, int targetStripes, int maxStripes,
+  BatchSource(Candidates discovery, int lambda, int targetStripes, int maxStripes,
       Consumer<SkippedFile> skipped) {
     this.discovery = discovery;
     this.lambda = lambda;

@@ -30,7 +30,7 @@ import org.bart.report.SkippedFile;
  * of their own. The tree is streamed ({@link TreeWalk}): what discovery holds does not grow with
  * the tree, only the batch being filled holds candidates.
  */
-public final class Discovery {
+public final class Discovery implements BatchSource.Candidates {
 
   static final String ALREADY_TRANSITIONED = "already transitioned";
   /** The xattr by which a file's owner keeps even the superuser from reading it. */
@@ -57,7 +57,8 @@ public final class Discovery {
    * The next file that qualifies, or null when the tree has no more; every file passed over on
    * the way is given to {@code skipped} with its reason.
    */
-  CandidateFile next(Consumer<SkippedFile> skipped) throws IOException {
+  @Override
+  public CandidateFile next(Consumer<SkippedFile> skipped) throws IOException {
     for (String path = walk.next(); path != null; path = walk.next()) {
       CandidateFile[] found = new CandidateFile[1];
       String reason = check(path, found);
