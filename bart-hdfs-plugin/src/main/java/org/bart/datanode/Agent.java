@@ -237,9 +237,12 @@ public final class Agent implements AutoCloseable {
       OpResultProto result = future.get();
       metrics.record(result);
       return result;
-    } catch (InterruptedException | CancellationException e) {
+    } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
+      throw new InterruptedIOException(name + " " + ProtoConverters.describe(target)
+          + " interrupted");
+    } catch (CancellationException e) { // the caller this one had joined was interrupted
       throw new InterruptedIOException(name + " " + ProtoConverters.describe(target)
           + " interrupted");
     } catch (ExecutionException e) {

@@ -75,7 +75,7 @@ public final class Discovery implements BatchSource.Candidates {
     return policy;
   }
 
-  /** Null if {@code path} was added to the candidates, else why not. */
+  /** Null if {@code path} qualifies (then {@code found[0]} is it), else why not. */
   private String check(String path, CandidateFile[] found) throws IOException {
     HdfsFileStatus st = dfs.getClient().getFileInfo(path);
     if (st == null) {
