@@ -39,6 +39,10 @@ public final class BartConfigCheck {
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT, 1);
     c.durationAtLeastZero(BartConfigKeys.REPAIR_INTERVAL,
         BartConfigKeys.REPAIR_INTERVAL_SECONDS_DEFAULT);
+    c.atLeast(BartConfigKeys.TRANSITION_BATCH_GROUPS,
+        BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT, 1);
+    c.agentCalls();
+    c.atLeast(BartConfigKeys.AGENT_OP_RETRIES, BartConfigKeys.AGENT_OP_RETRIES_DEFAULT, 0);
     c.report("BART coordinator");
   }
 
@@ -68,6 +72,7 @@ public final class BartConfigCheck {
     }
     c.bytesAtLeast(BartConfigKeys.AGENT_READ_MAX_BYTES,
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT, 1);
+    c.agentCalls();
     c.report("BART agent");
   }
 
@@ -124,6 +129,21 @@ public final class BartConfigCheck {
       }
     } catch (IllegalArgumentException e) { // NumberFormatException, or a bad size prefix
       problems.add(key + " = '" + raw + "': not a duration (e.g. 60s, 5m, 0)");
+    }
+  }
+
+  /** The timeout of agent RPCs (both plugins call agents): positive and under 2^31 ms. */
+  private void agentCalls() {
+    String key = BartConfigKeys.AGENT_OP_TIMEOUT;
+    String raw = conf.getTrimmed(key);
+    try {
+      long ms = conf.getTimeDuration(key, BartConfigKeys.AGENT_OP_TIMEOUT_SECONDS_DEFAULT,
+          TimeUnit.SECONDS, TimeUnit.MILLISECONDS);
+      if (ms < 1 || ms > Integer.MAX_VALUE) {
+        problems.add(key + " = " + raw + ": must be a duration from 1ms to 24d (e.g. 10m)");
+      }
+    } catch (IllegalArgumentException e) { // NumberFormatException, or a bad unit
+      problems.add(key + " = '" + raw + "': not a duration (e.g. 10m, 30s)");
     }
   }
 

@@ -35,10 +35,38 @@ public final class BartConfigKeys {
   public static final String COORDINATOR_THREADS = "dfs.bart.coordinator.threads";
   public static final int COORDINATOR_THREADS_DEFAULT = 32;
 
+  /**
+   * Most wide groups one transition batch plans, stages, verifies and commits before the next
+   * starts: what a failure costs at most, what the coordinator holds in memory at once (about
+   * 14 KiB per narrow stripe of RS(6,3)), and how much old parity waits to be freed. A file is never split, so a
+   * batch of one large file may hold more.
+   */
+  public static final String TRANSITION_BATCH_GROUPS = "dfs.bart.transition.batch.groups";
+  public static final int TRANSITION_BATCH_GROUPS_DEFAULT = 1000;
+
+  /**
+   * Longest an agent RPC may stay unanswered (a duration such as 10m or 30s) before the caller
+   * gives up on it; the coordinator then asks again (block operations are idempotent) up to
+   * {@link #AGENT_OP_RETRIES} times. Covers the longest block operation: a send or merge of one
+   * block under the bandwidth limit.
+   */
+  public static final String AGENT_OP_TIMEOUT = "dfs.bart.agent.op.timeout";
+  public static final long AGENT_OP_TIMEOUT_SECONDS_DEFAULT = 600;
+  /**
+   * How many times the coordinator asks again after a block operation timed out or lost its
+   * connection (a refusal as busy is retried with back-off until the timeout instead).
+   */
+  public static final String AGENT_OP_RETRIES = "dfs.bart.agent.op.retries";
+  public static final int AGENT_OP_RETRIES_DEFAULT = 2;
+
   /** host:port the DataNode agent's RPC server binds to; port 0 picks a free port. */
   public static final String AGENT_ADDRESS = "dfs.bart.agent.address";
   public static final String AGENT_ADDRESS_DEFAULT = "0.0.0.0:9878";
-  /** RPC handler threads of the agent (must cover the two worker pools plus throttle calls). */
+  /**
+   * RPC handler threads of the agent. It accepts this many less 4 block operations at once
+   * (running, queued or joined; at least 1) and refuses more as busy, so that 4 handlers stay free
+   * for the short calls of other agents (throttle, getReplica, reportReplica).
+   */
   public static final String AGENT_HANDLER_COUNT = "dfs.bart.agent.handler.count";
   public static final int AGENT_HANDLER_COUNT_DEFAULT = 16;
   /** Parallel merge (compute) operations per agent: BART's num_compute_workers. */

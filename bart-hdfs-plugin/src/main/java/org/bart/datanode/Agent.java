@@ -2,7 +2,10 @@ package org.bart.datanode;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The BART agent of one DataNode: runs the block operations of a transition on two worker pools
  * (compute: merges; transfer: relabels and sends), each operation idempotent, checked and
- * measured. Callers block until their operation ends.
+ * measured. Callers block until their operation ends; beyond what {@link OpAdmission} accepts
+ * they are refused as busy.
  */
 public final class Agent implements AutoCloseable {
 
@@ -55,6 +59,9 @@ public final class Agent implements AutoCloseable {
   private final WideRead wideRead;
   private final WideReadConverter wideReads = new WideReadConverter();
   private final ReplicaMove move;
+  private final OpAdmission admission;
+  /** Operations that create a replica, running or queued, by operation and target block. */
+  private final Map<String, Future<OpResultProto>> running = new ConcurrentHashMap<>();
 
   Agent(DataNode dn, Configuration conf) {
     this.ctx = new AgentContext(dn, conf);
@@ -68,6 +75,8 @@ public final class Agent implements AutoCloseable {
     this.merge = new ParityMerge(ctx);
     this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes);
     this.move = new ReplicaMove(ctx);
+    this.admission = new OpAdmission(conf.getInt(BartConfigKeys.AGENT_HANDLER_COUNT,
+        BartConfigKeys.AGENT_HANDLER_COUNT_DEFAULT));
   }
 
   /** Null when the agent can serve operations, else why not. */
@@ -76,16 +85,16 @@ public final class Agent implements AutoCloseable {
   }
 
   OpResultProto relabel(RelabelRequestProto req) throws IOException {
-    return execute("relabel", transferPool, req.getTarget(),
+    return executeOnce("relabel", transferPool, req.getTarget(),
         stats -> ctx.relabeler.relabel(req.getSource(), req.getTarget()));
   }
 
   OpResultProto send(SendRequestProto req) throws IOException {
-    return execute("send", transferPool, req.getTarget(), stats -> send.run(req, stats));
+    return executeOnce("send", transferPool, req.getTarget(), stats -> send.run(req, stats));
   }
 
   OpResultProto merge(MergeRequestProto req) throws IOException {
-    return execute("merge", computePool, req.getTarget(), stats -> merge.merge(req, stats));
+    return executeOnce("merge", computePool, req.getTarget(), stats -> merge.merge(req, stats));
   }
 
   OpResultProto checkMerge(MergeRequestProto req) throws IOException {
@@ -181,9 +190,36 @@ public final class Agent implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs an operation that creates {@code target}, or joins the same operation already running
+   * here: a caller that timed out asks again while the first attempt may still be writing the
+   * target, and two writers of one replica would fail each other.
+   */
+  private OpResultProto executeOnce(String name, ExecutorService pool, BlockProto target,
+      Operation op) throws IOException {
+    return execute(name, pool, target, op,
+        name + " " + target.getPoolId() + " " + target.getBlockId());
+  }
+
   private OpResultProto execute(String name, ExecutorService pool, BlockProto target,
       Operation op) throws IOException {
+    return execute(name, pool, target, op, null);
+  }
+
+  /** @param joinKey operations with the same non-null key run once at a time, callers share it */
+  private OpResultProto execute(String name, ExecutorService pool, BlockProto target,
+      Operation op, String joinKey) throws IOException {
     checkReady();
+    admission.admit(name + " " + ProtoConverters.describe(target), ctx.dn.getDisplayName());
+    try {
+      return admitted(name, pool, target, op, joinKey);
+    } finally {
+      admission.release();
+    }
+  }
+
+  private OpResultProto admitted(String name, ExecutorService pool, BlockProto target,
+      Operation op, String joinKey) throws IOException {
     Callable<OpResultProto> task = () -> {
       long start = System.nanoTime();
       ctx.faults().beforeOperation(name, ctx.uuid(), target.getBlockId());
@@ -195,7 +231,8 @@ public final class Agent implements AutoCloseable {
           ctx.dn.getDisplayName(), result);
       return result;
     };
-    Future<OpResultProto> future = pool.submit(task);
+    Future<OpResultProto> future = joinKey == null ? pool.submit(task)
+        : running.computeIfAbsent(joinKey, k -> pool.submit(task));
     try {
       OpResultProto result = future.get();
       metrics.record(result);
@@ -203,6 +240,9 @@ public final class Agent implements AutoCloseable {
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
+      throw new InterruptedIOException(name + " " + ProtoConverters.describe(target)
+          + " interrupted");
+    } catch (CancellationException e) { // the caller this one had joined was interrupted
       throw new InterruptedIOException(name + " " + ProtoConverters.describe(target)
           + " interrupted");
     } catch (ExecutionException e) {
@@ -213,6 +253,10 @@ public final class Agent implements AutoCloseable {
       }
       throw new BartAgentException(name + " " + ProtoConverters.describe(target) + " on DataNode "
           + ctx.dn.getDisplayName() + " failed: " + cause, cause);
+    } finally {
+      if (joinKey != null) {
+        running.remove(joinKey, future);
+      }
     }
   }
 

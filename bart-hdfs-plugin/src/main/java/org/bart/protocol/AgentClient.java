@@ -3,10 +3,13 @@ package org.bart.protocol;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeys;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.net.NetUtils;
+import org.bart.conf.BartConfigKeys;
 import org.bart.protocol.proto.AgentProtos.Direction;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
@@ -46,7 +49,9 @@ public final class AgentClient implements Closeable {
    * handlers that run as a user. Every call of the returned client goes as the login user, so it
    * may be cached and shared. A connection is tried twice (not Hadoop's default ten times a second
    * apart): an agent that does not answer is on a DataNode that is down, and callers then work
-   * around it.
+   * around it. A call fails with a {@link java.net.SocketTimeoutException} when the connection
+   * has had no answer for {@code dfs.bart.agent.op.timeout} (Hadoop's RPC timeout, which counts
+   * from the last answer on the connection; without it a call to a hung agent waits forever).
    */
   public static AgentClient connect(String address, Configuration conf) throws IOException {
     InetSocketAddress addr = NetUtils.createSocketAddr(address);
@@ -54,8 +59,15 @@ public final class AgentClient implements Closeable {
     c.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY, 1);
     c.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_ON_SOCKET_TIMEOUTS_KEY,
         1);
+    c.setInt(CommonConfigurationKeys.IPC_CLIENT_RPC_TIMEOUT_KEY, (int) opTimeoutMs(conf));
     return new AgentClient(address,
         LoginUser.call(() -> RpcServers.proxy(AgentProtocolPB.class, addr, c)));
+  }
+
+  /** {@code dfs.bart.agent.op.timeout} in milliseconds (checked by BartConfigCheck). */
+  public static long opTimeoutMs(Configuration conf) {
+    return conf.getTimeDuration(BartConfigKeys.AGENT_OP_TIMEOUT,
+        BartConfigKeys.AGENT_OP_TIMEOUT_SECONDS_DEFAULT, TimeUnit.SECONDS, TimeUnit.MILLISECONDS);
   }
 
   public String address() {

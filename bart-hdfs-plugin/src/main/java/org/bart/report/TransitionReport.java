@@ -11,8 +11,16 @@ import java.util.List;
  * where (per node, predicted by the plan and measured from the operations), and the storage
  * before and after. Serialised as JSON between the coordinator and the CLI ({@code -json}).
  * Loads are in blocks, as in BART's cost model; bytes are given beside them.
+ *
+ * <p>A run is a sequence of batches, each reported on its own ({@link #batches}) and added into
+ * the run's totals ({@link #addBatch}): counts, bytes and per-node loads are sums, a phase's time
+ * is its sum over the batches, and max_load is the sum of the batches' max_loads (batches run one
+ * after the other, so that is the run's bound in blocks).
  */
 public final class TransitionReport {
+
+  /** Skipped files listed by name at most; {@link #filesSkipped} counts them all. */
+  public static final int MAX_LISTED_SKIPPED = 1000;
 
   /** Time spent in one phase. */
   public static final class PhaseTime {
@@ -42,7 +50,12 @@ public final class TransitionReport {
   public int stripes;
   public int wideGroups;
   public List<SkippedFile> skipped = new ArrayList<>();
+  public int filesSkipped;
   public List<PhaseTime> phases = new ArrayList<>();
+  public List<BatchSummary> batches = new ArrayList<>();
+  /** Agent calls made again after a timeout or lost connection; back-offs of busy agents. */
+  public long agentCallsRetried;
+  public long agentBusyWaits;
 
   public long blocksRelabelled;
   public long blocksLinked;
@@ -73,6 +86,91 @@ public final class TransitionReport {
   public int paritiesVerified;
   public int filesCommitted;
   public List<SkippedFile> notCommitted = new ArrayList<>();
+
+  /** Counts a skipped file, listing it if fewer than {@link #MAX_LISTED_SKIPPED} are. */
+  public void skip(SkippedFile f) {
+    filesSkipped++;
+    if (skipped.size() < MAX_LISTED_SKIPPED) {
+      skipped.add(f);
+    }
+  }
+
+  /** Adds the phase time to the one of the same name, or appends it. */
+  public void addPhase(String phase, long millis) {
+    for (PhaseTime p : phases) {
+      if (p.phase.equals(phase)) {
+        p.millis += millis;
+        return;
+      }
+    }
+    phases.add(new PhaseTime(phase, millis));
+  }
+
+  /**
+   * Adds one batch's report (its own counts, loads and phases, in the same node order) into this
+   * run's totals and lists its summary.
+   */
+  public void addBatch(TransitionReport b, BatchSummary summary) {
+    if (narrowPolicy == null) {
+      narrowPolicy = b.narrowPolicy;
+      dataOnlyPolicy = b.dataOnlyPolicy;
+      wideCode = b.wideCode;
+      nodes = b.nodes;
+    }
+    batchId = b.batchId;
+    filesTransitioned += b.filesTransitioned;
+    stripes += b.stripes;
+    wideGroups += b.wideGroups;
+    for (PhaseTime p : b.phases) {
+      addPhase(p.phase, p.millis);
+    }
+    blocksRelabelled += b.blocksRelabelled;
+    blocksLinked += b.blocksLinked;
+    bytesRelabelled += b.bytesRelabelled;
+    blocksSent += b.blocksSent;
+    bytesSent += b.bytesSent;
+    parityBlocksMerged += b.parityBlocksMerged;
+    bytesMerged += b.bytesMerged;
+    networkBytes += b.networkBytes;
+    predictedSend = sum(predictedSend, b.predictedSend);
+    predictedRecv = sum(predictedRecv, b.predictedRecv);
+    measuredSend = sum(measuredSend, b.measuredSend);
+    measuredRecv = sum(measuredRecv, b.measuredRecv);
+    predictedMaxLoad += b.predictedMaxLoad;
+    measuredMaxLoad += b.measuredMaxLoad;
+    predictedBandwidth += b.predictedBandwidth;
+    measuredBandwidth += b.measuredBandwidth;
+    rawBytesBefore += b.rawBytesBefore;
+    rawBytesAfter += b.rawBytesAfter;
+    dataBytes += b.dataBytes;
+    checksumsVerified += b.checksumsVerified;
+    paritiesVerified += b.paritiesVerified;
+    filesCommitted += b.filesCommitted;
+    notCommitted.addAll(b.notCommitted);
+    agentCallsRetried += b.agentCallsRetried;
+    agentBusyWaits += b.agentBusyWaits;
+    summary.files = b.filesTransitioned;
+    summary.stripes = b.stripes;
+    summary.wideGroups = b.wideGroups;
+    summary.predictedMaxLoad = b.predictedMaxLoad;
+    summary.measuredMaxLoad = b.measuredMaxLoad;
+    summary.predictedBandwidth = b.predictedBandwidth;
+    summary.measuredBandwidth = b.measuredBandwidth;
+    summary.filesCommitted = b.filesCommitted;
+    summary.phases.addAll(b.phases);
+    batches.add(summary);
+  }
+
+  private static int[] sum(int[] total, int[] add) {
+    if (add.length == 0) {
+      return total;
+    }
+    int[] s = total.length == 0 ? new int[add.length] : total.clone();
+    for (int i = 0; i < add.length; i++) {
+      s[i] += add[i];
+    }
+    return s;
+  }
 
   /** Fraction of raw storage saved, in percent (0 when nothing was transitioned). */
   public double savingPercent() {

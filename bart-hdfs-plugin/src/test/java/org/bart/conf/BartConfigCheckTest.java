@@ -41,11 +41,17 @@ class BartConfigCheckTest {
     conf.set(BartConfigKeys.COORDINATOR_THREADS, "0");
     conf.set(BartConfigKeys.REPAIR_INTERVAL, "-1s");
     conf.set(BartConfigKeys.NAMENODE_HANDLER_COUNT, "many");
+    conf.set(BartConfigKeys.TRANSITION_BATCH_GROUPS, "0");
+    conf.set(BartConfigKeys.AGENT_OP_TIMEOUT, "0s");
+    conf.set(BartConfigKeys.AGENT_OP_RETRIES, "-1");
     String m = assertThrows(IllegalArgumentException.class,
         () -> BartConfigCheck.nameNode(conf)).getMessage();
     assertTrue(m.contains("dfs.bart.coordinator.threads = 0: must be at least 1"), m);
     assertTrue(m.contains("dfs.bart.repair.interval = -1s: must not be negative"), m);
     assertTrue(m.contains("dfs.bart.namenode.handler.count = 'many': not a whole number"), m);
+    assertTrue(m.contains("dfs.bart.transition.batch.groups = 0: must be at least 1"), m);
+    assertTrue(m.contains("dfs.bart.agent.op.timeout = 0s: must be a duration from 1ms"), m);
+    assertTrue(m.contains("dfs.bart.agent.op.retries = -1: must be at least 0"), m);
   }
 
   @Test

@@ -5,8 +5,9 @@ import java.util.Locale;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 
 /**
- * Shows a running transition: on a terminal one line redrawn in place (a bar, the phase, groups
- * done, bytes moved, ETA); otherwise a plain line whenever the phase changes or every 10 s.
+ * Shows a running transition: on a terminal one line redrawn in place (a bar, the phase, the
+ * batch, groups done of those planned so far, bytes moved, ETA); otherwise a plain line whenever
+ * the phase changes or every 10 s. The totals grow batch by batch as the tree is discovered.
  */
 public final class ProgressLine {
 
@@ -59,9 +60,13 @@ public final class ProgressLine {
       long remainingMs = (long) (s.getElapsedMs() * (1 - fraction) / fraction);
       eta = "  ETA " + duration(remainingMs);
     }
-    return String.format(Locale.ROOT, "%s %-32s groups %d/%d  moved %s of ~%s  %s%s", bar,
-        s.getPhase(), s.getGroupsDone(), s.getGroupsTotal(), Units.bytes(s.getBytesMoved()),
-        Units.bytes(s.getBytesPlanned()), duration(s.getElapsedMs()), eta);
+    String batch = s.getBatch() == 0 ? ""
+        : String.format(Locale.ROOT, "batch %d (%d committed)  ", s.getBatch(),
+            s.getBatchesCommitted());
+    return String.format(Locale.ROOT, "%s %-32s %sgroups %d/%d  moved %s of ~%s  %s%s", bar,
+        s.getPhase(), batch, s.getGroupsDone(), s.getGroupsTotal(),
+        Units.bytes(s.getBytesMoved()), Units.bytes(s.getBytesPlanned()),
+        duration(s.getElapsedMs()), eta);
   }
 
   static String duration(long ms) {

@@ -2,6 +2,7 @@ package org.bart.admin;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.bart.report.BatchSummary;
 import org.bart.report.SkippedFile;
 import org.bart.report.TransitionReport;
 
@@ -26,6 +27,7 @@ final class ReportPrinter {
     for (TransitionReport.PhaseTime p : r.phases) {
       out.printf(Locale.ROOT, "  phase %-8s %8.3f s%n", p.phase, p.millis / 1000.0);
     }
+    printBatches(r, out);
     if (!r.dryRun && r.blocksRelabelled + r.blocksSent > 0) {
       out.printf(Locale.ROOT, "  data blocks: %d relabelled (%d hard links, %s), %d sent (%s)%n",
           r.blocksRelabelled, r.blocksLinked, Units.bytes(r.bytesRelabelled), r.blocksSent,
@@ -44,8 +46,35 @@ final class ReportPrinter {
     for (SkippedFile s : r.skipped) {
       out.println("  skipped " + s.path + ": " + s.reason);
     }
+    if (r.filesSkipped > r.skipped.size()) {
+      out.printf(Locale.ROOT, "  skipped %d more files (the JSON report lists the first %d)%n",
+          r.filesSkipped - r.skipped.size(), r.skipped.size());
+    }
     for (SkippedFile s : r.notCommitted) {
       out.println("  NOT committed " + s.path + ": " + s.reason);
+    }
+  }
+
+  private static void printBatches(TransitionReport r, PrintStream out) {
+    if (r.batches.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "  %d batch%s (max_load of the run: the sum of theirs)%n",
+        r.batches.size(), r.batches.size() == 1 ? "" : "es");
+    out.printf(Locale.ROOT, "    %-16s %6s %7s %6s %9s %9s %9s  %s%n", "batch", "files",
+        "stripes", "groups", "max_load", "measured", "time_s", "outcome");
+    for (BatchSummary b : r.batches) {
+      long ms = 0;
+      for (TransitionReport.PhaseTime p : b.phases) {
+        ms += p.millis;
+      }
+      out.printf(Locale.ROOT, "    %-16s %6d %7d %6d %9d %9d %9.3f  %s%n", b.id, b.files,
+          b.stripes, b.wideGroups, b.predictedMaxLoad, b.measuredMaxLoad, ms / 1000.0,
+          b.outcome);
+    }
+    if (r.agentCallsRetried + r.agentBusyWaits > 0) {
+      out.printf(Locale.ROOT, "  agent calls: %d asked again after a timeout, %d back-offs of "
+          + "busy agents%n", r.agentCallsRetried, r.agentBusyWaits);
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class Coordinator {
 
   private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+  /** Finished jobs kept for -status, the oldest forgotten first (each holds its report). */
+  static final int MAX_FINISHED_JOBS = 100;
 
   /** A job and what the CLI may ask of it. */
   private static final class Job {
@@ -239,6 +242,20 @@ public final class Coordinator {
     }
   }
 
+  /** Forgets the oldest finished jobs beyond {@link #MAX_FINISHED_JOBS}. */
+  private synchronized void pruneFinished() {
+    List<Long> finished = new ArrayList<>();
+    for (Job j : jobs.values()) {
+      if (j.state != JobState.RUNNING) {
+        finished.add(j.id);
+      }
+    }
+    Collections.sort(finished);
+    for (int i = 0; i < finished.size() - MAX_FINISHED_JOBS; i++) {
+      jobs.remove(finished.get(i));
+    }
+  }
+
   private void finish(Job job, TransitionJob t, Exception e) {
     if (t != null) {
       try {
@@ -261,6 +278,7 @@ public final class Coordinator {
         LOG.warn("Transition job {} of {} failed", job.id, job.tree, e);
       }
     }
+    pruneFinished();
   }
 
   /**
@@ -276,8 +294,8 @@ public final class Coordinator {
   public JobStatusProto status(long id) throws IOException {
     Job job = jobs.get(id);
     if (job == null) {
-      throw new RequestRefusedException("no transition job " + id + " (jobs are kept until the "
-          + "NameNode restarts)");
+      throw new RequestRefusedException("no transition job " + id + " (the last "
+          + MAX_FINISHED_JOBS + " finished jobs are kept, until the NameNode restarts)");
     }
     return toProto(job);
   }
@@ -298,7 +316,8 @@ public final class Coordinator {
         .setPhase(p.phase().description())
         .setGroupsDone(p.groupsDone.get()).setGroupsTotal(p.groupsTotal)
         .setBytesMoved(p.bytesMoved.get()).setBytesPlanned(p.bytesPlanned)
-        .setElapsedMs(p.elapsedMs());
+        .setElapsedMs(p.elapsedMs())
+        .setBatch(p.batch()).setBatchesCommitted(p.batchesCommitted.get());
     if (job.error != null) {
       b.setError(job.error);
     }

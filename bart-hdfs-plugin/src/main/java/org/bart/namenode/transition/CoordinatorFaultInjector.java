@@ -1,8 +1,8 @@
 package org.bart.namenode.transition;
 
 /**
- * Fault-injection seam of the coordinator: a no-op hook after each phase and after each file's
- * commit. Crash tests install one that throws {@link SimulatedCrash}, which stops the transition
+ * Fault-injection seam of the coordinator: a no-op hook after each phase (of each batch), after
+ * each file's commit and before an agent call is made again. Crash tests install one that throws {@link SimulatedCrash}, which stops the transition
  * on the spot, exactly as if the coordinator's process died there (nothing is rolled back).
  */
 public class CoordinatorFaultInjector {
@@ -26,6 +26,13 @@ public class CoordinatorFaultInjector {
 
   /** Called after the member file {@code path} was committed (replaced by its twin). */
   public void afterFileCommit(String path) {
+  }
+
+  /**
+   * Called when the agent call {@code what} timed out or lost its connection, just before it is
+   * made again.
+   */
+  public void beforeAgentRetry(String what) {
   }
 
   /** Thrown by a test's injector to stop the coordinator as a crash would. */

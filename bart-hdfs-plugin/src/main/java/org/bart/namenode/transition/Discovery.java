@@ -2,11 +2,10 @@ package org.bart.namenode.transition;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.hadoop.fs.FileStatus;
+import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
@@ -20,58 +19,64 @@ import org.apache.hadoop.security.AccessControlException;
 import org.bart.codec.NarrowCodec;
 import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
-import org.bart.namenode.metadata.BartPaths;
 import org.bart.report.SkippedFile;
 
 /**
- * Phase 1: finds the files under a tree that can be transitioned, and says for every other file
- * why not. A file qualifies when it is closed, erasure coded with an RS-LEGACY policy (the only
- * codec whose parity merges), outside snapshots and encryption zones, and every block group is
- * whole: all internal blocks known on distinct DataNodes that run a BART agent, and no empty
- * data block. The first qualifying policy (in path order) is the transition's; files with another
- * policy wait for a run of their own.
+ * Phase 1: finds, one at a time, the files under a tree that can be transitioned, and says for
+ * every other file why not. A file qualifies when it is closed, erasure coded with a policy whose
+ * parity merges, outside snapshots and encryption zones, and every block group is whole: all
+ * internal blocks known on distinct DataNodes that run a BART agent, and no empty data block. The
+ * first qualifying policy (in walk order) is the run's; files with another policy wait for a run
+ * of their own. The tree is streamed ({@link TreeWalk}): what discovery holds does not grow with
+ * the tree, only the batch being filled holds candidates.
  */
-public final class Discovery {
+public final class Discovery implements BatchSource.Candidates {
 
   static final String ALREADY_TRANSITIONED = "already transitioned";
   /** The xattr by which a file's owner keeps even the superuser from reading it. */
   static final String UNREADABLE_BY_SUPERUSER = "security.hdfs.unreadable.by.superuser";
 
-  /** What discovery found. */
-  public static final class Result {
-    final List<CandidateFile> candidates = new ArrayList<>();
-    final List<SkippedFile> skipped = new ArrayList<>();
-    ErasureCodingPolicy policy;
-  }
-
   private final DistributedFileSystem dfs;
   private final Set<String> nodesWithAgents;
+  private final List<String> snapshotted;
+  private final List<String> zones;
+  private final TreeWalk walk;
+  private ErasureCodingPolicy policy;
 
   /** @param nodesWithAgents uuids of the live DataNodes whose agents are ready */
-  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents) {
+  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents, String tree)
+      throws IOException {
     this.dfs = dfs;
     this.nodesWithAgents = nodesWithAgents;
+    this.snapshotted = snapshottedDirs();
+    this.zones = encryptionZones();
+    this.walk = new TreeWalk(dfs, tree);
   }
 
-  Result run(String tree) throws IOException {
-    Result r = new Result();
-    List<String> snapshotted = snapshottedDirs();
-    List<String> zones = encryptionZones();
-    List<String> files = new ArrayList<>();
-    listFiles(new Path(tree), files);
-    Collections.sort(files);
-    for (String path : files) {
-      String reason = check(path, snapshotted, zones, r);
-      if (reason != null) {
-        r.skipped.add(new SkippedFile(path, reason));
+  /**
+   * The next file that qualifies, or null when the tree has no more; every file passed over on
+   * the way is given to {@code skipped} with its reason.
+   */
+  @Override
+  public CandidateFile next(Consumer<SkippedFile> skipped) throws IOException {
+    for (String path = walk.next(); path != null; path = walk.next()) {
+      CandidateFile[] found = new CandidateFile[1];
+      String reason = check(path, found);
+      if (reason == null) {
+        return found[0];
       }
+      skipped.accept(new SkippedFile(path, reason));
     }
-    return r;
+    return null;
   }
 
-  /** Null if {@code path} was added to the candidates, else why not. */
-  private String check(String path, List<String> snapshotted, List<String> zones, Result r)
-      throws IOException {
+  /** The run's policy: that of the first qualifying file, or null before one was found. */
+  ErasureCodingPolicy policy() {
+    return policy;
+  }
+
+  /** Null if {@code path} qualifies (then {@code found[0]} is it), else why not. */
+  private String check(String path, CandidateFile[] found) throws IOException {
     HdfsFileStatus st = dfs.getClient().getFileInfo(path);
     if (st == null) {
       return "deleted during discovery";
@@ -89,8 +94,8 @@ public final class Discovery {
       return "policy " + p.getName() + " uses codec '" + p.getCodecName() + "', whose parity "
           + "BART cannot merge; it merges " + NarrowCodec.names();
     }
-    if (r.policy != null && !r.policy.equals(p)) {
-      return "policy " + p.getName() + " differs from " + r.policy.getName()
+    if (policy != null && !policy.equals(p)) {
+      return "policy " + p.getName() + " differs from " + policy.getName()
           + ", this run's policy; transition it in a run of its own";
     }
     String under = ancestorIn(path, snapshotted);
@@ -124,8 +129,8 @@ public final class Discovery {
         return "block group " + gi + " " + why;
       }
     }
-    r.policy = p;
-    r.candidates.add(new CandidateFile(path, st, groups));
+    policy = p;
+    found[0] = new CandidateFile(path, st, groups);
     return null;
   }
 
@@ -149,20 +154,6 @@ public final class Discovery {
       }
     }
     return null;
-  }
-
-  private void listFiles(Path dir, List<String> out) throws IOException {
-    RemoteIterator<FileStatus> it = dfs.listStatusIterator(dir);
-    while (it.hasNext()) {
-      FileStatus f = it.next();
-      if (f.isDirectory()) {
-        if (!BartPaths.HIDDEN_DIR.equals(f.getPath().getName())) {
-          listFiles(f.getPath(), out);
-        }
-      } else if (f.isFile()) {
-        out.add(f.getPath().toUri().getPath());
-      }
-    }
   }
 
   private List<String> snapshottedDirs() throws IOException {

@@ -7,8 +7,8 @@ import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.hdfs.BlockGroup;
 
 /**
- * The narrow stripes of a transition, numbered for the planner: stripe ids run over the candidate
- * files in path order and, within a file, over its block groups. Also the pre-placement (node id
+ * The narrow stripes of one batch, numbered for the planner: stripe ids run over the batch's
+ * files in walk order and, within a file, over its block groups. Also the pre-placement (node id
  * of each internal block, data then parity) the planner reads.
  */
 public final class StripeTable {

@@ -4,7 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.bart.codec.WideCode;
-import org.bart.namenode.cluster.AgentPool;
+import org.bart.namenode.cluster.RetryingAgentPool;
 import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.hdfs.PlacedFile;
 import org.bart.plan.PlannedGroup;
@@ -30,7 +30,7 @@ public final class TransitionContext {
   WideCode code;
   ErasureCodingPolicy narrowPolicy;
   ErasureCodingPolicy dataOnlyPolicy;
-  AgentPool agents;
+  RetryingAgentPool agents;
   LoadMeter meter;
 
   /** Per stripe: its wide group and its position (member index) there. */

@@ -1,0 +1,274 @@
+package org.bart.namenode.transition;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.util.concurrent.HadoopExecutors;
+import org.bart.codec.NarrowCodec;
+import org.bart.codec.WideCode;
+import org.bart.namenode.cluster.ClusterView;
+import org.bart.namenode.cluster.RetryingAgentPool;
+import org.bart.namenode.hdfs.DataOnlyPolicy;
+import org.bart.namenode.metadata.BartPaths;
+import org.bart.namenode.metadata.BatchStore;
+import org.bart.namenode.metadata.GroupMetadata;
+import org.bart.namenode.metadata.StateOwnership;
+import org.bart.plan.CodeParams;
+import org.bart.plan.EncodeMethod;
+import org.bart.plan.LoadStats;
+import org.bart.plan.PlanningProblem;
+import org.bart.plan.RackSpread;
+import org.bart.plan.Rng;
+import org.bart.protocol.proto.MetadataProtos.BatchFileProto;
+import org.bart.protocol.proto.MetadataProtos.BatchProto;
+import org.bart.protocol.proto.MetadataProtos.BatchState;
+import org.bart.protocol.proto.MetadataProtos.GroupState;
+import org.bart.protocol.proto.MetadataProtos.MemberProto;
+import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
+import org.bart.report.TransitionReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One batch of a transition: plan, stage, verify, commit and clean up a set of whole files, with
+ * its own batch record. Before commit a failure rolls back what this batch created (earlier
+ * batches stay committed); from commit on the record lets the next run finish it. Everything it
+ * holds (stripes, plan, staged files) is dropped when it ends.
+ */
+final class BatchRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
+
+  private final TransitionContext ctx;
+  private final PhaseClock clock;
+  private final StateOwnership trust;
+  private final BatchStore store;
+  private final int threads;
+  private boolean verified;
+
+  BatchRun(DistributedFileSystem dfs, Configuration conf, TransitionOptions options,
+      JobProgress progress, PhaseClock clock, StateOwnership trust, BatchStore store,
+      int threads, String batchId) {
+    this.ctx = new TransitionContext(dfs, conf, options, progress);
+    this.ctx.batchId = batchId;
+    this.clock = clock;
+    this.trust = trust;
+    this.store = store;
+    this.threads = threads;
+  }
+
+  /** Whether the batch passed verification (from then on it is rolled forward, not back). */
+  boolean verified() {
+    return verified;
+  }
+
+  /** This batch's report: its own counts, loads and phase times. */
+  TransitionReport report() {
+    return ctx.report;
+  }
+
+  /** Transitions {@code files} (a multiple of lambda stripes, all of {@code policy}). */
+  void run(List<CandidateFile> files, ErasureCodingPolicy policy, ClusterView nodes)
+      throws IOException {
+    ctx.nodes = nodes;
+    ctx.narrowPolicy = policy;
+    ctx.table = new StripeTable(files, nodes);
+    TransitionReport r = ctx.report;
+    r.narrowPolicy = policy.getName();
+    r.filesTransitioned = files.size();
+    r.stripes = ctx.table.stripes.size();
+    for (int i = 0; i < nodes.size(); i++) {
+      r.nodes.add(nodes.label(i));
+    }
+    clock.enter(Phase.PLAN);
+    plan();
+    done(Phase.PLAN);
+    if (ctx.options.dryRun) {
+      return;
+    }
+    ExecutorService tasks = HadoopExecutors.newFixedThreadPool(threads);
+    ExecutorService ops = HadoopExecutors.newFixedThreadPool(4 * threads);
+    ctx.agents = new RetryingAgentPool(ctx.nodes, ctx.conf,
+        what -> CoordinatorFaultInjector.get().beforeAgentRetry(what));
+    try {
+      stageAndVerify(tasks, ops);
+      clock.enter(Phase.COMMIT);
+      BatchProto committing = batchRecord(BatchState.BATCH_COMMITTING);
+      store.write(committing);
+      r.notCommitted.addAll(new Committer(ctx.dfs, ctx.tree, store, trust).commit(committing));
+      r.filesCommitted = r.filesTransitioned - r.notCommitted.size();
+      store.write(batchRecord(BatchState.BATCH_DONE));
+      done(Phase.COMMIT);
+      clock.enter(Phase.CLEANUP);
+      store.deleteStaging(ctx.batchId);
+      done(Phase.CLEANUP);
+    } finally {
+      r.agentCallsRetried = ctx.agents.retried();
+      r.agentBusyWaits = ctx.agents.busyWaits();
+      ctx.agents.close();
+      tasks.shutdownNow();
+      ops.shutdownNow();
+    }
+  }
+
+  private void stageAndVerify(ExecutorService tasks, ExecutorService ops) throws IOException {
+    clock.enter(Phase.STAGE);
+    store.ensureDirs(); // refused if someone else made them: then nothing is rolled back either
+    boolean ok = false;
+    try {
+      store.write(batchRecord(BatchState.BATCH_STAGING));
+      new Stager(ctx, tasks, ops).run();
+      writeGroupMetadata();
+      done(Phase.STAGE);
+      clock.enter(Phase.VERIFY);
+      new Verifier(ctx, tasks).run();
+      store.write(batchRecord(BatchState.BATCH_VERIFIED));
+      verified = true;
+      done(Phase.VERIFY);
+      ok = true;
+    } finally {
+      if (!ok && !clock.crashed()) {
+        LOG.warn("Transition of {} failed before commit; rolling back batch {}", ctx.tree,
+            ctx.batchId);
+        new Recovery(ctx.dfs, ctx.tree, store, trust)
+            .rollBack(batchRecord(BatchState.BATCH_STAGING));
+      }
+    }
+  }
+
+  private void plan() throws IOException {
+    int k = ctx.narrowPolicy.getNumDataUnits();
+    int m = ctx.narrowPolicy.getNumParityUnits();
+    int lambda = ctx.options.lambda;
+    int needed = lambda * k + m;
+    if (ctx.nodes.size() < needed) {
+      throw new IOException("too few DataNodes: a wide group of " + ctx.narrowPolicy.getName()
+          + " with lambda " + lambda + " needs " + needed + " distinct live "
+          + "DataNodes with ready BART agents, and there are " + ctx.nodes.size());
+    }
+    PlannerBound.checkBatch(ctx.options.approach, ctx.table.stripes.size());
+    ctx.code = WideCode.forGeometry(NarrowCodec.forName(ctx.narrowPolicy.getCodecName()), k, m,
+        lambda);
+    CodeParams params = CodeParams.of(k, m, lambda * k, m);
+    PlanningProblem problem = new PlanningProblem(params, ctx.nodes.size(),
+        ctx.table.prePlacement, ctx.options.bandwidthProfile(ctx.nodes.size()));
+    Rng rng = ctx.options.seed == null ? Rng.fast(System.nanoTime()) : Rng.exact(ctx.options.seed);
+    // HDFS asks a data-only group to span min(k, racks) racks; spread it in the plan, or the
+    // NameNode would move blocks afterwards and undo the plan's placement.
+    ctx.plan = RackSpread.apply(ctx.options.approach.planner().plan(problem, rng),
+        ctx.nodes.rackIds());
+    for (int g = 0; g < ctx.plan.groups().size(); g++) {
+      if (ctx.plan.groups().get(g).method() != EncodeMethod.PARITY_MERGE) {
+        throw new IOException("approach " + ctx.options.approach.label() + " re-encodes from the "
+            + "data; HDFS transitions merge parity: use RDPM, BWPM, BTPM or BTWeighted");
+      }
+    }
+    ctx.indexPlan();
+    ctx.dataOnlyPolicy = ctx.options.dryRun
+        ? DataOnlyPolicy.of(ctx.narrowPolicy)
+        : DataOnlyPolicy.ensureEnabled(ctx.dfs, ctx.narrowPolicy);
+    ctx.meter = new LoadMeter(ctx.nodes.size());
+    TransitionReport r = ctx.report;
+    r.batchId = ctx.options.dryRun ? "" : ctx.batchId;
+    r.dataOnlyPolicy = ctx.dataOnlyPolicy.getName();
+    r.wideCode = ctx.code.toString();
+    r.wideGroups = ctx.plan.groups().size();
+    LoadStats predicted = ctx.plan.loadStats();
+    r.predictedSend = predicted.send();
+    r.predictedRecv = predicted.recv();
+    r.predictedMaxLoad = predicted.maxLoad();
+    r.predictedBandwidth = predicted.bandwidth();
+    long blockSize = ctx.table.files.get(0).status.getBlockSize();
+    ctx.progress.groupsTotal += r.wideGroups;
+    ctx.progress.bytesPlanned += predicted.bandwidth() * blockSize;
+    for (CandidateFile f : ctx.table.files) {
+      r.rawBytesBefore += f.rawBytes();
+      r.dataBytes += f.status.getLen();
+    }
+    r.rawBytesAfter = rawBytesAfter();
+  }
+
+  /** Raw bytes of the transitioned data after the transition: data blocks plus wide parity. */
+  private long rawBytesAfter() {
+    int k = ctx.k();
+    long sum = 0;
+    for (StripeTable.Stripe s : ctx.table.stripes) {
+      for (int i = 0; i < k; i++) {
+        sum += s.group().internalLength(i);
+      }
+    }
+    for (int g = 0; g < ctx.plan.groups().size(); g++) {
+      for (int j = 0; j < ctx.plan.problem().code().mF(); j++) {
+        long longest = 0;
+        for (int member : ctx.plan.groups().get(g).members()) {
+          longest = Math.max(longest, ctx.table.stripes.get(member).group().internalLength(k + j));
+        }
+        sum += longest;
+      }
+    }
+    return sum;
+  }
+
+  private BatchProto batchRecord(BatchState state) {
+    BatchProto.Builder b = BatchProto.newBuilder().setId(ctx.batchId).setState(state);
+    for (CandidateFile f : ctx.table.files) {
+      b.addFiles(BatchFileProto.newBuilder().setPath(f.path).setOriginalFileId(f.fileId())
+          .setLength(f.status.getLen()).setModificationTime(f.status.getModificationTime())
+          .setTwinPath(BartPaths.twin(ctx.tree, ctx.batchId, f.fileId())));
+    }
+    for (int g = 0; g < ctx.plan.groups().size(); g++) {
+      b.addParityPaths(BartPaths.parityFile(ctx.tree, ctx.batchId, g));
+    }
+    return b.build();
+  }
+
+  private void writeGroupMetadata() throws IOException {
+    for (int g = 0; g < ctx.plan.groups().size(); g++) {
+      WideGroupProto.Builder group = WideGroupProto.newBuilder()
+          .setWideCode(ctx.code.toString())
+          .setCellSize(ctx.narrowPolicy.getCellSize())
+          .setNarrowPolicy(ctx.narrowPolicy.getName())
+          .setDataOnlyPolicy(ctx.dataOnlyPolicy.getName())
+          .setState(GroupState.STAGING)
+          .setBatchId(ctx.batchId);
+      for (int stripe : ctx.plan.groups().get(g).members()) {
+        StripeTable.Stripe s = ctx.table.stripes.get(stripe);
+        int file = ctx.table.files.indexOf(s.file);
+        group.addMembers(MemberProto.newBuilder()
+            .setFileId(ctx.twins[file].fileId())
+            .setGroupIndex(s.groupIndex)
+            .setBlockGroupId(ctx.twinGroupIds[stripe])
+            .setDataBytes(s.group().group().getNumBytes())
+            .setOriginalFileId(s.file.fileId())
+            .setOriginalBlockGroupId(s.group().group().getBlockId()));
+      }
+      GroupMetadata.writeGroup(ctx.dfs, ctx.parityFiles[g].path(), group.build());
+    }
+  }
+
+  private void recordMeasuredLoads() {
+    TransitionReport r = ctx.report;
+    r.measuredSend = ctx.meter.send();
+    r.measuredRecv = ctx.meter.recv();
+    r.networkBytes = ctx.meter.networkBytes.get();
+    r.measuredMaxLoad = 0;
+    r.measuredBandwidth = 0;
+    for (int i = 0; i < r.measuredSend.length; i++) {
+      r.measuredMaxLoad = Math.max(r.measuredMaxLoad,
+          Math.max(r.measuredSend[i], r.measuredRecv[i]));
+      r.measuredBandwidth += r.measuredSend[i];
+    }
+  }
+
+  private void done(Phase p) {
+    ctx.report.phases.add(new TransitionReport.PhaseTime(p.name().toLowerCase(),
+        clock.elapsed()));
+    if (p == Phase.STAGE) {
+      recordMeasuredLoads();
+    }
+    clock.after(p);
+  }
+}
