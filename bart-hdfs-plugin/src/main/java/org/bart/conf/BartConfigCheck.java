@@ -39,6 +39,8 @@ public final class BartConfigCheck {
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT, 1);
     c.durationAtLeastZero(BartConfigKeys.REPAIR_INTERVAL,
         BartConfigKeys.REPAIR_INTERVAL_SECONDS_DEFAULT);
+    c.atLeast(BartConfigKeys.REPAIR_REBUILDS_PER_AGENT,
+        BartConfigKeys.REPAIR_REBUILDS_PER_AGENT_DEFAULT, 1);
     c.report("BART coordinator");
   }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
@@ -48,7 +49,7 @@ public final class Agent implements AutoCloseable {
   private final AgentContext ctx;
   private final ExecutorService computePool;
   private final ExecutorService transferPool;
-  private final AgentMetrics metrics = new AgentMetrics();
+  private final AgentMetrics metrics;
   private final long maxReadBytes;
   private final ReplicaSend send;
   private final ParityMerge merge;
@@ -56,8 +57,9 @@ public final class Agent implements AutoCloseable {
   private final WideReadConverter wideReads = new WideReadConverter();
   private final ReplicaMove move;
 
-  Agent(DataNode dn, Configuration conf) {
+  Agent(DataNode dn, Configuration conf, AgentMetrics metrics) {
     this.ctx = new AgentContext(dn, conf);
+    this.metrics = metrics;
     this.computePool = HadoopExecutors.newFixedThreadPool(conf.getInt(
         BartConfigKeys.AGENT_COMPUTE_THREADS, BartConfigKeys.AGENT_COMPUTE_THREADS_DEFAULT));
     this.transferPool = HadoopExecutors.newFixedThreadPool(conf.getInt(
@@ -76,8 +78,12 @@ public final class Agent implements AutoCloseable {
   }
 
   OpResultProto relabel(RelabelRequestProto req) throws IOException {
-    return execute("relabel", transferPool, req.getTarget(),
+    OpResultProto r = execute("relabel", transferPool, req.getTarget(),
         stats -> ctx.relabeler.relabel(req.getSource(), req.getTarget()));
+    if (r.getPath() == OpPath.LINKED || r.getPath() == OpPath.COPIED) {
+      metrics.bytesRelabelled.incr(req.getTarget().getNumBytes());
+    }
+    return r;
   }
 
   OpResultProto send(SendRequestProto req) throws IOException {
@@ -85,7 +91,12 @@ public final class Agent implements AutoCloseable {
   }
 
   OpResultProto merge(MergeRequestProto req) throws IOException {
-    return execute("merge", computePool, req.getTarget(), stats -> merge.merge(req, stats));
+    OpResultProto r = execute("merge", computePool, req.getTarget(),
+        stats -> merge.merge(req, stats));
+    if (r.getPath() == OpPath.COMPUTED) {
+      metrics.bytesMerged.incr(req.getTarget().getNumBytes());
+    }
+    return r;
   }
 
   OpResultProto checkMerge(MergeRequestProto req) throws IOException {
@@ -110,7 +121,25 @@ public final class Agent implements AutoCloseable {
       stats.bytesReceived += done[0].bytesReceived();
       return WideReadConverter.toProto(done[0].path());
     });
+    count(req, done[0]);
     return WideReadConverter.toResponse(done[0], result);
+  }
+
+  /** A rebuild counts its unit, a read for a client its decoded bytes; a check neither. */
+  private void count(ReadWideRequestProto req, WideReadResult r) {
+    if (req.hasTarget()) {
+      if (r.path() == WideReadResult.Path.COMPUTED) {
+        metrics.unitsRebuilt.incr();
+        metrics.bytesDecoded.incr(r.bytesWritten());
+      }
+    } else if (!req.getCheck()) {
+      metrics.degradedReadsServed.incr();
+      for (int i = 0; i < req.getWantedCount(); i++) {
+        if (r.decoded().contains(req.getWanted(i))) {
+          metrics.bytesDecoded.incr(r.data().get(i).remaining());
+        }
+      }
+    }
   }
 
   private void checkReadSize(ReadWideRequestProto req) throws BartAgentException {
@@ -161,11 +190,11 @@ public final class Agent implements AutoCloseable {
     GetAgentStatusResponseProto.Builder b = GetAgentStatusResponseProto.newBuilder()
         .setReady(reason == null)
         .setDatanodeUuid(String.valueOf(ctx.dn.getDatanodeUuid()))
-        .setOpsCompleted(metrics.completed.sum())
-        .setOpsFailed(metrics.failed.sum())
-        .setBytesSent(metrics.bytesSent.sum())
-        .setBytesReceived(metrics.bytesReceived.sum())
-        .setBytesWritten(metrics.bytesWritten.sum())
+        .setOpsCompleted(metrics.opsCompleted.value())
+        .setOpsFailed(metrics.opsFailed.value())
+        .setBytesSent(metrics.bytesSent.value())
+        .setBytesReceived(metrics.bytesReceived.value())
+        .setBytesWritten(metrics.bytesWritten.value())
         .setBandwidthPerSec(ctx.limiter.bytesPerSec());
     if (reason != null) {
       b.setNotReadyReason(reason);
@@ -184,18 +213,44 @@ public final class Agent implements AutoCloseable {
   private OpResultProto execute(String name, ExecutorService pool, BlockProto target,
       Operation op) throws IOException {
     checkReady();
+    // Whoever sets it first (the worker, or a cancel before the worker came) leaves the queue.
+    AtomicBoolean dequeued = new AtomicBoolean();
     Callable<OpResultProto> task = () -> {
-      long start = System.nanoTime();
-      ctx.faults().beforeOperation(name, ctx.uuid(), target.getBlockId());
-      OpStats stats = new OpStats();
-      OpPath path = op.run(stats);
-      ctx.faults().afterOperation(name, ctx.uuid(), target.getBlockId());
-      OpResultProto result = stats.toProto(path, (System.nanoTime() - start) / 1000);
-      LOG.debug("{} -> {} on {}: {}", name, ProtoConverters.describe(target),
-          ctx.dn.getDisplayName(), result);
-      return result;
+      if (dequeued.compareAndSet(false, true)) {
+        metrics.opsQueued.decr();
+      }
+      metrics.opsRunning.incr();
+      try {
+        return timed(name, target, op);
+      } finally {
+        metrics.opsRunning.decr();
+      }
     };
+    metrics.opsQueued.incr();
     Future<OpResultProto> future = pool.submit(task);
+    try {
+      return await(name, target, future);
+    } finally {
+      if (future.isCancelled() && dequeued.compareAndSet(false, true)) {
+        metrics.opsQueued.decr();
+      }
+    }
+  }
+
+  private OpResultProto timed(String name, BlockProto target, Operation op) throws IOException {
+    long start = System.nanoTime();
+    ctx.faults().beforeOperation(name, ctx.uuid(), target.getBlockId());
+    OpStats stats = new OpStats();
+    OpPath path = op.run(stats);
+    ctx.faults().afterOperation(name, ctx.uuid(), target.getBlockId());
+    OpResultProto result = stats.toProto(path, (System.nanoTime() - start) / 1000);
+    LOG.debug("{} -> {} on {}: {}", name, ProtoConverters.describe(target),
+        ctx.dn.getDisplayName(), result);
+    return result;
+  }
+
+  private OpResultProto await(String name, BlockProto target, Future<OpResultProto> future)
+      throws IOException {
     try {
       OpResultProto result = future.get();
       metrics.record(result);
@@ -206,7 +261,7 @@ public final class Agent implements AutoCloseable {
       throw new InterruptedIOException(name + " " + ProtoConverters.describe(target)
           + " interrupted");
     } catch (ExecutionException e) {
-      metrics.failed.increment();
+      metrics.opsFailed.incr();
       Throwable cause = e.getCause();
       if (cause instanceof IOException) {
         throw (IOException) cause;

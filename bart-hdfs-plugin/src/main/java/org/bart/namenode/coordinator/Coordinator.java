@@ -28,6 +28,7 @@ import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.UntrustedStateException;
+import org.bart.namenode.metrics.CoordinatorMetrics;
 import org.bart.namenode.read.DegradedRead;
 import org.bart.namenode.read.DegradedReader;
 import org.bart.namenode.read.HdfsReadNamespace;
@@ -77,16 +78,22 @@ public final class Coordinator {
   private final InodePaths paths;
   private final long freshMs;
   private final SafeModeRelease safeMode;
+  private final CoordinatorMetrics metrics;
   private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "bart-transition");
     t.setDaemon(true);
     return t;
   });
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+  /** Jobs that finished before the NameNode last started ({@link JobHistory}). */
+  private final Map<Long, JobStatusProto> earlier = new ConcurrentHashMap<>();
+  private boolean historyLoaded;
   private final AtomicLong nextId = new AtomicLong(1);
   private DistributedFileSystem dfs;
 
-  public Coordinator(Configuration conf, NameNodeInternals nn, AgentRegistry agents) {
+  public Coordinator(Configuration conf, NameNodeInternals nn, AgentRegistry agents,
+      CoordinatorMetrics metrics) {
+    this.metrics = metrics;
     this.conf = new Configuration(conf);
     // File checksums that do not depend on the block layout, to compare twins with originals.
     this.conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
@@ -155,12 +162,20 @@ public final class Coordinator {
       throws IOException {
     long maxBytes = conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
-    return new DegradedReader(new HdfsReadNamespace(nn.rpcServer(), dfs(), paths), agents,
-        new RpcAgentCalls(agentClients), freshMs, maxBytes).read(path, offset, length);
+    DegradedRead r;
+    try {
+      r = new DegradedReader(new HdfsReadNamespace(nn.rpcServer(), dfs(), paths), agents,
+          new RpcAgentCalls(agentClients), freshMs, maxBytes).read(path, offset, length);
+    } catch (IOException | RuntimeException e) {
+      metrics.degradedReadFailed();
+      throw e;
+    }
+    metrics.degradedReadServed(r.data().length);
+    return r;
   }
 
   private Maintenance maintenance() throws IOException {
-    return new Maintenance(dfs(), conf, agents, paths);
+    return new Maintenance(dfs(), conf, agents, paths, metrics);
   }
 
   /**
@@ -203,6 +218,7 @@ public final class Coordinator {
       throw new RequestRefusedException("approach " + approach.label()
           + " needs -bw-profile FILE");
     }
+    loadHistory(); // job ids go on from the last run's
     for (Job j : jobs.values()) {
       if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
         throw new RequestRefusedException("a transition of " + j.tree + " is already running (job "
@@ -217,6 +233,7 @@ public final class Coordinator {
         req.hasSeed() ? req.getSeed() : null);
     Job job = new Job(nextId.getAndIncrement(), tree);
     jobs.put(job.id, job);
+    metrics.transitionStarted();
     runner.submit(() -> run(job, options));
     return job.id;
   }
@@ -240,6 +257,7 @@ public final class Coordinator {
   }
 
   private void finish(Job job, TransitionJob t, Exception e) {
+    metrics.transitionFinished(e == null, t == null ? null : t.report());
     if (t != null) {
       try {
         job.reportJson = t.report().toJson();
@@ -261,6 +279,24 @@ public final class Coordinator {
         LOG.warn("Transition job {} of {} failed", job.id, job.tree, e);
       }
     }
+    try {
+      JobHistory.append(dfs(), toProto(job));
+    } catch (IOException | RuntimeException ex) {
+      LOG.warn("Transition job {} is not kept for -status after a restart: {}", job.id,
+          ex.toString());
+    }
+  }
+
+  /** Reads the jobs of earlier runs of the NameNode, once. */
+  private synchronized void loadHistory() throws IOException {
+    if (historyLoaded) {
+      return;
+    }
+    for (JobStatusProto p : JobHistory.load(dfs())) {
+      earlier.put(p.getJobId(), p);
+      nextId.accumulateAndGet(p.getJobId() + 1, Math::max);
+    }
+    historyLoaded = true;
   }
 
   /**
@@ -274,16 +310,23 @@ public final class Coordinator {
   }
 
   public JobStatusProto status(long id) throws IOException {
+    loadHistory();
     Job job = jobs.get(id);
-    if (job == null) {
-      throw new RequestRefusedException("no transition job " + id + " (jobs are kept until the "
-          + "NameNode restarts)");
+    if (job != null) {
+      return toProto(job);
     }
-    return toProto(job);
+    JobStatusProto before = earlier.get(id);
+    if (before == null) {
+      throw new RequestRefusedException("no transition job " + id + " (the newest "
+          + JobHistory.MAX_JOBS + " finished jobs are kept)");
+    }
+    return before;
   }
 
-  public List<JobStatusProto> all() {
-    List<JobStatusProto> out = new ArrayList<>();
+  /** The jobs of this run of the NameNode and the finished ones kept from earlier runs. */
+  public List<JobStatusProto> all() throws IOException {
+    loadHistory();
+    List<JobStatusProto> out = new ArrayList<>(earlier.values());
     for (Job j : jobs.values()) {
       out.add(toProto(j));
     }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -20,6 +21,7 @@ import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.WideLayout;
+import org.bart.namenode.metrics.CoordinatorMetrics;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.ProtoConverters;
 import org.bart.protocol.WideReadConverter;
@@ -48,10 +50,15 @@ public final class Maintenance {
   private final AgentRegistry registry;
   private final InodePaths paths;
   private final long freshMs;
+  private final int rebuildsPerAgent;
+  private final CoordinatorMetrics metrics;
 
   public Maintenance(DistributedFileSystem dfs, Configuration conf, AgentRegistry registry,
-      InodePaths paths) {
+      InodePaths paths, CoordinatorMetrics metrics) {
     this.dfs = dfs;
+    this.metrics = metrics;
+    this.rebuildsPerAgent = conf.getInt(BartConfigKeys.REPAIR_REBUILDS_PER_AGENT,
+        BartConfigKeys.REPAIR_REBUILDS_PER_AGENT_DEFAULT);
     this.conf = conf;
     this.registry = registry;
     this.paths = paths;
@@ -78,9 +85,45 @@ public final class Maintenance {
         + " directory recorded)");
   }
 
-  /** Repairs every group under {@code tree} (or everywhere, if null). */
+  /**
+   * Repairs every group under {@code tree} (or everywhere, if null): re-protects groups that lost
+   * a member, rebuilds every lost unit of every group in parallel on the agents (groups with the
+   * most lost units first, {@code dfs.bart.repair.rebuilds-per-agent} at a time per agent), then
+   * moves units off shared or leaving DataNodes.
+   */
   public MaintenanceReport repair(String tree) throws IOException {
-    return forEachGroup(tree, "Repair", this::repairGroup);
+    MaintenanceReport r = new MaintenanceReport();
+    for (String t : trees(tree)) {
+      r.trees.add(t);
+      ClusterView nodes = ClusterView.of(dfs, registry);
+      try (AgentPool agents = new AgentPool(nodes, conf)) {
+        List<String> groups = parityFiles(t);
+        List<UnitRebuild> rebuilds = new ArrayList<>();
+        for (String parity : groups) {
+          r.groupsChecked++;
+          try {
+            rebuilds.addAll(planRebuilds(parity, nodes, agents, r));
+          } catch (IOException | RuntimeException e) {
+            failed(r, parity, "Repair", e);
+          }
+        }
+        rebuildAll(rebuilds, r);
+        for (String parity : parityFiles(t)) { // re-protection replaced some parity files
+          try {
+            moveMisplaced(parity, nodes, agents, r);
+          } catch (IOException | RuntimeException e) {
+            failed(r, parity, "Re-placement", e);
+          }
+        }
+      }
+    }
+    return r;
+  }
+
+  private void failed(MaintenanceReport r, String parity, String what, Exception e) {
+    r.problem(parity + ": " + e.getMessage());
+    metrics.repairFailed();
+    LOG.warn("{} of wide group {} failed", what, parity, e);
   }
 
   /** What is done to one wide group. */
@@ -111,33 +154,112 @@ public final class Maintenance {
     return r;
   }
 
-  private void repairGroup(String parity, ClusterView nodes, AgentPool agents,
+  /**
+   * The rebuilds one group needs, each with its own target DataNode (none of the group's and
+   * none chosen for another of its units): re-protects the group first if a member went away.
+   */
+  private List<UnitRebuild> planRebuilds(String parity, ClusterView nodes, AgentPool agents,
       MaintenanceReport r) throws IOException {
     WideLayout l = WideLayout.load(dfs, parity);
     if (l.group.getState() != GroupState.COMMITTED) {
-      return; // being staged by a transition: its old groups still protect the data
+      return Collections.emptyList(); // being staged: its old groups still protect the data
     }
     if (!l.goneMembers.isEmpty()) {
       l = WideLayout.load(dfs, new Reprotection(dfs, l, nodes, agents, registry, freshMs).run(r));
+      metrics.groupReprotected();
     }
     List<Integer> unavailable = unavailable(l);
     if (unavailable.size() > l.code.m()) {
       r.problem(parity + ": units " + unavailable + " are unavailable, more than the "
           + l.code.m() + " the wide code can rebuild");
-      return;
+      metrics.repairFailed();
+      return Collections.emptyList();
     }
+    List<UnitRebuild> out = new ArrayList<>();
+    Set<String> reserved = new HashSet<>();
     for (int u : unavailable) {
-      int target = chooseTarget(l, u, nodes);
-      WideLayout.Unit unit = l.units[u];
-      agents.of(target).readWide(new WideReadRequest(l.code, l.toUnits(registry, freshMs),
-          Collections.singletonList(u), 0, unit.length,
-          WideReadConverter.toReplica(unit.block), nodes.agentNode(target), false));
-      awaitLocation(l, u, nodes.node(target), null);
-      unit.nodes.add(nodes.node(target));
-      r.action("rebuilt unit " + u + " (blk_" + unit.block.getBlockId() + ") of " + parity
-          + " on " + nodes.label(target));
+      int target = chooseTarget(l, u, nodes, reserved);
+      reserved.add(nodes.node(target).getDatanodeUuid());
+      out.add(new UnitRebuild(l, u, unavailable.size(), target, nodes, agents));
     }
-    moveMisplaced(l, nodes, agents, r);
+    return out;
+  }
+
+  /** One lost unit rebuilt by the agent of its new DataNode. */
+  private final class UnitRebuild implements ParallelRebuilds.Rebuild {
+    final WideLayout l;
+    final int unit;
+    final int lostInGroup;
+    final int target;
+    final ClusterView nodes;
+    final AgentPool agents;
+
+    UnitRebuild(WideLayout l, int unit, int lostInGroup, int target, ClusterView nodes,
+        AgentPool agents) {
+      this.l = l;
+      this.unit = unit;
+      this.lostInGroup = lostInGroup;
+      this.target = target;
+      this.nodes = nodes;
+      this.agents = agents;
+    }
+
+    @Override
+    public String agent() {
+      return nodes.node(target).getDatanodeUuid();
+    }
+
+    @Override
+    public int lostInGroup() {
+      return lostInGroup;
+    }
+
+    @Override
+    public void run() throws IOException {
+      WideLayout.Unit u = l.units[unit];
+      agents.of(target).readWide(new WideReadRequest(l.code, l.toUnits(registry, freshMs),
+          Collections.singletonList(unit), 0, u.length, WideReadConverter.toReplica(u.block),
+          nodes.agentNode(target), false));
+      awaitLocation(l, unit, nodes.node(target), null);
+    }
+
+    @Override
+    public String toString() {
+      return "unit " + unit + " (blk_" + l.units[unit].block.getBlockId() + ") of " + l.parityPath;
+    }
+  }
+
+  /** Runs the pass's rebuilds in parallel, counting them in the report and the metrics. */
+  private void rebuildAll(List<UnitRebuild> rebuilds, MaintenanceReport r) throws IOException {
+    AtomicInteger pending = new AtomicInteger(rebuilds.size());
+    Set<String> groups = new HashSet<>();
+    for (UnitRebuild u : rebuilds) {
+      groups.add(u.l.parityPath);
+    }
+    metrics.repairQueue(groups.size(), pending.get());
+    try {
+      new ParallelRebuilds(rebuildsPerAgent).run(rebuilds, new ParallelRebuilds.Outcome() {
+        @Override
+        public void done(ParallelRebuilds.Rebuild done) {
+          UnitRebuild u = (UnitRebuild) done;
+          metrics.unitRebuilt(u.l.units[u.unit].length);
+          r.action("rebuilt " + u + " on " + u.nodes.label(u.target));
+          metrics.repairQueue(groups.size(), pending.decrementAndGet());
+        }
+
+        @Override
+        public void failed(ParallelRebuilds.Rebuild failed, Exception e) {
+          UnitRebuild u = (UnitRebuild) failed;
+          r.problem(u.l.parityPath + ": rebuilding " + u + " on " + u.nodes.label(u.target)
+              + " failed: " + e.getMessage());
+          metrics.repairFailed();
+          metrics.repairQueue(groups.size(), pending.decrementAndGet());
+          LOG.warn("Rebuilding {} failed", u, e);
+        }
+      });
+    } finally {
+      metrics.repairQueue(0, 0);
+    }
   }
 
   /** Units with no replica on a DataNode the NameNode counts as live, in unit order. */
@@ -150,8 +272,12 @@ public final class Maintenance {
   }
 
   /** Moves a unit off every DataNode that holds two units of the group or is leaving. */
-  private void moveMisplaced(WideLayout l, ClusterView nodes, AgentPool agents,
+  private void moveMisplaced(String parity, ClusterView nodes, AgentPool agents,
       MaintenanceReport r) throws IOException {
+    WideLayout l = WideLayout.load(dfs, parity);
+    if (l.group.getState() != GroupState.COMMITTED) {
+      return;
+    }
     for (int u = 0; u < l.units.length; u++) {
       WideLayout.Unit unit = l.units[u];
       for (DatanodeInfo dn : new ArrayList<>(unit.nodes)) {
@@ -163,7 +289,7 @@ public final class Maintenance {
         if (nodes.indexOf(dn.getDatanodeUuid()) < 0 && dn.isInService()) {
           continue; // a node without agent: nothing to ask it
         }
-        int target = chooseTarget(l, u, nodes);
+        int target = chooseTarget(l, u, nodes, Collections.<String>emptySet());
         AgentClient agent = agents.of(target);
         agent.move(MoveRequestProto.newBuilder().setBlock(ProtoConverters.toProto(unit.block))
             .setSource(ProtoConverters.toProto(dn, null)).setTargetNode(nodes.proto(target))
@@ -171,21 +297,26 @@ public final class Maintenance {
         awaitLocation(l, u, nodes.node(target), dn);
         unit.nodes.remove(dn);
         unit.nodes.add(nodes.node(target));
+        metrics.unitMoved();
         r.action("moved unit " + u + " (blk_" + unit.block.getBlockId() + ") of " + l.parityPath
             + " from " + dn.getXferAddr() + " (" + why + ") to " + nodes.label(target));
       }
     }
   }
 
-  /** The DataNode of {@code nodes} that receives unit {@code unit} (see RepairDecisions#target). */
-  private int chooseTarget(WideLayout l, int unit, ClusterView nodes) throws IOException {
+  /**
+   * The DataNode of {@code nodes} that receives unit {@code unit}, none of {@code reserved} (see
+   * RepairDecisions#target).
+   */
+  private int chooseTarget(WideLayout l, int unit, ClusterView nodes, Set<String> reserved)
+      throws IOException {
     List<RepairDecisions.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       String uuid = nodes.node(i).getDatanodeUuid();
       candidates.add(new RepairDecisions.Candidate(uuid, nodes.rack(i),
           registry.isFresh(uuid, freshMs)));
     }
-    int best = decisions(l).target(unit, candidates);
+    int best = decisions(l).target(unit, candidates, reserved);
     if (best < 0) {
       throw new IOException("no live DataNode with a BART agent is free of the group's "
           + l.units.length + " units: cannot place unit " + unit);

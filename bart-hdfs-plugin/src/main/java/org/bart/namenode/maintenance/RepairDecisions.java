@@ -134,7 +134,15 @@ public final class RepairDecisions {
    * @return the candidate's index, or -1 if no candidate is free
    */
   public int target(int unit, List<Candidate> candidates) {
-    Set<String> used = new HashSet<>();
+    return target(unit, candidates, Collections.<String>emptySet());
+  }
+
+  /**
+   * As {@link #target(int, List)}, also avoiding the DataNodes in {@code reserved} (those already
+   * chosen for other lost units of the group in the same repair pass).
+   */
+  public int target(int unit, List<Candidate> candidates, Set<String> reserved) {
+    Set<String> used = new HashSet<>(reserved);
     for (Unit u : units) {
       for (Replica r : u.replicas) {
         used.add(r.uuid);

@@ -126,6 +126,19 @@ class RepairDecisionsTest {
   }
 
   @Test
+  void theLostUnitsOfOneGroupGetDistinctTargetsInOnePass() {
+    RepairDecisions d = new RepairDecisions(K, DATA_UNITS, healthyGroup());
+    Set<String> reserved = new HashSet<>();
+    List<Integer> targets = new ArrayList<>();
+    for (int u : new int[] {18, 19, 20}) { // three parities lost with nodes 18-20
+      int t = d.target(u, allNodes(new HashSet<>()), reserved);
+      reserved.add(uuid(t));
+      targets.add(t);
+    }
+    assertEquals(Arrays.asList(21, 22, 23), targets);
+  }
+
+  @Test
   void unitsWithoutBlockOrBytesAreNeverRebuilt() {
     List<Unit> units = healthyGroup();
     units.set(6, new Unit(false, LENGTH, new ArrayList<>())); // a gone member's unit
