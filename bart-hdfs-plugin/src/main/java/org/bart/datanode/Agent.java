@@ -58,7 +58,7 @@ public final class Agent implements AutoCloseable {
   private final ReplicaMove move;
 
   Agent(DataNode dn, Configuration conf, AgentMetrics metrics) {
-    this.ctx = new AgentContext(dn, conf);
+    this.ctx = new AgentContext(dn, conf, metrics);
     this.metrics = metrics;
     this.computePool = HadoopExecutors.newFixedThreadPool(conf.getInt(
         BartConfigKeys.AGENT_COMPUTE_THREADS, BartConfigKeys.AGENT_COMPUTE_THREADS_DEFAULT));

@@ -29,6 +29,8 @@ final class AgentMetrics {
   @Metric("Bytes decoded (degraded reads and rebuilds)") MutableCounterLong bytesDecoded;
   @Metric("Degraded reads served") MutableCounterLong degradedReadsServed;
   @Metric("Lost units rebuilt") MutableCounterLong unitsRebuilt;
+  @Metric("Corrupt replicas met and reported to the NameNode")
+  MutableCounterLong corruptReplicasReported;
 
   private final String name;
 

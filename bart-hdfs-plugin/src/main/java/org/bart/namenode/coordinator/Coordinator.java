@@ -175,7 +175,8 @@ public final class Coordinator {
   }
 
   private Maintenance maintenance() throws IOException {
-    return new Maintenance(dfs(), conf, agents, paths, metrics);
+    return new Maintenance(dfs(), conf, agents, paths, metrics,
+        b -> nn.corruptReplicaNodes(b.getLocalBlock()));
   }
 
   /**

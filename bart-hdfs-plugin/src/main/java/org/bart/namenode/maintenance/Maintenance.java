@@ -28,6 +28,7 @@ import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
 import org.bart.protocol.wide.WideReadRequest;
+import org.bart.protocol.wide.WideUnit;
 import org.bart.report.MaintenanceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,10 +53,12 @@ public final class Maintenance {
   private final long freshMs;
   private final int rebuildsPerAgent;
   private final CoordinatorMetrics metrics;
+  private final CorruptReplicas corrupt;
 
   public Maintenance(DistributedFileSystem dfs, Configuration conf, AgentRegistry registry,
-      InodePaths paths, CoordinatorMetrics metrics) {
+      InodePaths paths, CoordinatorMetrics metrics, CorruptReplicas corrupt) {
     this.dfs = dfs;
+    this.corrupt = corrupt;
     this.metrics = metrics;
     this.rebuildsPerAgent = conf.getInt(BartConfigKeys.REPAIR_REBUILDS_PER_AGENT,
         BartConfigKeys.REPAIR_REBUILDS_PER_AGENT_DEFAULT);
@@ -217,7 +220,10 @@ public final class Maintenance {
     @Override
     public void run() throws IOException {
       WideLayout.Unit u = l.units[unit];
-      agents.of(target).readWide(new WideReadRequest(l.code, l.toUnits(registry, freshMs),
+      List<WideUnit> units = new ArrayList<>(l.toUnits(registry, freshMs));
+      // Sent without a location (a corrupt replica may still be listed): always decoded.
+      units.set(unit, new WideUnit(u.length, WideReadConverter.toReplica(u.block), null));
+      agents.of(target).readWide(new WideReadRequest(l.code, units,
           Collections.singletonList(unit), 0, u.length, WideReadConverter.toReplica(u.block),
           nodes.agentNode(target), false));
       awaitLocation(l, unit, nodes.node(target), null);
@@ -325,13 +331,15 @@ public final class Maintenance {
   }
 
   /** The group's units as the decisions see them. */
-  private static RepairDecisions decisions(WideLayout l) {
+  private RepairDecisions decisions(WideLayout l) {
     List<RepairDecisions.Unit> units = new ArrayList<>();
     for (WideLayout.Unit u : l.units) {
       List<RepairDecisions.Replica> replicas = new ArrayList<>();
+      Set<String> bad = u.block == null || u.nodes.isEmpty()
+          ? Collections.<String>emptySet() : corrupt.nodesOf(u.block);
       for (DatanodeInfo dn : u.nodes) {
         replicas.add(new RepairDecisions.Replica(dn.getDatanodeUuid(), dn.getNetworkLocation(),
-            dn.isInService()));
+            dn.isInService(), bad.contains(dn.getDatanodeUuid())));
       }
       units.add(new RepairDecisions.Unit(u.block != null, u.length, replicas));
     }

@@ -22,11 +22,18 @@ public final class RepairDecisions {
     public final String rack;
     /** False while its DataNode is decommissioning or entering maintenance. */
     public final boolean inService;
+    /** The NameNode holds it corrupt: its DataNode still counts as used by the group. */
+    public final boolean corrupt;
 
     public Replica(String uuid, String rack, boolean inService) {
+      this(uuid, rack, inService, false);
+    }
+
+    public Replica(String uuid, String rack, boolean inService, boolean corrupt) {
       this.uuid = uuid;
       this.rack = rack;
       this.inService = inService;
+      this.corrupt = corrupt;
     }
   }
 
@@ -77,7 +84,8 @@ public final class RepairDecisions {
   }
 
   /**
-   * Units with bytes and a block but no replica on a DataNode in {@code live}, in unit order. A
+   * Units with bytes and a block but no sound (not corrupt) replica on a DataNode in
+   * {@code live}, in unit order. A
    * DataNode that just went quiet is still in {@code live} until the NameNode declares it dead, as
    * for HDFS's own reconstruction: a copy made earlier would be an excess replica the NameNode
    * might delete.
@@ -91,7 +99,7 @@ public final class RepairDecisions {
       }
       boolean held = false;
       for (Replica r : unit.replicas) {
-        held |= live.contains(r.uuid);
+        held |= live.contains(r.uuid) && !r.corrupt;
       }
       if (!held) {
         out.add(u);
@@ -107,9 +115,13 @@ public final class RepairDecisions {
 
   /**
    * Why replica {@code replica} of unit {@code u} must move, or null if it may stay: its DataNode
-   * is leaving, or an earlier unit (or replica) of the group is on the same DataNode.
+   * is leaving, or an earlier unit (or replica) of the group is on the same DataNode. A corrupt
+   * replica never moves: the unit is rebuilt and the NameNode then deletes it.
    */
   public String misplacement(int u, Replica replica) {
+    if (replica.corrupt) {
+      return null;
+    }
     if (!replica.inService) {
       return "leaving";
     }
