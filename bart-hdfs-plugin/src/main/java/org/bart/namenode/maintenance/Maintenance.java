@@ -24,11 +24,8 @@ import org.bart.namenode.metadata.WideLayout;
 import org.bart.namenode.metrics.CoordinatorMetrics;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
-import org.bart.protocol.wide.WideReadRequest;
-import org.bart.protocol.wide.WideUnit;
 import org.bart.report.MaintenanceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +33,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every wide group of the transitioned trees whole and on distinct live DataNodes (DESIGN
  * §6), the HDFS way of the Chord seed's replica maintenance and migration: rebuilds lost units
- * from the group onto a DataNode that keeps the invariant (same block id, so the NameNode simply
- * learns a new location), moves units off DataNodes that hold two of a group or are leaving
- * (the Balancer's block move, so the NameNode deletes the old replica), and re-protects the
- * survivors of a group whose member file went away. Also verifies groups without changing them.
+ * (no replica on a live DataNode, or only corrupt ones) from the group onto a DataNode that keeps
+ * the invariant (same block id, so the NameNode simply learns a new location), moves units off
+ * DataNodes that hold two of a group or are leaving (the Balancer's block move, so the NameNode
+ * deletes the old replica), and re-protects the survivors of a group whose member file went
+ * away. Also verifies groups without changing them.
+ *
+ * <p>As HDFS's own reconstruction: the coordinator decides (which units, which targets, in which
+ * order) and commits nothing but what the NameNode learns from the DataNodes; the agents do the
+ * work, in parallel ({@link ParallelRebuilds}, {@link RebuildQueue}).
  */
 public final class Maintenance {
 
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
-  private static final long REPORT_WAIT_MS = 60_000;
 
   private final DistributedFileSystem dfs;
   private final Configuration conf;
@@ -183,56 +184,10 @@ public final class Maintenance {
     for (int u : unavailable) {
       int target = chooseTarget(l, u, nodes, reserved);
       reserved.add(nodes.node(target).getDatanodeUuid());
-      out.add(new UnitRebuild(l, u, unavailable.size(), target, nodes, agents));
+      out.add(new UnitRebuild(dfs, l.toUnits(registry, freshMs), l, u, unavailable.size(),
+          target, nodes, agents));
     }
     return out;
-  }
-
-  /** One lost unit rebuilt by the agent of its new DataNode. */
-  private final class UnitRebuild implements ParallelRebuilds.Rebuild {
-    final WideLayout l;
-    final int unit;
-    final int lostInGroup;
-    final int target;
-    final ClusterView nodes;
-    final AgentPool agents;
-
-    UnitRebuild(WideLayout l, int unit, int lostInGroup, int target, ClusterView nodes,
-        AgentPool agents) {
-      this.l = l;
-      this.unit = unit;
-      this.lostInGroup = lostInGroup;
-      this.target = target;
-      this.nodes = nodes;
-      this.agents = agents;
-    }
-
-    @Override
-    public String agent() {
-      return nodes.node(target).getDatanodeUuid();
-    }
-
-    @Override
-    public int lostInGroup() {
-      return lostInGroup;
-    }
-
-    @Override
-    public void run() throws IOException {
-      WideLayout.Unit u = l.units[unit];
-      List<WideUnit> units = new ArrayList<>(l.toUnits(registry, freshMs));
-      // Sent without a location (a corrupt replica may still be listed): always decoded.
-      units.set(unit, new WideUnit(u.length, WideReadConverter.toReplica(u.block), null));
-      agents.of(target).readWide(new WideReadRequest(l.code, units,
-          Collections.singletonList(unit), 0, u.length, WideReadConverter.toReplica(u.block),
-          nodes.agentNode(target), false));
-      awaitLocation(l, unit, nodes.node(target), null);
-    }
-
-    @Override
-    public String toString() {
-      return "unit " + unit + " (blk_" + l.units[unit].block.getBlockId() + ") of " + l.parityPath;
-    }
   }
 
   /** Runs the pass's rebuilds in parallel, counting them in the report and the metrics. */
@@ -240,7 +195,7 @@ public final class Maintenance {
     AtomicInteger pending = new AtomicInteger(rebuilds.size());
     Set<String> groups = new HashSet<>();
     for (UnitRebuild u : rebuilds) {
-      groups.add(u.l.parityPath);
+      groups.add(u.layout.parityPath);
     }
     metrics.repairQueue(groups.size(), pending.get());
     try {
@@ -248,7 +203,7 @@ public final class Maintenance {
         @Override
         public void done(ParallelRebuilds.Rebuild done) {
           UnitRebuild u = (UnitRebuild) done;
-          metrics.unitRebuilt(u.l.units[u.unit].length);
+          metrics.unitRebuilt(u.length());
           r.action("rebuilt " + u + " on " + u.nodes.label(u.target));
           metrics.repairQueue(groups.size(), pending.decrementAndGet());
         }
@@ -256,7 +211,7 @@ public final class Maintenance {
         @Override
         public void failed(ParallelRebuilds.Rebuild failed, Exception e) {
           UnitRebuild u = (UnitRebuild) failed;
-          r.problem(u.l.parityPath + ": rebuilding " + u + " on " + u.nodes.label(u.target)
+          r.problem(u.layout.parityPath + ": rebuilding " + u + " on " + u.nodes.label(u.target)
               + " failed: " + e.getMessage());
           metrics.repairFailed();
           metrics.repairQueue(groups.size(), pending.decrementAndGet());
@@ -300,7 +255,7 @@ public final class Maintenance {
         agent.move(MoveRequestProto.newBuilder().setBlock(ProtoConverters.toProto(unit.block))
             .setSource(ProtoConverters.toProto(dn, null)).setTargetNode(nodes.proto(target))
             .build());
-        awaitLocation(l, u, nodes.node(target), dn);
+        ReportedLocation.await(dfs, l, u, nodes.node(target), dn);
         unit.nodes.remove(dn);
         unit.nodes.add(nodes.node(target));
         metrics.unitMoved();
@@ -344,34 +299,6 @@ public final class Maintenance {
       units.add(new RepairDecisions.Unit(u.block != null, u.length, replicas));
     }
     return new RepairDecisions(l.code.k(), l.code.dataUnits(), units);
-  }
-
-  /** Waits until the NameNode lists {@code added} (and no longer {@code removed}) for unit u. */
-  private void awaitLocation(WideLayout l, int u, DatanodeInfo added, DatanodeInfo removed)
-      throws IOException {
-    long deadline = System.currentTimeMillis() + REPORT_WAIT_MS;
-    while (true) {
-      WideLayout now = WideLayout.load(dfs, l.parityPath);
-      boolean has = false;
-      boolean still = false;
-      for (DatanodeInfo dn : now.units[u].nodes) {
-        has |= dn.getDatanodeUuid().equals(added.getDatanodeUuid());
-        still |= removed != null && dn.getDatanodeUuid().equals(removed.getDatanodeUuid());
-      }
-      if (has && !still) {
-        return;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IOException("the NameNode did not report unit " + u + " of " + l.parityPath
-            + " on " + added.getXferAddr() + " within " + REPORT_WAIT_MS / 1000 + " s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
-    }
   }
 
   /** Checks every group under {@code tree} without changing anything. */
