@@ -3,8 +3,10 @@ package org.bart.namenode.maintenance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
@@ -103,10 +105,11 @@ public final class Maintenance {
       try (AgentPool agents = new AgentPool(nodes, conf)) {
         List<String> groups = parityFiles(t);
         List<UnitRebuild> rebuilds = new ArrayList<>();
+        Map<String, Integer> assigned = new HashMap<>();
         for (String parity : groups) {
           r.groupsChecked++;
           try {
-            rebuilds.addAll(planRebuilds(parity, nodes, agents, r));
+            rebuilds.addAll(planRebuilds(parity, nodes, agents, assigned, r));
           } catch (IOException | RuntimeException e) {
             failed(r, parity, "Repair", e);
           }
@@ -163,7 +166,7 @@ public final class Maintenance {
    * none chosen for another of its units): re-protects the group first if a member went away.
    */
   private List<UnitRebuild> planRebuilds(String parity, ClusterView nodes, AgentPool agents,
-      MaintenanceReport r) throws IOException {
+      Map<String, Integer> assigned, MaintenanceReport r) throws IOException {
     WideLayout l = WideLayout.load(dfs, parity);
     if (l.group.getState() != GroupState.COMMITTED) {
       return Collections.emptyList(); // being staged: its old groups still protect the data
@@ -182,8 +185,10 @@ public final class Maintenance {
     List<UnitRebuild> out = new ArrayList<>();
     Set<String> reserved = new HashSet<>();
     for (int u : unavailable) {
-      int target = chooseTarget(l, u, nodes, reserved);
-      reserved.add(nodes.node(target).getDatanodeUuid());
+      int target = chooseTarget(l, u, nodes, reserved, assigned);
+      String uuid = nodes.node(target).getDatanodeUuid();
+      reserved.add(uuid);
+      assigned.merge(uuid, 1, Integer::sum);
       out.add(new UnitRebuild(dfs, l.toUnits(registry, freshMs), l, u, unavailable.size(),
           target, nodes, agents));
     }
@@ -250,7 +255,8 @@ public final class Maintenance {
         if (nodes.indexOf(dn.getDatanodeUuid()) < 0 && dn.isInService()) {
           continue; // a node without agent: nothing to ask it
         }
-        int target = chooseTarget(l, u, nodes, Collections.<String>emptySet());
+        int target = chooseTarget(l, u, nodes, Collections.<String>emptySet(),
+            Collections.<String, Integer>emptyMap());
         AgentClient agent = agents.of(target);
         agent.move(MoveRequestProto.newBuilder().setBlock(ProtoConverters.toProto(unit.block))
             .setSource(ProtoConverters.toProto(dn, null)).setTargetNode(nodes.proto(target))
@@ -266,18 +272,18 @@ public final class Maintenance {
   }
 
   /**
-   * The DataNode of {@code nodes} that receives unit {@code unit}, none of {@code reserved} (see
-   * RepairDecisions#target).
+   * The DataNode of {@code nodes} that receives unit {@code unit}: none of {@code reserved}, the
+   * least {@code assigned} among equals (see RepairDecisions#target).
    */
-  private int chooseTarget(WideLayout l, int unit, ClusterView nodes, Set<String> reserved)
-      throws IOException {
+  private int chooseTarget(WideLayout l, int unit, ClusterView nodes, Set<String> reserved,
+      Map<String, Integer> assigned) throws IOException {
     List<RepairDecisions.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       String uuid = nodes.node(i).getDatanodeUuid();
       candidates.add(new RepairDecisions.Candidate(uuid, nodes.rack(i),
           registry.isFresh(uuid, freshMs)));
     }
-    int best = decisions(l).target(unit, candidates, reserved);
+    int best = decisions(l).target(unit, candidates, reserved, assigned);
     if (best < 0) {
       throw new IOException("no live DataNode with a BART agent is free of the group's "
           + l.units.length + " units: cannot place unit " + unit);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -146,14 +147,19 @@ public final class RepairDecisions {
    * @return the candidate's index, or -1 if no candidate is free
    */
   public int target(int unit, List<Candidate> candidates) {
-    return target(unit, candidates, Collections.<String>emptySet());
+    return target(unit, candidates, Collections.<String>emptySet(),
+        Collections.<String, Integer>emptyMap());
   }
 
   /**
    * As {@link #target(int, List)}, also avoiding the DataNodes in {@code reserved} (those already
-   * chosen for other lost units of the group in the same repair pass).
+   * chosen for other lost units of the group in the same repair pass) and, among equally good
+   * candidates, preferring the one with the fewest rebuilds in {@code assigned} (DataNode uuid to
+   * rebuilds given to it so far in the pass), so that a pass spreads its work over the agents as
+   * HDFS spreads reconstruction targets, instead of queueing it on the first free DataNode.
    */
-  public int target(int unit, List<Candidate> candidates, Set<String> reserved) {
+  public int target(int unit, List<Candidate> candidates, Set<String> reserved,
+      Map<String, Integer> assigned) {
     Set<String> used = new HashSet<>(reserved);
     for (Unit u : units) {
       for (Replica r : u.replicas) {
@@ -177,11 +183,20 @@ public final class RepairDecisions {
       if (used.contains(c.uuid) || !c.agentFresh) {
         continue;
       }
-      if (best < 0 || (memberRacks.contains(candidates.get(best).rack)
-          && !memberRacks.contains(c.rack))) {
+      if (best < 0 || better(c, candidates.get(best), memberRacks, assigned)) {
         best = i;
       }
     }
     return best;
+  }
+
+  /** A rack the member does not use first, then fewer rebuilds assigned; else keep the earlier. */
+  private static boolean better(Candidate c, Candidate best, Set<String> memberRacks,
+      Map<String, Integer> assigned) {
+    boolean cSpreads = !memberRacks.contains(c.rack);
+    if (cSpreads != !memberRacks.contains(best.rack)) {
+      return cSpreads;
+    }
+    return assigned.getOrDefault(c.uuid, 0) < assigned.getOrDefault(best.uuid, 0);
   }
 }
