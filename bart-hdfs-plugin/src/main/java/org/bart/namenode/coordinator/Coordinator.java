@@ -301,6 +301,19 @@ public final class Coordinator {
   }
 
   /**
+   * As {@link #loadHistory}, but a NameNode that cannot be read now (a standby) still shows the
+   * jobs of this run; the kept ones are read on a later call.
+   */
+  private void tryLoadHistory() {
+    try {
+      loadHistory();
+    } catch (IOException e) {
+      LOG.warn("Cannot read the finished jobs of earlier runs ({}): {}", JobHistory.XATTR,
+          e.toString());
+    }
+  }
+
+  /**
    * What the CLI shows of a failure: the first line of its message (an exception that came
    * through RPC carries the remote stack trace after it; the coordinator's log has the rest).
    */
@@ -311,7 +324,7 @@ public final class Coordinator {
   }
 
   public JobStatusProto status(long id) throws IOException {
-    loadHistory();
+    tryLoadHistory();
     Job job = jobs.get(id);
     if (job != null) {
       return toProto(job);
@@ -325,8 +338,8 @@ public final class Coordinator {
   }
 
   /** The jobs of this run of the NameNode and the finished ones kept from earlier runs. */
-  public List<JobStatusProto> all() throws IOException {
-    loadHistory();
+  public List<JobStatusProto> all() {
+    tryLoadHistory();
     List<JobStatusProto> out = new ArrayList<>(earlier.values());
     for (Job j : jobs.values()) {
       out.add(toProto(j));
