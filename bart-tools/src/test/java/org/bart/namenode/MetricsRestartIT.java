@@ -52,7 +52,7 @@ class MetricsRestartIT {
 
   @Test
   void countersFollowTheWorkAndFinishedJobsSurviveARestart() throws Exception {
-    small = new SmallCluster();
+    small = SmallCluster.forRestarts();
     Map<String, byte[]> contents = small.writeTree("/m", SmallCluster.SEED);
     TransitionRunner.Outcome o = small.transition("/m", 2);
     assertTrue(o.succeeded, o.error);
