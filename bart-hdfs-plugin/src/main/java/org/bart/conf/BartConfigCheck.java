@@ -43,6 +43,8 @@ public final class BartConfigCheck {
         BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT, 1);
     c.agentCalls();
     c.atLeast(BartConfigKeys.AGENT_OP_RETRIES, BartConfigKeys.AGENT_OP_RETRIES_DEFAULT, 0);
+    c.atLeast(BartConfigKeys.REPAIR_REBUILDS_PER_AGENT,
+        BartConfigKeys.REPAIR_REBUILDS_PER_AGENT_DEFAULT, 1);
     c.report("BART coordinator");
   }
 

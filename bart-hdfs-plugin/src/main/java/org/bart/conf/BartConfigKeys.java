@@ -116,4 +116,11 @@ public final class BartConfigKeys {
    */
   public static final String REPAIR_INTERVAL = "dfs.bart.repair.interval";
   public static final long REPAIR_INTERVAL_SECONDS_DEFAULT = 60;
+  /**
+   * Lost units one agent rebuilds at once during a repair (its throttle, as HDFS's
+   * {@code dfs.namenode.replication.max-streams} is for stock reconstruction); a pass runs the
+   * rebuilds of all groups in parallel across agents within this bound.
+   */
+  public static final String REPAIR_REBUILDS_PER_AGENT = "dfs.bart.repair.rebuilds-per-agent";
+  public static final int REPAIR_REBUILDS_PER_AGENT_DEFAULT = 2;
 }

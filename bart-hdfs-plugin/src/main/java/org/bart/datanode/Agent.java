@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
@@ -52,7 +53,7 @@ public final class Agent implements AutoCloseable {
   private final AgentContext ctx;
   private final ExecutorService computePool;
   private final ExecutorService transferPool;
-  private final AgentMetrics metrics = new AgentMetrics();
+  private final AgentMetrics metrics;
   private final long maxReadBytes;
   private final ReplicaSend send;
   private final ParityMerge merge;
@@ -63,8 +64,9 @@ public final class Agent implements AutoCloseable {
   /** Operations that create a replica, running or queued, by operation and target block. */
   private final Map<String, Future<OpResultProto>> running = new ConcurrentHashMap<>();
 
-  Agent(DataNode dn, Configuration conf) {
-    this.ctx = new AgentContext(dn, conf);
+  Agent(DataNode dn, Configuration conf, AgentMetrics metrics) {
+    this.ctx = new AgentContext(dn, conf, metrics);
+    this.metrics = metrics;
     this.computePool = HadoopExecutors.newFixedThreadPool(conf.getInt(
         BartConfigKeys.AGENT_COMPUTE_THREADS, BartConfigKeys.AGENT_COMPUTE_THREADS_DEFAULT));
     this.transferPool = HadoopExecutors.newFixedThreadPool(conf.getInt(
@@ -85,8 +87,12 @@ public final class Agent implements AutoCloseable {
   }
 
   OpResultProto relabel(RelabelRequestProto req) throws IOException {
-    return executeOnce("relabel", transferPool, req.getTarget(),
+    OpResultProto r = executeOnce("relabel", transferPool, req.getTarget(),
         stats -> ctx.relabeler.relabel(req.getSource(), req.getTarget()));
+    if (r.getPath() == OpPath.LINKED || r.getPath() == OpPath.COPIED) {
+      metrics.bytesRelabelled.incr(req.getTarget().getNumBytes());
+    }
+    return r;
   }
 
   OpResultProto send(SendRequestProto req) throws IOException {
@@ -94,7 +100,12 @@ public final class Agent implements AutoCloseable {
   }
 
   OpResultProto merge(MergeRequestProto req) throws IOException {
-    return executeOnce("merge", computePool, req.getTarget(), stats -> merge.merge(req, stats));
+    OpResultProto r = executeOnce("merge", computePool, req.getTarget(),
+        stats -> merge.merge(req, stats));
+    if (r.getPath() == OpPath.COMPUTED) {
+      metrics.bytesMerged.incr(req.getTarget().getNumBytes());
+    }
+    return r;
   }
 
   OpResultProto checkMerge(MergeRequestProto req) throws IOException {
@@ -119,7 +130,25 @@ public final class Agent implements AutoCloseable {
       stats.bytesReceived += done[0].bytesReceived();
       return WideReadConverter.toProto(done[0].path());
     });
+    count(req, done[0]);
     return WideReadConverter.toResponse(done[0], result);
+  }
+
+  /** A rebuild counts its unit, a read for a client its decoded bytes; a check neither. */
+  private void count(ReadWideRequestProto req, WideReadResult r) {
+    if (req.hasTarget()) {
+      if (r.path() == WideReadResult.Path.COMPUTED) {
+        metrics.unitsRebuilt.incr();
+        metrics.bytesDecoded.incr(r.bytesWritten());
+      }
+    } else if (!req.getCheck()) {
+      metrics.degradedReadsServed.incr();
+      for (int i = 0; i < req.getWantedCount(); i++) {
+        if (r.decoded().contains(req.getWanted(i))) {
+          metrics.bytesDecoded.incr(r.data().get(i).remaining());
+        }
+      }
+    }
   }
 
   private void checkReadSize(ReadWideRequestProto req) throws BartAgentException {
@@ -170,11 +199,11 @@ public final class Agent implements AutoCloseable {
     GetAgentStatusResponseProto.Builder b = GetAgentStatusResponseProto.newBuilder()
         .setReady(reason == null)
         .setDatanodeUuid(String.valueOf(ctx.dn.getDatanodeUuid()))
-        .setOpsCompleted(metrics.completed.sum())
-        .setOpsFailed(metrics.failed.sum())
-        .setBytesSent(metrics.bytesSent.sum())
-        .setBytesReceived(metrics.bytesReceived.sum())
-        .setBytesWritten(metrics.bytesWritten.sum())
+        .setOpsCompleted(metrics.opsCompleted.value())
+        .setOpsFailed(metrics.opsFailed.value())
+        .setBytesSent(metrics.bytesSent.value())
+        .setBytesReceived(metrics.bytesReceived.value())
+        .setBytesWritten(metrics.bytesWritten.value())
         .setBandwidthPerSec(ctx.limiter.bytesPerSec());
     if (reason != null) {
       b.setNotReadyReason(reason);
@@ -220,19 +249,56 @@ public final class Agent implements AutoCloseable {
 
   private OpResultProto admitted(String name, ExecutorService pool, BlockProto target,
       Operation op, String joinKey) throws IOException {
+    // Whoever sets it first (the worker, or a cancel before the worker came) leaves the queue.
+    AtomicBoolean dequeued = new AtomicBoolean();
     Callable<OpResultProto> task = () -> {
-      long start = System.nanoTime();
-      ctx.faults().beforeOperation(name, ctx.uuid(), target.getBlockId());
-      OpStats stats = new OpStats();
-      OpPath path = op.run(stats);
-      ctx.faults().afterOperation(name, ctx.uuid(), target.getBlockId());
-      OpResultProto result = stats.toProto(path, (System.nanoTime() - start) / 1000);
-      LOG.debug("{} -> {} on {}: {}", name, ProtoConverters.describe(target),
-          ctx.dn.getDisplayName(), result);
-      return result;
+      if (dequeued.compareAndSet(false, true)) {
+        metrics.opsQueued.decr();
+      }
+      metrics.opsRunning.incr();
+      try {
+        return timed(name, target, op);
+      } finally {
+        metrics.opsRunning.decr();
+      }
     };
-    Future<OpResultProto> future = joinKey == null ? pool.submit(task)
-        : running.computeIfAbsent(joinKey, k -> pool.submit(task));
+    AtomicBoolean submitted = new AtomicBoolean();
+    Future<OpResultProto> future = joinKey == null ? queue(pool, task, submitted)
+        : running.computeIfAbsent(joinKey, k -> queue(pool, task, submitted));
+    try {
+      return await(name, target, future);
+    } finally {
+      if (joinKey != null) {
+        running.remove(joinKey, future);
+      }
+      // A joined caller's queue entry is the first caller's to count down.
+      if (submitted.get() && future.isCancelled() && dequeued.compareAndSet(false, true)) {
+        metrics.opsQueued.decr();
+      }
+    }
+  }
+
+  private Future<OpResultProto> queue(ExecutorService pool, Callable<OpResultProto> task,
+      AtomicBoolean submitted) {
+    metrics.opsQueued.incr();
+    submitted.set(true);
+    return pool.submit(task);
+  }
+
+  private OpResultProto timed(String name, BlockProto target, Operation op) throws IOException {
+    long start = System.nanoTime();
+    ctx.faults().beforeOperation(name, ctx.uuid(), target.getBlockId());
+    OpStats stats = new OpStats();
+    OpPath path = op.run(stats);
+    ctx.faults().afterOperation(name, ctx.uuid(), target.getBlockId());
+    OpResultProto result = stats.toProto(path, (System.nanoTime() - start) / 1000);
+    LOG.debug("{} -> {} on {}: {}", name, ProtoConverters.describe(target),
+        ctx.dn.getDisplayName(), result);
+    return result;
+  }
+
+  private OpResultProto await(String name, BlockProto target, Future<OpResultProto> future)
+      throws IOException {
     try {
       OpResultProto result = future.get();
       metrics.record(result);
@@ -246,17 +312,13 @@ public final class Agent implements AutoCloseable {
       throw new InterruptedIOException(name + " " + ProtoConverters.describe(target)
           + " interrupted");
     } catch (ExecutionException e) {
-      metrics.failed.increment();
+      metrics.opsFailed.incr();
       Throwable cause = e.getCause();
       if (cause instanceof IOException) {
         throw (IOException) cause;
       }
       throw new BartAgentException(name + " " + ProtoConverters.describe(target) + " on DataNode "
           + ctx.dn.getDisplayName() + " failed: " + cause, cause);
-    } finally {
-      if (joinKey != null) {
-        running.remove(joinKey, future);
-      }
     }
   }
 

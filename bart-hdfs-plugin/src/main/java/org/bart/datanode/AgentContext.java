@@ -21,13 +21,13 @@ final class AgentContext {
   final BandwidthLimiter limiter;
   final int chunkBytes;
 
-  AgentContext(DataNode dn, Configuration conf) {
+  AgentContext(DataNode dn, Configuration conf, AgentMetrics metrics) {
     this.dn = dn;
     this.internals = new DataNodeInternals(dn, DataNodeSelfCheck.result());
     this.conf = conf;
     this.replicas = new LocalReplicas(internals);
     this.relabeler = new Relabeler(internals, replicas);
-    this.fetcher = new ReplicaFetcher(dn, conf);
+    this.fetcher = new ReplicaFetcher(dn, conf, metrics);
     this.pusher = new ReplicaPusher(dn, conf);
     this.peers = new PeerAgents(conf);
     this.limiter = new BandwidthLimiter(conf.getLongBytes(BartConfigKeys.AGENT_BANDWIDTH_PER_SEC,

@@ -35,6 +35,7 @@ public final class BartDataNodePlugin implements ServicePlugin {
 
   private DataNodeInternals dn;
   private Agent agent;
+  private AgentMetrics metrics;
   private RPC.Server server;
   private CoordinatorHeartbeat heartbeat;
 
@@ -56,7 +57,8 @@ public final class BartDataNodePlugin implements ServicePlugin {
     try {
       Superusers superusers = Superusers.of(conf);
       superusers.defaultAcl(conf, BartConfigKeys.AGENT_PROTOCOL_ACL);
-      agent = new Agent((DataNode) service, conf);
+      metrics = AgentMetrics.register(dn.displayName());
+      agent = new Agent((DataNode) service, conf, metrics);
       InetSocketAddress bind = NetUtils.createSocketAddr(conf.getTrimmed(
           BartConfigKeys.AGENT_ADDRESS, BartConfigKeys.AGENT_ADDRESS_DEFAULT), 0,
           BartConfigKeys.AGENT_ADDRESS);
@@ -116,6 +118,10 @@ public final class BartDataNodePlugin implements ServicePlugin {
     }
     if (agent != null) {
       agent.close();
+    }
+    if (metrics != null) {
+      metrics.unregister();
+      metrics = null;
     }
   }
 

@@ -59,6 +59,7 @@ final class DataNodeSelfCheck {
           "getDNRegistrationForBP", STRING),
       Requirement.method(DN, "void", "notifyNamenodeReceivedBlock", BLOCK, STRING, STRING,
           "boolean"),
+      Requirement.method(DN, "void", "reportRemoteBadBlock", NODE, BLOCK),
       Requirement.method(DN, DN_CONF, "getDnConf"),
       Requirement.method(DN_CONF, "int", "getSocketTimeout"),
       Requirement.method(DN_CONF, "int", "getSocketWriteTimeout"),

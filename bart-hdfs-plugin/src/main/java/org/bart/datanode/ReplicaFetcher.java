@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.StorageType;
 import org.apache.hadoop.hdfs.BlockReader;
 import org.apache.hadoop.hdfs.DFSUtilClient;
@@ -20,26 +21,34 @@ import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.io.IOUtils;
 import org.apache.hadoop.net.NetUtils;
 import org.apache.hadoop.security.token.Token;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a finalized replica from any DataNode, this one included, over DataTransferProtocol's
  * readBlock: block token minted by this DataNode, checksums verified by the reader, so a corrupt
- * replica is detected instead of being copied or merged.
+ * replica is detected instead of being copied or merged, and reported to the NameNode as HDFS's
+ * own readers do (the DataNode's {@code reportRemoteBadBlock}, as {@code StripedReader} does), so
+ * that the NameNode lists it corrupt and BART's repair rebuilds it.
  */
 final class ReplicaFetcher {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaFetcher.class);
+
   private final DataNode dn;
   private final Configuration conf;
+  private final AgentMetrics metrics;
   private final int timeoutMs;
 
-  ReplicaFetcher(DataNode dn, Configuration conf) {
+  ReplicaFetcher(DataNode dn, Configuration conf, AgentMetrics metrics) {
     this.dn = dn;
     this.conf = conf;
+    this.metrics = metrics;
     this.timeoutMs = dn.getDnConf().getSocketTimeout();
   }
 
   /** An open read of a byte range of one replica, front to back. */
-  static final class Fetch implements Closeable {
+  final class Fetch implements Closeable {
     private final BlockReader reader;
     private final ExtendedBlock block;
     private final DatanodeInfo node;
@@ -68,7 +77,13 @@ final class ReplicaFetcher {
     int readFully(ByteBuffer dst) throws IOException {
       int start = dst.position();
       while (dst.hasRemaining() && position < end) {
-        int n = reader.read(dst);
+        int n;
+        try {
+          n = reader.read(dst);
+        } catch (ChecksumException e) {
+          reportCorrupt(block, node, e);
+          throw e;
+        }
         if (n < 0) {
           throw new IOException("replica blk_" + block.getBlockId() + "_"
               + block.getGenerationStamp() + " on " + node.getXferAddr() + " ended at "
@@ -82,6 +97,18 @@ final class ReplicaFetcher {
     @Override
     public void close() throws IOException {
       reader.close();
+    }
+  }
+
+  /** Tells the NameNode that the replica of {@code block} on {@code node} is corrupt. */
+  private void reportCorrupt(ExtendedBlock block, DatanodeInfo node, ChecksumException e) {
+    LOG.warn("Corrupt replica of {} on {} ({}): reporting it to the NameNode", block,
+        node.getXferAddr(), e.getMessage());
+    try {
+      dn.reportRemoteBadBlock(node, block);
+      metrics.corruptReplicasReported.incr();
+    } catch (IOException | RuntimeException x) {
+      LOG.warn("Could not report the corrupt replica of {} on {}", block, node.getXferAddr(), x);
     }
   }
 

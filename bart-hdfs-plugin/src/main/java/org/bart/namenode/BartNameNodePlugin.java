@@ -14,6 +14,7 @@ import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.coordinator.Coordinator;
 import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.hdfs.NameNodeSelfCheck;
+import org.bart.namenode.metrics.CoordinatorMetrics;
 import org.bart.namenode.read.ReadAdmission;
 import org.bart.namenode.rpc.ClientRpcService;
 import org.bart.namenode.rpc.CoordinatorRpcService;
@@ -46,6 +47,7 @@ public final class BartNameNodePlugin implements ServicePlugin {
   private final AgentRegistry agents = new AgentRegistry();
   private RPC.Server server;
   private Coordinator coordinator;
+  private CoordinatorMetrics metrics;
   private ScheduledExecutorService repairLoop;
   private NameNodeInternals nn;
 
@@ -74,7 +76,8 @@ public final class BartNameNodePlugin implements ServicePlugin {
       int heartbeatMs = (int) conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
           BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
       superusers.defaultAcl(conf, BartConfigKeys.CLIENT_PROTOCOL_ACL, "*");
-      coordinator = new Coordinator(conf, nn, agents);
+      metrics = CoordinatorMetrics.register();
+      coordinator = new Coordinator(conf, nn, agents, metrics);
       server = RpcServers.build(conf, CoordinatorProtocolPB.class,
           CoordinatorService.newReflectiveBlockingService(
               new CoordinatorRpcService(agents, coordinator, superusers, heartbeatMs)),
@@ -140,6 +143,10 @@ public final class BartNameNodePlugin implements ServicePlugin {
     if (coordinator != null) {
       coordinator.stop();
       coordinator = null;
+    }
+    if (metrics != null) {
+      metrics.unregister();
+      metrics = null;
     }
   }
 

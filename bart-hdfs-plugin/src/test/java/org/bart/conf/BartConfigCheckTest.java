@@ -44,8 +44,10 @@ class BartConfigCheckTest {
     conf.set(BartConfigKeys.TRANSITION_BATCH_GROUPS, "0");
     conf.set(BartConfigKeys.AGENT_OP_TIMEOUT, "0s");
     conf.set(BartConfigKeys.AGENT_OP_RETRIES, "-1");
+    conf.set(BartConfigKeys.REPAIR_REBUILDS_PER_AGENT, "0");
     String m = assertThrows(IllegalArgumentException.class,
         () -> BartConfigCheck.nameNode(conf)).getMessage();
+    assertTrue(m.contains("dfs.bart.repair.rebuilds-per-agent = 0: must be at least 1"), m);
     assertTrue(m.contains("dfs.bart.coordinator.threads = 0: must be at least 1"), m);
     assertTrue(m.contains("dfs.bart.repair.interval = -1s: must not be negative"), m);
     assertTrue(m.contains("dfs.bart.namenode.handler.count = 'many': not a whole number"), m);

@@ -169,11 +169,13 @@ public final class Demo {
         + "with stock settings)...");
     cluster.awaitDead(victims, 120_000);
     try (CoordinatorClient c = CoordinatorClient.connect(cluster.conf())) {
+      long start = System.nanoTime();
       MaintenanceReport repair = MaintenanceReport.fromJson(c.repair("/ec_test"));
+      double seconds = (System.nanoTime() - start) / 1e9;
       long rebuilt = repair.actions.stream().filter(a -> a.startsWith("rebuilt")).count();
-      check(repair.problems.isEmpty() && rebuilt > 0, "repair rebuilt " + rebuilt
-          + " lost blocks on other DataNodes" + (repair.problems.isEmpty() ? ""
-          : ": " + repair.problems));
+      check(repair.problems.isEmpty() && rebuilt > 0, String.format(Locale.ROOT,
+          "repair rebuilt %d lost blocks on other DataNodes in %.1f s", rebuilt, seconds)
+          + (repair.problems.isEmpty() ? "" : ": " + repair.problems));
       MaintenanceReport verify = MaintenanceReport.fromJson(c.verify("/ec_test"));
       check(verify.problems.isEmpty(), "verify: " + verify.groupsChecked + " wide groups on "
           + "distinct live DataNodes, wide parity equal to its recomputation"

@@ -36,7 +36,7 @@ class SafeModeRestartIT {
 
   @Test
   void aRestartWithADataNodeDownLeavesSafeModeAndRepairRestoresTheGroup() throws Exception {
-    small = new SmallCluster();
+    small = SmallCluster.forRestarts();
     Map<String, byte[]> contents = small.writeTree("/restart", SmallCluster.SEED);
     TransitionRunner.Outcome o = small.transition("/restart", 2);
     assertTrue(o.succeeded, o.error);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -45,6 +46,17 @@ final class SmallCluster {
     narrow = new ErasureCodingPolicy(new ECSchema("rs-legacy", 2, 1), CELL);
     dfs().addErasureCodingPolicies(new ErasureCodingPolicy[] {narrow});
     dfs().enableErasureCodingPolicy(narrow.getName());
+  }
+
+  /**
+   * A cluster whose NameNode a test restarts: its clients drop an idle connection after 100 ms
+   * (Hadoop's default is 10 s), so that no call after the restart goes out on a connection the
+   * stopped NameNode (or its coordinator) closed while it was idle, which fails with an
+   * EOFException instead of reconnecting.
+   */
+  static SmallCluster forRestarts() throws Exception {
+    return new SmallCluster(EmbeddedCluster.builder().set(
+        CommonConfigurationKeysPublic.IPC_CLIENT_CONNECTION_MAXIDLETIME_KEY, "100"));
   }
 
   DistributedFileSystem dfs() throws Exception {

@@ -29,6 +29,7 @@ import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.UntrustedStateException;
+import org.bart.namenode.metrics.CoordinatorMetrics;
 import org.bart.namenode.read.DegradedRead;
 import org.bart.namenode.read.DegradedReader;
 import org.bart.namenode.read.HdfsReadNamespace;
@@ -80,16 +81,22 @@ public final class Coordinator {
   private final InodePaths paths;
   private final long freshMs;
   private final SafeModeRelease safeMode;
+  private final CoordinatorMetrics metrics;
   private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "bart-transition");
     t.setDaemon(true);
     return t;
   });
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+  /** Jobs that finished before the NameNode last started ({@link JobHistory}). */
+  private final Map<Long, JobStatusProto> earlier = new ConcurrentHashMap<>();
+  private boolean historyLoaded;
   private final AtomicLong nextId = new AtomicLong(1);
   private DistributedFileSystem dfs;
 
-  public Coordinator(Configuration conf, NameNodeInternals nn, AgentRegistry agents) {
+  public Coordinator(Configuration conf, NameNodeInternals nn, AgentRegistry agents,
+      CoordinatorMetrics metrics) {
+    this.metrics = metrics;
     this.conf = new Configuration(conf);
     // File checksums that do not depend on the block layout, to compare twins with originals.
     this.conf.set(HdfsClientConfigKeys.DFS_CHECKSUM_COMBINE_MODE_KEY, "COMPOSITE_CRC");
@@ -158,12 +165,21 @@ public final class Coordinator {
       throws IOException {
     long maxBytes = conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
-    return new DegradedReader(new HdfsReadNamespace(nn.rpcServer(), dfs(), paths), agents,
-        new RpcAgentCalls(agentClients), freshMs, maxBytes).read(path, offset, length);
+    DegradedRead r;
+    try {
+      r = new DegradedReader(new HdfsReadNamespace(nn.rpcServer(), dfs(), paths), agents,
+          new RpcAgentCalls(agentClients), freshMs, maxBytes).read(path, offset, length);
+    } catch (IOException | RuntimeException e) {
+      metrics.degradedReadFailed();
+      throw e;
+    }
+    metrics.degradedReadServed(r.data().length);
+    return r;
   }
 
   private Maintenance maintenance() throws IOException {
-    return new Maintenance(dfs(), conf, agents, paths);
+    return new Maintenance(dfs(), conf, agents, paths, metrics,
+        b -> nn.corruptReplicaNodes(b.getLocalBlock()));
   }
 
   /**
@@ -206,6 +222,7 @@ public final class Coordinator {
       throw new RequestRefusedException("approach " + approach.label()
           + " needs -bw-profile FILE");
     }
+    loadHistory(); // job ids go on from the last run's
     for (Job j : jobs.values()) {
       if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
         throw new RequestRefusedException("a transition of " + j.tree + " is already running (job "
@@ -220,6 +237,7 @@ public final class Coordinator {
         req.hasSeed() ? req.getSeed() : null);
     Job job = new Job(nextId.getAndIncrement(), tree);
     jobs.put(job.id, job);
+    metrics.transitionStarted();
     runner.submit(() -> run(job, options));
     return job.id;
   }
@@ -257,6 +275,7 @@ public final class Coordinator {
   }
 
   private void finish(Job job, TransitionJob t, Exception e) {
+    metrics.transitionFinished(e == null, t == null ? null : t.report());
     if (t != null) {
       try {
         job.reportJson = t.report().toJson();
@@ -279,6 +298,37 @@ public final class Coordinator {
       }
     }
     pruneFinished();
+    try {
+      JobHistory.append(dfs(), toProto(job));
+    } catch (IOException | RuntimeException ex) {
+      LOG.warn("Transition job {} is not kept for -status after a restart: {}", job.id,
+          ex.toString());
+    }
+  }
+
+  /** Reads the jobs of earlier runs of the NameNode, once. */
+  private synchronized void loadHistory() throws IOException {
+    if (historyLoaded) {
+      return;
+    }
+    for (JobStatusProto p : JobHistory.load(dfs())) {
+      earlier.put(p.getJobId(), p);
+      nextId.accumulateAndGet(p.getJobId() + 1, Math::max);
+    }
+    historyLoaded = true;
+  }
+
+  /**
+   * As {@link #loadHistory}, but a NameNode that cannot be read now (a standby) still shows the
+   * jobs of this run; the kept ones are read on a later call.
+   */
+  private void tryLoadHistory() {
+    try {
+      loadHistory();
+    } catch (IOException e) {
+      LOG.warn("Cannot read the finished jobs of earlier runs ({}): {}", JobHistory.XATTR,
+          e.toString());
+    }
   }
 
   /**
@@ -292,16 +342,24 @@ public final class Coordinator {
   }
 
   public JobStatusProto status(long id) throws IOException {
+    tryLoadHistory();
     Job job = jobs.get(id);
-    if (job == null) {
-      throw new RequestRefusedException("no transition job " + id + " (the last "
-          + MAX_FINISHED_JOBS + " finished jobs are kept, until the NameNode restarts)");
+    if (job != null) {
+      return toProto(job);
     }
-    return toProto(job);
+    JobStatusProto before = earlier.get(id);
+    if (before == null) {
+      throw new RequestRefusedException("no transition job " + id + " (the newest "
+          + MAX_FINISHED_JOBS + " finished jobs are kept, " + JobHistory.MAX_JOBS
+          + " of them across NameNode restarts)");
+    }
+    return before;
   }
 
+  /** The jobs of this run of the NameNode and the finished ones kept from earlier runs. */
   public List<JobStatusProto> all() {
-    List<JobStatusProto> out = new ArrayList<>();
+    tryLoadHistory();
+    List<JobStatusProto> out = new ArrayList<>(earlier.values());
     for (Job j : jobs.values()) {
       out.add(toProto(j));
     }

@@ -1,6 +1,13 @@
 package org.bart.namenode.hdfs;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.protocol.Block;
+import org.apache.hadoop.hdfs.server.blockmanagement.BlockInfo;
+import org.apache.hadoop.hdfs.server.blockmanagement.BlockManager;
+import org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor;
 import org.apache.hadoop.hdfs.server.namenode.FSNamesystem;
 import org.apache.hadoop.hdfs.server.namenode.INode;
 import org.apache.hadoop.hdfs.server.namenode.NameNode;
@@ -67,5 +74,32 @@ public final class NameNodeInternals {
     } finally {
       fsn.readUnlock();
     }
+  }
+
+  /**
+   * The DataNodes (uuids) whose replica of {@code block} the NameNode holds corrupt; for an
+   * internal block of a striped group, those of any internal block of the group (HDFS keeps them
+   * per group; each DataNode holds one internal block of it). The client API has no such call:
+   * a block with all of its replicas corrupt, or a data-only group with a corrupt internal block,
+   * is listed with the corrupt replicas among its locations.
+   */
+  public Set<String> corruptReplicaNodes(Block block) {
+    FSNamesystem fsn = nn.getNamesystem();
+    Set<String> out = new HashSet<>();
+    fsn.readLock();
+    try {
+      BlockManager bm = fsn.getBlockManager();
+      BlockInfo stored = bm.getStoredBlock(block);
+      Collection<DatanodeDescriptor> nodes = stored == null ? null
+          : bm.getCorruptReplicas(stored);
+      if (nodes != null) {
+        for (DatanodeDescriptor d : nodes) {
+          out.add(d.getDatanodeUuid());
+        }
+      }
+    } finally {
+      fsn.readUnlock();
+    }
+    return out;
   }
 }

@@ -20,6 +20,8 @@ public final class NameNodeSelfCheck {
 
   private static final String NN = "org.apache.hadoop.hdfs.server.namenode.NameNode";
   private static final String FSN = "org.apache.hadoop.hdfs.server.namenode.FSNamesystem";
+  private static final String BM =
+      "org.apache.hadoop.hdfs.server.blockmanagement.BlockManager";
   private static final String FSDIR = "org.apache.hadoop.hdfs.server.namenode.FSDirectory";
   private static final String INODE = "org.apache.hadoop.hdfs.server.namenode.INode";
   private static final String NN_RPC = "org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols";
@@ -44,6 +46,11 @@ public final class NameNodeSelfCheck {
       Requirement.method(FSN, "void", "readLock"),
       Requirement.method(FSN, "void", "readUnlock"),
       Requirement.method(FSN, FSDIR, "getFSDirectory"),
+      Requirement.method(FSN, BM, "getBlockManager"),
+      Requirement.method(BM, "org.apache.hadoop.hdfs.server.blockmanagement.BlockInfo",
+          "getStoredBlock", "org.apache.hadoop.hdfs.protocol.Block"),
+      Requirement.method(BM, "java.util.Collection", "getCorruptReplicas",
+          "org.apache.hadoop.hdfs.protocol.Block"),
       Requirement.method(FSDIR, INODE, "getInode", "long"),
       Requirement.method(INODE, STRING, "getFullPathName"),
       Requirement.method(NN_RPC, "org.apache.hadoop.hdfs.protocol.LocatedBlocks",

@@ -3,9 +3,12 @@ package org.bart.namenode.maintenance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -20,12 +23,11 @@ import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.WideLayout;
+import org.bart.namenode.metrics.CoordinatorMetrics;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
-import org.bart.protocol.wide.WideReadRequest;
 import org.bart.report.MaintenanceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,25 +35,36 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every wide group of the transitioned trees whole and on distinct live DataNodes (DESIGN
  * §6), the HDFS way of the Chord seed's replica maintenance and migration: rebuilds lost units
- * from the group onto a DataNode that keeps the invariant (same block id, so the NameNode simply
- * learns a new location), moves units off DataNodes that hold two of a group or are leaving
- * (the Balancer's block move, so the NameNode deletes the old replica), and re-protects the
- * survivors of a group whose member file went away. Also verifies groups without changing them.
+ * (no replica on a live DataNode, or only corrupt ones) from the group onto a DataNode that keeps
+ * the invariant (same block id, so the NameNode simply learns a new location), moves units off
+ * DataNodes that hold two of a group or are leaving (the Balancer's block move, so the NameNode
+ * deletes the old replica), and re-protects the survivors of a group whose member file went
+ * away. Also verifies groups without changing them.
+ *
+ * <p>As HDFS's own reconstruction: the coordinator decides (which units, which targets, in which
+ * order) and commits nothing but what the NameNode learns from the DataNodes; the agents do the
+ * work, in parallel ({@link ParallelRebuilds}, {@link RebuildQueue}).
  */
 public final class Maintenance {
 
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
-  private static final long REPORT_WAIT_MS = 60_000;
 
   private final DistributedFileSystem dfs;
   private final Configuration conf;
   private final AgentRegistry registry;
   private final InodePaths paths;
   private final long freshMs;
+  private final int rebuildsPerAgent;
+  private final CoordinatorMetrics metrics;
+  private final CorruptReplicas corrupt;
 
   public Maintenance(DistributedFileSystem dfs, Configuration conf, AgentRegistry registry,
-      InodePaths paths) {
+      InodePaths paths, CoordinatorMetrics metrics, CorruptReplicas corrupt) {
     this.dfs = dfs;
+    this.corrupt = corrupt;
+    this.metrics = metrics;
+    this.rebuildsPerAgent = conf.getInt(BartConfigKeys.REPAIR_REBUILDS_PER_AGENT,
+        BartConfigKeys.REPAIR_REBUILDS_PER_AGENT_DEFAULT);
     this.conf = conf;
     this.registry = registry;
     this.paths = paths;
@@ -78,9 +91,46 @@ public final class Maintenance {
         + " directory recorded)");
   }
 
-  /** Repairs every group under {@code tree} (or everywhere, if null). */
+  /**
+   * Repairs every group under {@code tree} (or everywhere, if null): re-protects groups that lost
+   * a member, rebuilds every lost unit of every group in parallel on the agents (groups with the
+   * most lost units first, {@code dfs.bart.repair.rebuilds-per-agent} at a time per agent), then
+   * moves units off shared or leaving DataNodes.
+   */
   public MaintenanceReport repair(String tree) throws IOException {
-    return forEachGroup(tree, "Repair", this::repairGroup);
+    MaintenanceReport r = new MaintenanceReport();
+    for (String t : trees(tree)) {
+      r.trees.add(t);
+      ClusterView nodes = ClusterView.of(dfs, registry);
+      try (AgentPool agents = new AgentPool(nodes, conf)) {
+        List<String> groups = parityFiles(t);
+        List<UnitRebuild> rebuilds = new ArrayList<>();
+        Map<String, Integer> assigned = new HashMap<>();
+        for (String parity : groups) {
+          r.groupsChecked++;
+          try {
+            rebuilds.addAll(planRebuilds(parity, nodes, agents, assigned, r));
+          } catch (IOException | RuntimeException e) {
+            failed(r, parity, "Repair", e);
+          }
+        }
+        rebuildAll(rebuilds, r);
+        for (String parity : parityFiles(t)) { // re-protection replaced some parity files
+          try {
+            moveMisplaced(parity, nodes, agents, r);
+          } catch (IOException | RuntimeException e) {
+            failed(r, parity, "Re-placement", e);
+          }
+        }
+      }
+    }
+    return r;
+  }
+
+  private void failed(MaintenanceReport r, String parity, String what, Exception e) {
+    r.problem(parity + ": " + e.getMessage());
+    metrics.repairFailed();
+    LOG.warn("{} of wide group {} failed", what, parity, e);
   }
 
   /** What is done to one wide group. */
@@ -111,33 +161,71 @@ public final class Maintenance {
     return r;
   }
 
-  private void repairGroup(String parity, ClusterView nodes, AgentPool agents,
-      MaintenanceReport r) throws IOException {
+  /**
+   * The rebuilds one group needs, each with its own target DataNode (none of the group's and
+   * none chosen for another of its units): re-protects the group first if a member went away.
+   */
+  private List<UnitRebuild> planRebuilds(String parity, ClusterView nodes, AgentPool agents,
+      Map<String, Integer> assigned, MaintenanceReport r) throws IOException {
     WideLayout l = WideLayout.load(dfs, parity);
     if (l.group.getState() != GroupState.COMMITTED) {
-      return; // being staged by a transition: its old groups still protect the data
+      return Collections.emptyList(); // being staged: its old groups still protect the data
     }
     if (!l.goneMembers.isEmpty()) {
       l = WideLayout.load(dfs, new Reprotection(dfs, l, nodes, agents, registry, freshMs).run(r));
+      metrics.groupReprotected();
     }
     List<Integer> unavailable = unavailable(l);
     if (unavailable.size() > l.code.m()) {
       r.problem(parity + ": units " + unavailable + " are unavailable, more than the "
           + l.code.m() + " the wide code can rebuild");
-      return;
+      metrics.repairFailed();
+      return Collections.emptyList();
     }
+    List<UnitRebuild> out = new ArrayList<>();
+    Set<String> reserved = new HashSet<>();
     for (int u : unavailable) {
-      int target = chooseTarget(l, u, nodes);
-      WideLayout.Unit unit = l.units[u];
-      agents.of(target).readWide(new WideReadRequest(l.code, l.toUnits(registry, freshMs),
-          Collections.singletonList(u), 0, unit.length,
-          WideReadConverter.toReplica(unit.block), nodes.agentNode(target), false));
-      awaitLocation(l, u, nodes.node(target), null);
-      unit.nodes.add(nodes.node(target));
-      r.action("rebuilt unit " + u + " (blk_" + unit.block.getBlockId() + ") of " + parity
-          + " on " + nodes.label(target));
+      int target = chooseTarget(l, u, nodes, reserved, assigned);
+      String uuid = nodes.node(target).getDatanodeUuid();
+      reserved.add(uuid);
+      assigned.merge(uuid, 1, Integer::sum);
+      out.add(new UnitRebuild(dfs, l.toUnits(registry, freshMs), l, u, unavailable.size(),
+          target, nodes, agents));
     }
-    moveMisplaced(l, nodes, agents, r);
+    return out;
+  }
+
+  /** Runs the pass's rebuilds in parallel, counting them in the report and the metrics. */
+  private void rebuildAll(List<UnitRebuild> rebuilds, MaintenanceReport r) throws IOException {
+    AtomicInteger pending = new AtomicInteger(rebuilds.size());
+    Set<String> groups = new HashSet<>();
+    for (UnitRebuild u : rebuilds) {
+      groups.add(u.layout.parityPath);
+    }
+    metrics.repairQueue(groups.size(), pending.get());
+    try {
+      new ParallelRebuilds(rebuildsPerAgent).run(rebuilds, new ParallelRebuilds.Outcome() {
+        @Override
+        public void done(ParallelRebuilds.Rebuild done) {
+          UnitRebuild u = (UnitRebuild) done;
+          metrics.unitRebuilt(u.length());
+          r.action("rebuilt " + u + " on " + u.nodes.label(u.target));
+          metrics.repairQueue(groups.size(), pending.decrementAndGet());
+        }
+
+        @Override
+        public void failed(ParallelRebuilds.Rebuild failed, Exception e) {
+          UnitRebuild u = (UnitRebuild) failed;
+          r.problem(u.layout.parityPath + ": rebuilding " + u + " on " + u.nodes.label(u.target)
+              + " failed: " + e.getMessage());
+          metrics.repairFailed();
+          metrics.repairQueue(groups.size(), pending.decrementAndGet());
+          LOG.warn("Rebuilding {} failed", u, e);
+        }
+      });
+    } finally {
+      metrics.repairQueue(0, 0);
+    }
   }
 
   /** Units with no replica on a DataNode the NameNode counts as live, in unit order. */
@@ -150,8 +238,12 @@ public final class Maintenance {
   }
 
   /** Moves a unit off every DataNode that holds two units of the group or is leaving. */
-  private void moveMisplaced(WideLayout l, ClusterView nodes, AgentPool agents,
+  private void moveMisplaced(String parity, ClusterView nodes, AgentPool agents,
       MaintenanceReport r) throws IOException {
+    WideLayout l = WideLayout.load(dfs, parity);
+    if (l.group.getState() != GroupState.COMMITTED) {
+      return;
+    }
     for (int u = 0; u < l.units.length; u++) {
       WideLayout.Unit unit = l.units[u];
       for (DatanodeInfo dn : new ArrayList<>(unit.nodes)) {
@@ -163,29 +255,35 @@ public final class Maintenance {
         if (nodes.indexOf(dn.getDatanodeUuid()) < 0 && dn.isInService()) {
           continue; // a node without agent: nothing to ask it
         }
-        int target = chooseTarget(l, u, nodes);
+        int target = chooseTarget(l, u, nodes, Collections.<String>emptySet(),
+            Collections.<String, Integer>emptyMap());
         AgentClient agent = agents.of(target);
         agent.move(MoveRequestProto.newBuilder().setBlock(ProtoConverters.toProto(unit.block))
             .setSource(ProtoConverters.toProto(dn, null)).setTargetNode(nodes.proto(target))
             .build());
-        awaitLocation(l, u, nodes.node(target), dn);
+        ReportedLocation.await(dfs, l, u, nodes.node(target), dn);
         unit.nodes.remove(dn);
         unit.nodes.add(nodes.node(target));
+        metrics.unitMoved();
         r.action("moved unit " + u + " (blk_" + unit.block.getBlockId() + ") of " + l.parityPath
             + " from " + dn.getXferAddr() + " (" + why + ") to " + nodes.label(target));
       }
     }
   }
 
-  /** The DataNode of {@code nodes} that receives unit {@code unit} (see RepairDecisions#target). */
-  private int chooseTarget(WideLayout l, int unit, ClusterView nodes) throws IOException {
+  /**
+   * The DataNode of {@code nodes} that receives unit {@code unit}: none of {@code reserved}, the
+   * least {@code assigned} among equals (see RepairDecisions#target).
+   */
+  private int chooseTarget(WideLayout l, int unit, ClusterView nodes, Set<String> reserved,
+      Map<String, Integer> assigned) throws IOException {
     List<RepairDecisions.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       String uuid = nodes.node(i).getDatanodeUuid();
       candidates.add(new RepairDecisions.Candidate(uuid, nodes.rack(i),
           registry.isFresh(uuid, freshMs)));
     }
-    int best = decisions(l).target(unit, candidates);
+    int best = decisions(l).target(unit, candidates, reserved, assigned);
     if (best < 0) {
       throw new IOException("no live DataNode with a BART agent is free of the group's "
           + l.units.length + " units: cannot place unit " + unit);
@@ -194,45 +292,19 @@ public final class Maintenance {
   }
 
   /** The group's units as the decisions see them. */
-  private static RepairDecisions decisions(WideLayout l) {
+  private RepairDecisions decisions(WideLayout l) {
     List<RepairDecisions.Unit> units = new ArrayList<>();
     for (WideLayout.Unit u : l.units) {
       List<RepairDecisions.Replica> replicas = new ArrayList<>();
+      Set<String> bad = u.block == null || u.nodes.isEmpty()
+          ? Collections.<String>emptySet() : corrupt.nodesOf(u.block);
       for (DatanodeInfo dn : u.nodes) {
         replicas.add(new RepairDecisions.Replica(dn.getDatanodeUuid(), dn.getNetworkLocation(),
-            dn.isInService()));
+            dn.isInService(), bad.contains(dn.getDatanodeUuid())));
       }
       units.add(new RepairDecisions.Unit(u.block != null, u.length, replicas));
     }
     return new RepairDecisions(l.code.k(), l.code.dataUnits(), units);
-  }
-
-  /** Waits until the NameNode lists {@code added} (and no longer {@code removed}) for unit u. */
-  private void awaitLocation(WideLayout l, int u, DatanodeInfo added, DatanodeInfo removed)
-      throws IOException {
-    long deadline = System.currentTimeMillis() + REPORT_WAIT_MS;
-    while (true) {
-      WideLayout now = WideLayout.load(dfs, l.parityPath);
-      boolean has = false;
-      boolean still = false;
-      for (DatanodeInfo dn : now.units[u].nodes) {
-        has |= dn.getDatanodeUuid().equals(added.getDatanodeUuid());
-        still |= removed != null && dn.getDatanodeUuid().equals(removed.getDatanodeUuid());
-      }
-      if (has && !still) {
-        return;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IOException("the NameNode did not report unit " + u + " of " + l.parityPath
-            + " on " + added.getXferAddr() + " within " + REPORT_WAIT_MS / 1000 + " s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
-    }
   }
 
   /** Checks every group under {@code tree} without changing anything. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,11 +23,18 @@ public final class RepairDecisions {
     public final String rack;
     /** False while its DataNode is decommissioning or entering maintenance. */
     public final boolean inService;
+    /** The NameNode holds it corrupt: its DataNode still counts as used by the group. */
+    public final boolean corrupt;
 
     public Replica(String uuid, String rack, boolean inService) {
+      this(uuid, rack, inService, false);
+    }
+
+    public Replica(String uuid, String rack, boolean inService, boolean corrupt) {
       this.uuid = uuid;
       this.rack = rack;
       this.inService = inService;
+      this.corrupt = corrupt;
     }
   }
 
@@ -77,7 +85,8 @@ public final class RepairDecisions {
   }
 
   /**
-   * Units with bytes and a block but no replica on a DataNode in {@code live}, in unit order. A
+   * Units with bytes and a block but no sound (not corrupt) replica on a DataNode in
+   * {@code live}, in unit order. A
    * DataNode that just went quiet is still in {@code live} until the NameNode declares it dead, as
    * for HDFS's own reconstruction: a copy made earlier would be an excess replica the NameNode
    * might delete.
@@ -91,7 +100,7 @@ public final class RepairDecisions {
       }
       boolean held = false;
       for (Replica r : unit.replicas) {
-        held |= live.contains(r.uuid);
+        held |= live.contains(r.uuid) && !r.corrupt;
       }
       if (!held) {
         out.add(u);
@@ -107,9 +116,13 @@ public final class RepairDecisions {
 
   /**
    * Why replica {@code replica} of unit {@code u} must move, or null if it may stay: its DataNode
-   * is leaving, or an earlier unit (or replica) of the group is on the same DataNode.
+   * is leaving, or an earlier unit (or replica) of the group is on the same DataNode. A corrupt
+   * replica never moves: the unit is rebuilt and the NameNode then deletes it.
    */
   public String misplacement(int u, Replica replica) {
+    if (replica.corrupt) {
+      return null;
+    }
     if (!replica.inService) {
       return "leaving";
     }
@@ -134,7 +147,20 @@ public final class RepairDecisions {
    * @return the candidate's index, or -1 if no candidate is free
    */
   public int target(int unit, List<Candidate> candidates) {
-    Set<String> used = new HashSet<>();
+    return target(unit, candidates, Collections.<String>emptySet(),
+        Collections.<String, Integer>emptyMap());
+  }
+
+  /**
+   * As {@link #target(int, List)}, also avoiding the DataNodes in {@code reserved} (those already
+   * chosen for other lost units of the group in the same repair pass) and, among equally good
+   * candidates, preferring the one with the fewest rebuilds in {@code assigned} (DataNode uuid to
+   * rebuilds given to it so far in the pass), so that a pass spreads its work over the agents as
+   * HDFS spreads reconstruction targets, instead of queueing it on the first free DataNode.
+   */
+  public int target(int unit, List<Candidate> candidates, Set<String> reserved,
+      Map<String, Integer> assigned) {
+    Set<String> used = new HashSet<>(reserved);
     for (Unit u : units) {
       for (Replica r : u.replicas) {
         used.add(r.uuid);
@@ -157,11 +183,20 @@ public final class RepairDecisions {
       if (used.contains(c.uuid) || !c.agentFresh) {
         continue;
       }
-      if (best < 0 || (memberRacks.contains(candidates.get(best).rack)
-          && !memberRacks.contains(c.rack))) {
+      if (best < 0 || better(c, candidates.get(best), memberRacks, assigned)) {
         best = i;
       }
     }
     return best;
+  }
+
+  /** A rack the member does not use first, then fewer rebuilds assigned; else keep the earlier. */
+  private static boolean better(Candidate c, Candidate best, Set<String> memberRacks,
+      Map<String, Integer> assigned) {
+    boolean cSpreads = !memberRacks.contains(c.rack);
+    if (cSpreads != !memberRacks.contains(best.rack)) {
+      return cSpreads;
+    }
+    return assigned.getOrDefault(c.uuid, 0) < assigned.getOrDefault(best.uuid, 0);
   }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bart.namenode.maintenance.RepairDecisions.Candidate;
 import org.bart.namenode.maintenance.RepairDecisions.Replica;
@@ -123,6 +125,37 @@ class RepairDecisionsTest {
     assertEquals(NODES - 1, d.target(20, allNodes(stale)));
     stale.add(NODES - 1);
     assertEquals(-1, d.target(20, allNodes(stale)), "no fresh node outside the group");
+  }
+
+  @Test
+  void theLostUnitsOfOneGroupGetDistinctTargetsInOnePass() {
+    RepairDecisions d = new RepairDecisions(K, DATA_UNITS, healthyGroup());
+    Set<String> reserved = new HashSet<>();
+    List<Integer> targets = new ArrayList<>();
+    for (int u : new int[] {18, 19, 20}) { // three parities lost with nodes 18-20
+      int t = d.target(u, allNodes(new HashSet<>()), reserved, new HashMap<>());
+      reserved.add(uuid(t));
+      targets.add(t);
+    }
+    assertEquals(Arrays.asList(21, 22, 23), targets);
+  }
+
+  @Test
+  void aPassSpreadsItsRebuildsOverTheLeastLoadedFreeNodes() {
+    RepairDecisions d = new RepairDecisions(K, DATA_UNITS, healthyGroup());
+    Map<String, Integer> assigned = new HashMap<>();
+    assigned.put(uuid(21), 2);
+    assigned.put(uuid(22), 1);
+    assigned.put(uuid(23), 1);
+    // A parity unit: no rack preference; nodes 24-29 have nothing assigned.
+    assertEquals(24, d.target(20, allNodes(new HashSet<>()), new HashSet<>(), assigned));
+    for (int i = 24; i < NODES; i++) {
+      assigned.put(uuid(i), 2);
+    }
+    assertEquals(22, d.target(20, allNodes(new HashSet<>()), new HashSet<>(), assigned));
+    // A data unit still goes to a rack its member does not use first: node 22 or 27 (rack 2).
+    assigned.put(uuid(22), 3);
+    assertEquals(27, d.target(2, allNodes(new HashSet<>()), new HashSet<>(), assigned));
   }
 
   @Test
