@@ -60,6 +60,14 @@ public final class BartConfigKeys {
   public static final String AGENT_CHUNK_BYTES = "dfs.bart.agent.chunk.bytes";
   public static final int AGENT_CHUNK_BYTES_DEFAULT = 1024 * 1024;
 
+  /**
+   * How long one unit read of a wide read (degraded read, repair, verify) may take before the
+   * agent reads another unit in its place and decodes around the slow one, as HDFS's
+   * {@code dfs.datanode.ec.reconstruction.stripedread.timeout.millis} (a duration: 5s, 500ms).
+   */
+  public static final String AGENT_READ_STRAGGLER_TIMEOUT = "dfs.bart.agent.read.straggler.timeout";
+  public static final long AGENT_READ_STRAGGLER_TIMEOUT_MS_DEFAULT = 5000;
+
   /** Most bytes one degraded read may return through an agent (the client asks in pieces). */
   public static final String AGENT_READ_MAX_BYTES = "dfs.bart.agent.read.max.bytes";
   public static final long AGENT_READ_MAX_BYTES_DEFAULT = 8L * 1024 * 1024;

@@ -6,9 +6,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
+import org.apache.hadoop.thirdparty.com.google.common.util.concurrent.ThreadFactoryBuilder;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
 import org.bart.conf.BartConfigKeys;
 import org.bart.datanode.wide.WideRead;
@@ -48,6 +50,8 @@ public final class Agent implements AutoCloseable {
   private final AgentContext ctx;
   private final ExecutorService computePool;
   private final ExecutorService transferPool;
+  /** The unit reads of wide reads, in parallel: at most lambda*k + m per running wide read. */
+  private final ExecutorService unitReadPool;
   private final AgentMetrics metrics = new AgentMetrics();
   private final long maxReadBytes;
   private final ReplicaSend send;
@@ -66,7 +70,11 @@ public final class Agent implements AutoCloseable {
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
     this.send = new ReplicaSend(ctx);
     this.merge = new ParityMerge(ctx);
-    this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes);
+    this.unitReadPool = HadoopExecutors.newCachedThreadPool(new ThreadFactoryBuilder()
+        .setDaemon(true).setNameFormat("bart-unit-read-%d").build());
+    this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes,
+        unitReadPool, conf.getTimeDuration(BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT,
+            BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT_MS_DEFAULT, TimeUnit.MILLISECONDS));
     this.move = new ReplicaMove(ctx);
   }
 
@@ -220,6 +228,7 @@ public final class Agent implements AutoCloseable {
   public void close() {
     computePool.shutdownNow();
     transferPool.shutdownNow();
+    unitReadPool.shutdownNow();
     ctx.peers.close();
   }
 }

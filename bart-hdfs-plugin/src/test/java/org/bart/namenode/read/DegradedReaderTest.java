@@ -228,7 +228,7 @@ class DegradedReaderTest {
     private final WideReadConverter converter = new WideReadConverter();
 
     FakeAgents(InMemoryUnits store) {
-      wideRead = new WideRead(store, store, WideGroup.CHUNK);
+      wideRead = WideGroup.wideRead(store);
     }
 
     @Override
