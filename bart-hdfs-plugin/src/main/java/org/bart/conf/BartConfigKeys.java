@@ -89,6 +89,12 @@ public final class BartConfigKeys {
    * each read is checked against the file's permissions as the calling user.
    */
   public static final String CLIENT_PROTOCOL_ACL = "security.bart.client.protocol.acl";
+  /**
+   * Service-level authorization key of the read protocol (agents reading for users with a plan
+   * the NameNode made for them). Default: everyone; each read needs a plan for the caller, signed
+   * with a block token when the cluster has block tokens.
+   */
+  public static final String READ_PROTOCOL_ACL = "security.bart.read.protocol.acl";
 
   /**
    * How often the NameNode plugin repairs and re-places wide groups (a time duration such as
