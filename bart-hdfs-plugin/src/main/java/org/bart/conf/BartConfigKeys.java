@@ -20,13 +20,13 @@ public final class BartConfigKeys {
   public static final int NAMENODE_HANDLER_COUNT_DEFAULT = 8;
 
   /**
-   * Degraded reads the coordinator serves at once, in all; more are refused at once ("busy,
-   * retry"). Each holds one RPC handler and up to {@link #AGENT_READ_MAX_BYTES} of memory; must
-   * be less than {@link #NAMENODE_HANDLER_COUNT} so that agents' heartbeats always find a handler.
+   * Read plans (degraded reads' first step) the coordinator makes at once, in all; more are
+   * refused at once ("busy, retry"). Each holds one RPC handler while it is planned; must be less
+   * than {@link #NAMENODE_HANDLER_COUNT} so that agents' heartbeats always find a handler.
    */
   public static final String DEGRADED_READS_MAX = "dfs.bart.namenode.degraded-reads.max";
   public static final int DEGRADED_READS_MAX_DEFAULT = 4;
-  /** Degraded reads the coordinator serves at once for any one user (at most the total). */
+  /** Read plans the coordinator makes at once for any one user (at most the total). */
   public static final String DEGRADED_READS_MAX_PER_USER =
       "dfs.bart.namenode.degraded-reads.max-per-user";
   public static final int DEGRADED_READS_MAX_PER_USER_DEFAULT = 2;
@@ -73,8 +73,8 @@ public final class BartConfigKeys {
   public static final long AGENT_READ_MAX_BYTES_DEFAULT = 8L * 1024 * 1024;
 
   /**
-   * Bytes a client decodes ahead on a block group it reads through the NameNode plugin, so that
-   * small reads (4 KiB buffers) cost one decode per window, not one per read.
+   * Bytes a client decodes ahead on a block group it reads through BART (one agent call), so
+   * that small reads (4 KiB buffers) cost one decode per window, not one per read.
    */
   public static final String CLIENT_DEGRADED_READAHEAD_BYTES =
       "dfs.bart.client.degraded.readahead.bytes";
