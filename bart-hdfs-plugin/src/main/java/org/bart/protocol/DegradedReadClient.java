@@ -57,16 +57,18 @@ public final class DegradedReadClient implements Closeable {
   private final Configuration agentConf;
   private final BartClientProtocolPB coordinator;
   private final Map<String, BartReadProtocolPB> agents = new ConcurrentHashMap<>();
+  /** Agents that could not be reached: asked only when no other can serve. */
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
 
   private DegradedReadClient(UserGroupInformation user, Configuration conf,
       BartClientProtocolPB coordinator) {
     this.user = user;
     this.coordinator = coordinator;
     this.agentConf = new Configuration(conf);
-    // An agent that does not answer is on a DataNode that is down: try the next one soon.
-    agentConf.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY, 1);
+    // An agent that does not answer is on a DataNode that is down: another one serves at once.
+    agentConf.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY, 0);
     agentConf.setInt(
-        CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_ON_SOCKET_TIMEOUTS_KEY, 1);
+        CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_ON_SOCKET_TIMEOUTS_KEY, 0);
   }
 
   /** Connects to the NameNode plugin as the current user (agents are connected on first use). */
@@ -127,7 +129,7 @@ public final class DegradedReadClient implements Closeable {
         if (e instanceof RemoteException) {
           throw ((RemoteException) e).unwrapRemoteException(); // the agent's answer
         }
-        agents.remove(address); // its DataNode is down: the next agent
+        down.add(address); // its DataNode is down: the next agent, and this one last from now on
         unreachable = e;
       }
     }
@@ -143,8 +145,11 @@ public final class DegradedReadClient implements Closeable {
         : read(p, offset, length);
   }
 
-  /** Agents of the member's DataNodes first (their reads start local), then the others. */
-  private static Set<String> agentsOf(ReadPlan plan) {
+  /**
+   * Agents of the member's DataNodes first (their reads start local), then the others; those
+   * found down last.
+   */
+  private Set<String> agentsOf(ReadPlan plan) {
     Set<String> out = new LinkedHashSet<>();
     for (int u : plan.memberUnits()) {
       addAgent(out, plan.units().get(u));
@@ -152,7 +157,10 @@ public final class DegradedReadClient implements Closeable {
     for (WideUnit u : plan.units()) {
       addAgent(out, u);
     }
-    return out;
+    Set<String> ordered = new LinkedHashSet<>(out);
+    ordered.removeAll(down);
+    ordered.addAll(out);
+    return ordered;
   }
 
   private static void addAgent(Set<String> out, WideUnit u) {
