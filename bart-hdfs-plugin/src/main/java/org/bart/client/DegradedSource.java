@@ -3,7 +3,7 @@ package org.bart.client;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Bytes of a transitioned file decoded across its wide group (the BART NameNode plugin). */
+/** Bytes of a transitioned file decoded across its wide group (planned by the NameNode plugin, read by an agent). */
 interface DegradedSource extends Closeable {
 
   /**

@@ -75,6 +75,8 @@ public final class BartConfigCheck {
     c.bytesAtLeast(BartConfigKeys.AGENT_READ_MAX_BYTES,
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT, 1);
     c.agentCalls();
+    c.positiveMillis(BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT,
+        BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT_MS_DEFAULT);
     c.report("BART agent");
   }
 
@@ -146,6 +148,17 @@ public final class BartConfigCheck {
       }
     } catch (IllegalArgumentException e) { // NumberFormatException, or a bad unit
       problems.add(key + " = '" + raw + "': not a duration (e.g. 10m, 30s)");
+    }
+  }
+
+  private void positiveMillis(String key, long dfltMs) {
+    String raw = conf.getTrimmed(key);
+    try {
+      if (conf.getTimeDuration(key, dfltMs, TimeUnit.MILLISECONDS) <= 0) {
+        problems.add(key + " = " + raw + ": must be positive (e.g. 5s, 500ms)");
+      }
+    } catch (IllegalArgumentException e) { // NumberFormatException
+      problems.add(key + " = '" + raw + "': not a duration (e.g. 5s, 500ms)");
     }
   }
 

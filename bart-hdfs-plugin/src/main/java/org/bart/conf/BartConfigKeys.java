@@ -20,13 +20,13 @@ public final class BartConfigKeys {
   public static final int NAMENODE_HANDLER_COUNT_DEFAULT = 8;
 
   /**
-   * Degraded reads the coordinator serves at once, in all; more are refused at once ("busy,
-   * retry"). Each holds one RPC handler and up to {@link #AGENT_READ_MAX_BYTES} of memory; must
-   * be less than {@link #NAMENODE_HANDLER_COUNT} so that agents' heartbeats always find a handler.
+   * Read plans (degraded reads' first step) the coordinator makes at once, in all; more are
+   * refused at once ("busy, retry"). Each holds one RPC handler while it is planned; must be less
+   * than {@link #NAMENODE_HANDLER_COUNT} so that agents' heartbeats always find a handler.
    */
   public static final String DEGRADED_READS_MAX = "dfs.bart.namenode.degraded-reads.max";
   public static final int DEGRADED_READS_MAX_DEFAULT = 4;
-  /** Degraded reads the coordinator serves at once for any one user (at most the total). */
+  /** Read plans the coordinator makes at once for any one user (at most the total). */
   public static final String DEGRADED_READS_MAX_PER_USER =
       "dfs.bart.namenode.degraded-reads.max-per-user";
   public static final int DEGRADED_READS_MAX_PER_USER_DEFAULT = 2;
@@ -88,13 +88,21 @@ public final class BartConfigKeys {
   public static final String AGENT_CHUNK_BYTES = "dfs.bart.agent.chunk.bytes";
   public static final int AGENT_CHUNK_BYTES_DEFAULT = 1024 * 1024;
 
+  /**
+   * How long one unit read of a wide read (degraded read, repair, verify) may take before the
+   * agent reads another unit in its place and decodes around the slow one, as HDFS's
+   * {@code dfs.datanode.ec.reconstruction.stripedread.timeout.millis} (a duration: 5s, 500ms).
+   */
+  public static final String AGENT_READ_STRAGGLER_TIMEOUT = "dfs.bart.agent.read.straggler.timeout";
+  public static final long AGENT_READ_STRAGGLER_TIMEOUT_MS_DEFAULT = 5000;
+
   /** Most bytes one degraded read may return through an agent (the client asks in pieces). */
   public static final String AGENT_READ_MAX_BYTES = "dfs.bart.agent.read.max.bytes";
   public static final long AGENT_READ_MAX_BYTES_DEFAULT = 8L * 1024 * 1024;
 
   /**
-   * Bytes a client decodes ahead on a block group it reads through the NameNode plugin, so that
-   * small reads (4 KiB buffers) cost one decode per window, not one per read.
+   * Bytes a client decodes ahead on a block group it reads through BART (one agent call), so
+   * that small reads (4 KiB buffers) cost one decode per window, not one per read.
    */
   public static final String CLIENT_DEGRADED_READAHEAD_BYTES =
       "dfs.bart.client.degraded.readahead.bytes";
@@ -109,6 +117,12 @@ public final class BartConfigKeys {
    * each read is checked against the file's permissions as the calling user.
    */
   public static final String CLIENT_PROTOCOL_ACL = "security.bart.client.protocol.acl";
+  /**
+   * Service-level authorization key of the read protocol (agents reading for users with a plan
+   * the NameNode made for them). Default: everyone; each read needs a plan for the caller, signed
+   * with a block token when the cluster has block tokens.
+   */
+  public static final String READ_PROTOCOL_ACL = "security.bart.read.protocol.acl";
 
   /**
    * How often the NameNode plugin repairs and re-places wide groups (a time duration such as

@@ -9,13 +9,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
+import org.apache.hadoop.security.AccessControlException;
+import org.apache.hadoop.security.token.SecretManager.InvalidToken;
+import org.apache.hadoop.thirdparty.com.google.common.util.concurrent.ThreadFactoryBuilder;
+import org.apache.hadoop.thirdparty.protobuf.UnsafeByteOperations;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
 import org.bart.conf.BartConfigKeys;
+import org.bart.datanode.wide.PlannedRead;
 import org.bart.datanode.wide.WideRead;
+import org.bart.protocol.PlanCredentials;
+import org.bart.protocol.ReadPlanConverter;
+import org.bart.protocol.proto.ClientProtos.ReadPlannedRequestProto;
+import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
+import org.bart.protocol.wide.ReadPlan;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
 import org.bart.protocol.WideReadConverter;
@@ -53,11 +65,14 @@ public final class Agent implements AutoCloseable {
   private final AgentContext ctx;
   private final ExecutorService computePool;
   private final ExecutorService transferPool;
+  /** The unit reads of wide reads, in parallel: at most lambda*k + m per running wide read. */
+  private final ExecutorService unitReadPool;
   private final AgentMetrics metrics;
   private final long maxReadBytes;
   private final ReplicaSend send;
   private final ParityMerge merge;
   private final WideRead wideRead;
+  private final PlannedRead plannedRead;
   private final WideReadConverter wideReads = new WideReadConverter();
   private final ReplicaMove move;
   private final OpAdmission admission;
@@ -75,7 +90,12 @@ public final class Agent implements AutoCloseable {
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
     this.send = new ReplicaSend(ctx);
     this.merge = new ParityMerge(ctx);
-    this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes);
+    this.unitReadPool = HadoopExecutors.newCachedThreadPool(new ThreadFactoryBuilder()
+        .setDaemon(true).setNameFormat("bart-unit-read-%d").build());
+    this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes,
+        unitReadPool, conf.getTimeDuration(BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT,
+            BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT_MS_DEFAULT, TimeUnit.MILLISECONDS));
+    this.plannedRead = new PlannedRead(wideRead, maxReadBytes);
     this.move = new ReplicaMove(ctx);
     this.admission = new OpAdmission(conf.getInt(BartConfigKeys.AGENT_HANDLER_COUNT,
         BartConfigKeys.AGENT_HANDLER_COUNT_DEFAULT));
@@ -149,6 +169,51 @@ public final class Agent implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Reads for user {@code caller} with a plan the NameNode made for that user: the plan must name
+   * the caller and, when the cluster has block tokens, carry a token over exactly these plan
+   * bytes for the caller ({@link PlanCredentials}); then the member's bytes are read (decoding
+   * where needed) on the compute pool and returned to the caller directly.
+   *
+   * @throws AccessControlException naming the file if the plan is not for the caller or its
+   *     token does not check out
+   */
+  ReadPlannedResponseProto readPlanned(ReadPlannedRequestProto req, String caller)
+      throws IOException {
+    byte[] bytes = req.getPlan().toByteArray();
+    ReadPlan plan = ReadPlanConverter.fromBytes(bytes);
+    if (!plan.user().equals(caller)) {
+      throw new AccessControlException("read plan of " + plan.path() + " was made for "
+          + plan.user() + ", not for " + caller);
+    }
+    ExtendedBlock tokenBlock = PlanCredentials.tokenBlock(plan);
+    if (ctx.internals.blockTokensOn(tokenBlock.getBlockPoolId())) {
+      if (!req.hasCredential()) {
+        throw new AccessControlException("read plan of " + plan.path()
+            + " carries no block token, and this cluster checks block tokens");
+      }
+      try {
+        ctx.internals.checkReadToken(PlanCredentials.fromProto(req.getCredential()),
+            PlanCredentials.tokenUser(caller, bytes), tokenBlock);
+      } catch (InvalidToken e) {
+        throw new AccessControlException("read plan of " + plan.path() + " refused for "
+            + caller + ": " + e.getMessage());
+      }
+    }
+    PlannedRead.Result[] done = new PlannedRead.Result[1];
+    execute("readPlanned", computePool, WideReadConverter.toProto(
+        WideReadConverter.toReplica(tokenBlock)), stats -> {
+          done[0] = plannedRead.read(plan, req.getOffset(), req.getLength());
+          stats.bytesSent += done[0].data.length;
+          return done[0].decoded.isEmpty() ? OpPath.TRANSFERRED : OpPath.COMPUTED;
+        });
+    metrics.degradedReadsServed.incr();
+    metrics.bytesDecoded.incr(done[0].decodedBytes);
+    return ReadPlannedResponseProto.newBuilder()
+        .setData(UnsafeByteOperations.unsafeWrap(done[0].data))
+        .addAllDecoded(done[0].decoded).build();
   }
 
   private void checkReadSize(ReadWideRequestProto req) throws BartAgentException {
@@ -326,6 +391,7 @@ public final class Agent implements AutoCloseable {
   public void close() {
     computePool.shutdownNow();
     transferPool.shutdownNow();
+    unitReadPool.shutdownNow();
     ctx.peers.close();
   }
 }

@@ -11,15 +11,18 @@ import org.apache.hadoop.util.ServicePlugin;
 import org.bart.conf.BartConfigCheck;
 import org.bart.conf.BartConfigKeys;
 import org.bart.protocol.AgentProtocolPB;
+import org.bart.protocol.BartReadProtocolPB;
 import org.bart.protocol.RpcServers;
 import org.bart.protocol.Superusers;
 import org.bart.protocol.proto.AgentProtos.AgentService;
+import org.bart.protocol.proto.ClientProtos.BartReadService;
 import org.bart.protocol.proto.CoordinatorProtos.RegisterAgentRequestProto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The BART agent inside a DataNode ({@code dfs.datanode.plugins}): serves the agent protocol on
+ * The BART agent inside a DataNode ({@code dfs.datanode.plugins}): serves the agent protocol
+ * (coordinator and agents) and the read protocol (users' planned reads) on
  * {@code dfs.bart.agent.address} and registers with the coordinator. It starts before the
  * DataNode has loaded its dataset; operations are refused ("not ready") until it has.
  *
@@ -57,6 +60,7 @@ public final class BartDataNodePlugin implements ServicePlugin {
     try {
       Superusers superusers = Superusers.of(conf);
       superusers.defaultAcl(conf, BartConfigKeys.AGENT_PROTOCOL_ACL);
+      superusers.defaultAcl(conf, BartConfigKeys.READ_PROTOCOL_ACL, "*");
       metrics = AgentMetrics.register(dn.displayName());
       agent = new Agent((DataNode) service, conf, metrics);
       InetSocketAddress bind = NetUtils.createSocketAddr(conf.getTrimmed(
@@ -66,6 +70,9 @@ public final class BartDataNodePlugin implements ServicePlugin {
           AgentService.newReflectiveBlockingService(new AgentRpcService(agent, superusers)), bind,
           conf.getInt(BartConfigKeys.AGENT_HANDLER_COUNT,
               BartConfigKeys.AGENT_HANDLER_COUNT_DEFAULT));
+      server.addTerseExceptions(ReadRpcService.REFUSALS);
+      server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, BartReadProtocolPB.class,
+          BartReadService.newReflectiveBlockingService(new ReadRpcService(agent)));
       server.start();
       heartbeat = new CoordinatorHeartbeat(conf, this::announcement);
       heartbeat.start();

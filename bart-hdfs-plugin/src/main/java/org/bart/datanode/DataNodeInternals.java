@@ -22,6 +22,7 @@ import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsVolumeSpi;
 import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsVolumeSpi.ScanInfo;
 import org.apache.hadoop.hdfs.server.datanode.fsdataset.impl.FsVolumeImpl;
 import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.security.token.SecretManager.InvalidToken;
 import org.apache.hadoop.security.token.Token;
 import org.bart.protocol.BartAgentException;
 import org.slf4j.Logger;
@@ -207,5 +208,21 @@ final class DataNodeInternals {
     return dn.getSaslClient().socketSend(sock,
         NetUtils.getOutputStream(sock, dn.getDnConf().getSocketWriteTimeout()),
         NetUtils.getInputStream(sock), dn.getDataEncryptionKeyFactoryForBlock(b), token, target);
+  }
+
+  /** Whether this DataNode checks block access tokens for pool {@code poolId}. */
+  boolean blockTokensOn(String poolId) {
+    return dn.getBlockPoolTokenSecretManager().isBlockPoolRegistered(poolId);
+  }
+
+  /**
+   * Checks, with this DataNode's block keys, that {@code token} is a valid READ token on
+   * {@code b} for user id {@code userId}.
+   *
+   * @throws InvalidToken naming what does not match (user, block, expiry, password)
+   */
+  void checkReadToken(Token<BlockTokenIdentifier> token, String userId, ExtendedBlock b)
+      throws InvalidToken {
+    dn.getBlockPoolTokenSecretManager().checkAccess(token, userId, b, AccessMode.READ);
   }
 }

@@ -41,6 +41,8 @@ final class DataNodeSelfCheck {
   private static final String STORAGE = "org.apache.hadoop.fs.StorageType";
   private static final String CONF = "org.apache.hadoop.conf.Configuration";
   private static final String STRING = "java.lang.String";
+  private static final String POOL_TOKENS =
+      "org.apache.hadoop.hdfs.security.token.block.BlockPoolTokenSecretManager";
   private static final String FILE = "java.io.File";
 
   /** Package-private in Hadoop: the only way to account a replica added by checkAndUpdate. */
@@ -66,6 +68,10 @@ final class DataNodeSelfCheck {
       Requirement.method(DN, TOKEN, "getBlockAccessToken", BLOCK, "java.util.EnumSet",
           STORAGE + "[]", STRING + "[]"),
       Requirement.method(DN, SASL, "getSaslClient"),
+      Requirement.method(DN, POOL_TOKENS, "getBlockPoolTokenSecretManager"),
+      Requirement.method(POOL_TOKENS, "boolean", "isBlockPoolRegistered", STRING),
+      Requirement.method(POOL_TOKENS, "void", "checkAccess", TOKEN, STRING, BLOCK,
+          "org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier$AccessMode"),
       Requirement.method(DN, KEYS, "getDataEncryptionKeyFactoryForBlock", BLOCK),
       // its dataset, volumes and replicas (the relabel)
       Requirement.method(DATASET, "org.apache.hadoop.hdfs.server.datanode.Replica", "getReplica",

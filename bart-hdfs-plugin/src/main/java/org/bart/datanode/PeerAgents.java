@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.Time;
+import org.bart.conf.BartConfigKeys;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
@@ -26,9 +28,16 @@ final class PeerAgents implements Closeable {
 
   private final Configuration conf;
   private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+  /** Peers that could not be reached, until when (monotonic ms) they are not tried again. */
+  private final Map<String, Long> unreachableUntil = new ConcurrentHashMap<>();
+  private final long unreachableMs;
 
   PeerAgents(Configuration conf) {
     this.conf = conf;
+    // As long as the coordinator still counts a silent agent as alive: a read planned in that
+    // time names it, and each request would otherwise wait for its connection to fail again.
+    this.unreachableMs = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
+        BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
   }
 
   /** The agent of {@code node}, connected on first use. */
@@ -40,14 +49,21 @@ final class PeerAgents implements Closeable {
     String address = node.getAgentAddress();
     Peer peer = peers.get(address);
     if (peer == null) {
+      Long until = unreachableUntil.get(address);
+      if (until != null && Time.monotonicNow() < until) {
+        throw new BartAgentException("BART agent of DataNode " + ProtoConverters.describe(node)
+            + " at " + address + " was unreachable moments ago");
+      }
       AgentClient client = AgentClient.connect(address, conf);
       try {
         peer = new Peer(client, client.getStatus().getBandwidthPerSec());
       } catch (IOException e) {
         client.close();
+        unreachableUntil.put(address, Time.monotonicNow() + unreachableMs);
         throw new BartAgentException("BART agent of DataNode " + ProtoConverters.describe(node)
             + " at " + address + " is unreachable", e);
       }
+      unreachableUntil.remove(address);
       Peer raced = peers.putIfAbsent(address, peer);
       if (raced != null) {
         client.close();

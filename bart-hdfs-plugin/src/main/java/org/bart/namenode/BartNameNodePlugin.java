@@ -88,7 +88,7 @@ public final class BartNameNodePlugin implements ServicePlugin {
       server.addTerseExceptions(ClientRpcService.REFUSALS);
       server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, BartClientProtocolPB.class,
           BartClientService.newReflectiveBlockingService(
-              new ClientRpcService(coordinator, ReadAdmission.of(conf))));
+              new ClientRpcService(coordinator, ReadAdmission.of(conf), nn)));
       server.start();
       startRepairLoop(conf);
       LOG.info("BART coordinator listening on {}", server.getListenerAddress());

@@ -6,7 +6,7 @@ import org.apache.hadoop.security.KerberosInfo;
 import org.bart.protocol.proto.ClientProtos.BartClientService;
 
 /**
- * Hadoop RPC binding of the client protocol (degraded reads), served by the NameNode's BART plugin
+ * Hadoop RPC binding of the client protocol (read plans of degraded reads), served by the NameNode's BART plugin
  * under the NameNode's own Kerberos identity ({@code dfs.namenode.kerberos.principal}); callers are
  * users' {@code BartFileSystem}s. The protocol name is this interface's class name, which is how
  * Hadoop's service-level authorization finds its ACL ({@link BartPolicyProvider}).

@@ -11,6 +11,7 @@ public final class BartPolicyProvider extends PolicyProvider {
       new Service(BartConfigKeys.AGENT_PROTOCOL_ACL, AgentProtocolPB.class),
       new Service(BartConfigKeys.COORDINATOR_PROTOCOL_ACL, CoordinatorProtocolPB.class),
       new Service(BartConfigKeys.CLIENT_PROTOCOL_ACL, BartClientProtocolPB.class),
+      new Service(BartConfigKeys.READ_PROTOCOL_ACL, BartReadProtocolPB.class),
   };
 
   @Override

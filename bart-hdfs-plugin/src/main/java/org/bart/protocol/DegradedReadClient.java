@@ -3,41 +3,200 @@ package org.bart.protocol;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.security.PrivilegedExceptionAction;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.ipc.ProtobufHelper;
 import org.apache.hadoop.ipc.RPC;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedRequestProto;
-import org.bart.protocol.proto.ClientProtos.ReadDegradedResponseProto;
+import org.apache.hadoop.ipc.RemoteException;
+import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.thirdparty.protobuf.ByteString;
+import org.apache.hadoop.thirdparty.protobuf.ServiceException;
+import org.bart.protocol.proto.ClientProtos.CredentialProto;
+import org.bart.protocol.proto.ClientProtos.GetReadPlanRequestProto;
+import org.bart.protocol.proto.ClientProtos.GetReadPlanResponseProto;
+import org.bart.protocol.proto.ClientProtos.ReadPlannedRequestProto;
+import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
+import org.bart.protocol.wide.ReadPlan;
+import org.bart.protocol.wide.WideUnit;
 
-/** A user's connection to the NameNode plugin for reads that need decoding. Thread-safe. */
+/**
+ * A user's reads that need decoding: a read plan of a block group from the NameNode plugin
+ * (which checks the user may read the file), then the bytes from one DataNode's agent, which
+ * reads and decodes with that plan and answers this client directly. Every call goes as the user
+ * who connected (its proxies are made as that user), whichever thread makes it. Thread-safe.
+ */
 public final class DegradedReadClient implements Closeable {
 
   private static final long FIRST_BACKOFF_MS = 50;
   private static final long LAST_BACKOFF_MS = 1600;
 
-  private final BartClientProtocolPB proxy;
+  /** A plan as the NameNode signed it: its bytes, what they say, and the credential. */
+  public static final class Plan {
+    private final byte[] bytes;
+    private final ReadPlan plan;
+    private final CredentialProto credential;
 
-  private DegradedReadClient(BartClientProtocolPB proxy) {
-    this.proxy = proxy;
+    private Plan(byte[] bytes, ReadPlan plan, CredentialProto credential) {
+      this.bytes = bytes;
+      this.plan = plan;
+      this.credential = credential;
+    }
+
+    public ReadPlan plan() {
+      return plan;
+    }
   }
 
+  private final UserGroupInformation user;
+  private final Configuration agentConf;
+  private final BartClientProtocolPB coordinator;
+  private final Map<String, BartReadProtocolPB> agents = new ConcurrentHashMap<>();
+  /** Agents that could not be reached: asked only when no other can serve. */
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
+
+  private DegradedReadClient(UserGroupInformation user, Configuration conf,
+      BartClientProtocolPB coordinator) {
+    this.user = user;
+    this.coordinator = coordinator;
+    this.agentConf = new Configuration(conf);
+    // An agent that does not answer is on a DataNode that is down: another one serves at once.
+    agentConf.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY, 0);
+    agentConf.setInt(
+        CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_ON_SOCKET_TIMEOUTS_KEY, 0);
+  }
+
+  /** Connects to the NameNode plugin as the current user (agents are connected on first use). */
   public static DegradedReadClient connect(Configuration conf) throws IOException {
-    return new DegradedReadClient(RpcServers.proxy(BartClientProtocolPB.class,
-        CoordinatorClient.address(conf), new Configuration(conf)));
+    return new DegradedReadClient(UserGroupInformation.getCurrentUser(), conf,
+        RpcServers.proxy(BartClientProtocolPB.class, CoordinatorClient.address(conf),
+            new Configuration(conf)));
   }
 
   /**
-   * Bytes of {@code path} from {@code offset}, decoded where blocks are unavailable. A busy
-   * coordinator is asked again after 50 ms, then after twice as long each time up to 1.6 s
-   * (about 3 s of waiting in all).
+   * The plan of the block group of {@code path} holding {@code offset}, or null at or past the
+   * file's end. A busy coordinator is asked again after 50 ms, then after twice as long each
+   * time up to 1.6 s (about 3 s of waiting in all).
    *
+   * @throws org.apache.hadoop.security.AccessControlException if the user may not read the file
    * @throws BartBusyException if the coordinator was still busy on the last attempt
    */
-  public ReadDegradedResponseProto read(String path, long offset, int length) throws IOException {
-    ReadDegradedRequestProto req = ReadDegradedRequestProto.newBuilder().setPath(path)
-        .setOffset(offset).setLength(length).build();
+  public Plan plan(String path, long offset) throws IOException {
+    GetReadPlanRequestProto req = GetReadPlanRequestProto.newBuilder().setPath(path)
+        .setOffset(offset).build();
+    GetReadPlanResponseProto r = withBackoff(path,
+        () -> RemoteCalls.invoke(() -> coordinator.getReadPlan(null, req)));
+    if (!r.hasPlan()) {
+      return null;
+    }
+    byte[] bytes = r.getPlan().toByteArray();
+    return new Plan(bytes, ReadPlanConverter.fromBytes(bytes),
+        r.hasCredential() ? r.getCredential() : null);
+  }
+
+  /**
+   * Up to {@code length} bytes of the plan's file from file offset {@code offset} (in the plan's
+   * block group), fewer at the group's end or beyond an agent's read limit. The agents of the
+   * member's own DataNodes are asked first; one that cannot be reached is passed over.
+   *
+   * @throws UnreadableRangeException if more units are lost than the wide code rebuilds
+   * @throws org.apache.hadoop.security.AccessControlException if an agent refuses the plan
+   *     (expired, or not this user's)
+   */
+  public ReadPlannedResponseProto read(Plan p, long offset, int length) throws IOException {
+    ReadPlan plan = p.plan;
+    long inGroup = offset - plan.groupStart();
+    ReadPlannedRequestProto.Builder b = ReadPlannedRequestProto.newBuilder()
+        .setPlan(ByteString.copyFrom(p.bytes))
+        .setOffset(inGroup)
+        .setLength((int) Math.min(Math.min(length, plan.maxReadBytes()),
+            plan.groupBytes() - inGroup));
+    if (p.credential != null) {
+      b.setCredential(p.credential);
+    }
+    ReadPlannedRequestProto req = b.build();
+    IOException unreachable = null;
+    for (String address : agentsOf(plan)) {
+      try {
+        return agent(address).readPlanned(null, req);
+      } catch (ServiceException se) {
+        IOException e = ProtobufHelper.getRemoteException(se);
+        if (e instanceof RemoteException) {
+          throw ((RemoteException) e).unwrapRemoteException(); // the agent's answer
+        }
+        down.add(address); // its DataNode is down: the next agent, and this one last from now on
+        unreachable = e;
+      }
+    }
+    throw new IOException("no BART agent could read " + plan.path() + " for wide group "
+        + plan.parityPath() + (unreachable == null ? "" : ": " + unreachable), unreachable);
+  }
+
+  /** Plans and reads in one call (whole reads of a test, a tool). */
+  public ReadPlannedResponseProto read(String path, long offset, int length) throws IOException {
+    Plan p = plan(path, offset);
+    return p == null ? ReadPlannedResponseProto.newBuilder()
+        .setData(ByteString.EMPTY).build()
+        : read(p, offset, length);
+  }
+
+  /**
+   * Agents of the member's DataNodes first (their reads start local), then the others; those
+   * found down last.
+   */
+  private Set<String> agentsOf(ReadPlan plan) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int u : plan.memberUnits()) {
+      addAgent(out, plan.units().get(u));
+    }
+    for (WideUnit u : plan.units()) {
+      addAgent(out, u);
+    }
+    Set<String> ordered = new LinkedHashSet<>(out);
+    ordered.removeAll(down);
+    ordered.addAll(out);
+    return ordered;
+  }
+
+  private static void addAgent(Set<String> out, WideUnit u) {
+    if (u.node() != null && u.node().agentAddress() != null) {
+      out.add(u.node().agentAddress());
+    }
+  }
+
+  private BartReadProtocolPB agent(String address) throws IOException {
+    BartReadProtocolPB proxy = agents.get(address);
+    if (proxy == null) {
+      try {
+        proxy = user.doAs((PrivilegedExceptionAction<BartReadProtocolPB>) () ->
+            RpcServers.proxy(BartReadProtocolPB.class, NetUtils.createSocketAddr(address),
+                new Configuration(agentConf)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted connecting to BART agent " + address);
+      }
+      BartReadProtocolPB raced = agents.putIfAbsent(address, proxy);
+      if (raced != null) {
+        RPC.stopProxy(proxy);
+        proxy = raced;
+      }
+    }
+    return proxy;
+  }
+
+  private interface Attempt<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T withBackoff(String path, Attempt<T> attempt) throws IOException {
     for (long backoffMs = FIRST_BACKOFF_MS; ; backoffMs *= 2) {
       try {
-        return RemoteCalls.invoke(() -> proxy.readDegraded(null, req));
+        return attempt.run();
       } catch (BartBusyException e) {
         if (backoffMs > LAST_BACKOFF_MS) {
           throw e;
@@ -54,6 +213,10 @@ public final class DegradedReadClient implements Closeable {
 
   @Override
   public void close() {
-    RPC.stopProxy(proxy);
+    RPC.stopProxy(coordinator);
+    for (BartReadProtocolPB proxy : agents.values()) {
+      RPC.stopProxy(proxy);
+    }
+    agents.clear();
   }
 }

@@ -57,6 +57,21 @@ class BartConfigCheckTest {
   }
 
   @Test
+  void aStragglerTimeoutMustBeAPositiveDuration() {
+    Configuration conf = new Configuration(false);
+    conf.set(BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT, "0s");
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> BartConfigCheck.dataNode(conf)).getMessage();
+    assertTrue(m.contains("dfs.bart.agent.read.straggler.timeout = 0s: must be positive"), m);
+    conf.set(BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT, "soon");
+    m = assertThrows(IllegalArgumentException.class,
+        () -> BartConfigCheck.dataNode(conf)).getMessage();
+    assertTrue(m.contains("dfs.bart.agent.read.straggler.timeout = 'soon': not a duration"), m);
+    conf.set(BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT, "250ms");
+    BartConfigCheck.dataNode(conf);
+  }
+
+  @Test
   void aChunkLargerThan256MiBIsRefused() {
     Configuration conf = new Configuration(false);
     conf.set(BartConfigKeys.AGENT_CHUNK_BYTES, "1g");

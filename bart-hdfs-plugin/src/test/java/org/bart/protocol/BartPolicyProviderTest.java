@@ -35,12 +35,15 @@ class BartPolicyProviderTest {
       keys.add(s.getServiceKey());
       KerberosInfo krb = s.getProtocol().getAnnotation(KerberosInfo.class);
       assertNotNull(krb, s.getProtocol() + " has no @KerberosInfo");
+      // The agents serve the agent and the read protocol; the NameNode plugin the other two.
       assertEquals(s.getProtocol() == AgentProtocolPB.class
+          || s.getProtocol() == BartReadProtocolPB.class
           ? DFSConfigKeys.DFS_DATANODE_KERBEROS_PRINCIPAL_KEY
           : DFSConfigKeys.DFS_NAMENODE_KERBEROS_PRINCIPAL_KEY, krb.serverPrincipal(),
           s.getProtocol().getName());
     }
     assertEquals(new HashSet<>(Arrays.asList(BartConfigKeys.AGENT_PROTOCOL_ACL,
-        BartConfigKeys.COORDINATOR_PROTOCOL_ACL, BartConfigKeys.CLIENT_PROTOCOL_ACL)), keys);
+        BartConfigKeys.COORDINATOR_PROTOCOL_ACL, BartConfigKeys.CLIENT_PROTOCOL_ACL,
+        BartConfigKeys.READ_PROTOCOL_ACL)), keys);
   }
 }

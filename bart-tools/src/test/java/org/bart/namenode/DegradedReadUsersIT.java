@@ -27,9 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Degraded reads as ordinary users, through the coordinator (the path a read takes when the stock
- * client fails): a user reads what the file's permissions let it read and nothing else, and a
- * flood of such reads leaves every agent's heartbeat fresh.
+ * Degraded reads as ordinary users, planned by the coordinator and read by agents (the path a read
+ * takes when the stock client fails): a user reads what the file's permissions let it read and
+ * nothing else, a plan serves only the user it was made for, and a flood of such reads leaves
+ * every agent's heartbeat fresh.
  */
 class DegradedReadUsersIT {
 
@@ -68,7 +69,8 @@ class DegradedReadUsersIT {
         if (e.getKey().equals(SECRET)) {
           AccessControlException denied = assertThrows(AccessControlException.class,
               () -> c.read(SECRET, 0, 1024));
-          assertTrue(denied.getMessage().contains("reader"), denied::getMessage);
+          assertTrue(denied.getMessage().contains("reader")
+              && denied.getMessage().contains(SECRET), denied::getMessage);
           continue;
         }
         assertArrayEquals(e.getValue(), readWhole(c, e.getKey(), e.getValue().length),
@@ -86,6 +88,23 @@ class DegradedReadUsersIT {
       assertThrows(AccessControlException.class, () -> c.read(SECRET, 0, 1024));
       String f1 = TREE + "/f1";
       assertArrayEquals(contents.get(f1), readWhole(c, f1, contents.get(f1).length));
+    }
+  }
+
+  @Test
+  void aReadPlanIsGoodOnlyForTheUserItWasMadeFor() throws Exception {
+    // The superuser's plan of the secret file, presented to an agent by an ordinary user.
+    DegradedReadClient.Plan adminPlan;
+    try (DegradedReadClient admin = DegradedReadClient.connect(small.cluster.conf())) {
+      adminPlan = admin.plan(SECRET, 0);
+    }
+    UserGroupInformation reader = Users.ordinary("reader");
+    try (DegradedReadClient c = Users.as(reader,
+        () -> DegradedReadClient.connect(small.cluster.conf()))) {
+      AccessControlException refused = assertThrows(AccessControlException.class,
+          () -> c.read(adminPlan, 0, 1024));
+      assertTrue(refused.getMessage().contains(SECRET)
+          && refused.getMessage().contains("not for reader"), refused::getMessage);
     }
   }
 

@@ -85,10 +85,10 @@ class MetricsRestartIT {
       }
     }
     Poll.until("degraded reads counted by the coordinator and the agents", JMX_WAIT_MS,
-        () -> Jmx.sum(COORDINATOR, "DegradedReadsServed") > 0
+        () -> Jmx.sum(COORDINATOR, "ReadPlansServed") > 0
             && Jmx.sum(AGENTS, "DegradedReadsServed") > 0
             && Jmx.sum(AGENTS, "BytesDecoded") > 0);
-    assertEquals(0, Jmx.sum(COORDINATOR, "DegradedReadsFailed"));
+    assertEquals(0, Jmx.sum(COORDINATOR, "ReadPlansFailed"));
 
     small.cluster.awaitDead(Collections.singleton(victim), 120_000);
     int rebuilt;

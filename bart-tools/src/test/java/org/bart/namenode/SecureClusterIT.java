@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,18 +26,28 @@ import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.io.IOUtils;
 import org.apache.hadoop.ipc.ProtobufHelper;
+import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.ipc.RemoteException;
 import org.apache.hadoop.net.NetUtils;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.authorize.AuthorizationException;
+import org.apache.hadoop.thirdparty.protobuf.ByteString;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.protocol.AgentProtocolPB;
+import org.bart.protocol.BartClientProtocolPB;
+import org.bart.protocol.BartReadProtocolPB;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.DegradedReadClient;
+import org.bart.protocol.ReadPlanConverter;
 import org.bart.protocol.RpcServers;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
+import org.bart.protocol.proto.ClientProtos.GetReadPlanRequestProto;
+import org.bart.protocol.proto.ClientProtos.GetReadPlanResponseProto;
+import org.bart.protocol.proto.ClientProtos.ReadPlannedRequestProto;
+import org.bart.protocol.wide.ReadPlan;
+import org.bart.protocol.wide.WideUnit;
 import org.bart.report.MaintenanceReport;
 import org.bart.testing.Kerberos;
 import org.bart.testing.Users;
@@ -104,7 +115,7 @@ class SecureClusterIT {
     for (Map.Entry<String, String> e : policy) {
       acls.put(e.getKey(), e.getValue());
     }
-    assertEquals(3, acls.size(), acls::toString);
+    assertEquals(4, acls.size(), acls::toString);
     return acls;
   }
 
@@ -139,8 +150,13 @@ class SecureClusterIT {
     // ...only of what the user may read.
     try (DegradedReadClient c = Users.as(alice,
         () -> DegradedReadClient.connect(small.cluster.conf()))) {
-      assertThrows(AccessControlException.class, () -> c.read(SECRET, 0, 1024));
+      AccessControlException denied = assertThrows(AccessControlException.class,
+          () -> c.read(SECRET, 0, 1024));
+      assertTrue(denied.getMessage().contains(SECRET), denied::getMessage);
     }
+    // ...with the plan exactly as the NameNode signed it for that user: the agent checks the
+    // block token with its DataNode's keys.
+    assertOnlyTheSignedPlanIsRead(alice, f1, victim.getDatanodeUuid());
 
     // Repair of the dead DataNode's units, then verify, by the administrator.
     small.cluster.awaitDead(Collections.singleton(victim.getDatanodeUuid()), 60_000);
@@ -179,6 +195,53 @@ class SecureClusterIT {
         () -> DegradedReadClient.connect(small.cluster.conf()))) {
       assertThrows(IOException.class, () -> c.read(f1, 0, 1024));
     }
+  }
+
+  private static void assertOnlyTheSignedPlanIsRead(UserGroupInformation user, String path,
+      String downUuid) throws Exception {
+    BartClientProtocolPB nn = Users.as(user, () -> RpcServers.proxy(BartClientProtocolPB.class,
+        CoordinatorClient.address(small.cluster.conf()), new Configuration(small.cluster.conf())));
+    GetReadPlanResponseProto signed = nn.getReadPlan(null,
+        GetReadPlanRequestProto.newBuilder().setPath(path).setOffset(0).build());
+    RPC.stopProxy(nn);
+    assertTrue(signed.hasCredential(), "no block token on a plan of a cluster with block tokens");
+    ReadPlan plan = ReadPlanConverter.fromBytes(signed.getPlan().toByteArray());
+    String agent = null;
+    for (WideUnit u : plan.units()) {
+      if (agent == null && u.node() != null && !u.node().uuid().equals(downUuid)) {
+        agent = u.node().agentAddress();
+      }
+    }
+    assertNotNull(agent, "no live agent in " + plan.units());
+    String agentAddress = agent;
+    BartReadProtocolPB toAgent = Users.as(user, () -> RpcServers.proxy(BartReadProtocolPB.class,
+        NetUtils.createSocketAddr(agentAddress), new Configuration(small.cluster.conf())));
+    try {
+      ReadPlannedRequestProto genuine = ReadPlannedRequestProto.newBuilder()
+          .setPlan(signed.getPlan()).setCredential(signed.getCredential()).setOffset(0)
+          .setLength(1024).build();
+      assertArrayEquals(Arrays.copyOf(contents.get(path), 1024),
+          toAgent.readPlanned(null, genuine).getData().toByteArray());
+      // Another member of the same wide group, under the genuine token: refused.
+      ReadPlan other = new ReadPlan(plan.path(), plan.user(), plan.groupStart(),
+          plan.groupBytes(), plan.cellSize(), (plan.position() + 1) % plan.code().lambda(),
+          plan.code(), plan.units(), plan.parityPath(), plan.maxReadBytes());
+      assertPlanRefused(toAgent, genuine.toBuilder()
+          .setPlan(ByteString.copyFrom(ReadPlanConverter.toBytes(other))).build(), path);
+      assertPlanRefused(toAgent, genuine.toBuilder().clearCredential().build(), path);
+    } finally {
+      RPC.stopProxy(toAgent);
+    }
+  }
+
+  private static void assertPlanRefused(BartReadProtocolPB agent, ReadPlannedRequestProto req,
+      String path) {
+    ServiceException se = assertThrows(ServiceException.class,
+        () -> agent.readPlanned(null, req));
+    IOException e = ((RemoteException) ProtobufHelper.getRemoteException(se))
+        .unwrapRemoteException();
+    assertTrue(e instanceof AccessControlException && e.getMessage().contains(path),
+        e.toString());
   }
 
   private static void assertRefusedByAcl(IOException e) {

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.hadoop.io.IOUtils;
+import java.util.concurrent.ExecutorService;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideDecoder;
 import org.bart.protocol.BartAgentException;
@@ -17,8 +16,6 @@ import org.bart.protocol.wide.WideReadRequest;
 import org.bart.protocol.wide.WideReadResult.Path;
 import org.bart.protocol.wide.WideReadResult;
 import org.bart.protocol.wide.WideUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads units of a wide group, decoding what cannot be read: the basis of degraded reads (the
@@ -27,26 +24,33 @@ import org.slf4j.LoggerFactory;
  * checksum error) is treated as lost from then on; with more lost units than the code's m the
  * operation fails naming them, and never returns wrong bytes.
  *
- * <p>Units are read through a {@link UnitSource} and a rebuilt unit is stored through a
+ * <p>The units a chunk of rows needs are read in parallel, and a unit read slower than the
+ * straggler timeout is replaced by another unit ({@link UnitReads}). Units are read through a
+ * {@link UnitSource} and a rebuilt unit is stored through a
  * {@link UnitSink}, so the same code runs on a DataNode and over in-memory units in the tests.
  * Thread-safe if they are: concurrent requests share only the decoders.
  */
 public final class WideRead {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WideRead.class);
-
   private final UnitSource source;
   private final UnitSink sink;
   private final int chunkBytes;
+  private final ExecutorService readPool;
+  private final long stragglerMs;
   private final Map<WideCode, WideDecoder> decoders = new ConcurrentHashMap<>();
 
   /**
    * @param chunkBytes bytes of a row read, decoded and written at a time (the memory per unit)
+   * @param readPool runs the unit reads of a chunk in parallel (up to lambda*k + m per request)
+   * @param stragglerMs how long a unit read may run before another unit is read in its place
    */
-  public WideRead(UnitSource source, UnitSink sink, int chunkBytes) {
+  public WideRead(UnitSource source, UnitSink sink, int chunkBytes, ExecutorService readPool,
+      long stragglerMs) {
     this.source = source;
     this.sink = sink;
     this.chunkBytes = chunkBytes;
+    this.readPool = readPool;
+    this.stragglerMs = stragglerMs;
   }
 
   /**
@@ -167,42 +171,36 @@ public final class WideRead {
     return decoder;
   }
 
-  /** The open reads of one request, which units are known to be lost, and the bytes moved. */
+  /** The reads of one request, the units it decoded, and the bytes it moved. */
   private final class Session {
     final WideReadRequest req;
     final WideCode code;
-    final TreeSet<Integer> lost = new TreeSet<>();
+    final UnitReads reads;
     final List<Integer> decoded = new ArrayList<>();
-    final UnitSource.Reader[] readers;
-    final ByteBuffer[] buffers;
     final ByteBuffer[] results;
-    long bytesRead;
     long bytesWritten;
     long bytesSent;
-    long bytesReceived;
 
     Session(WideReadRequest req, WideCode code) {
       this.req = req;
       this.code = code;
-      int n = code.totalUnits();
-      readers = new UnitSource.Reader[n];
-      buffers = new ByteBuffer[n];
+      this.reads = new UnitReads(req, source, readPool, stragglerMs, chunkBytes);
       results = new ByteBuffer[req.wanted().size() + 1];
-      for (int u = 0; u < n; u++) {
-        if (req.unit(u).isKnownLost()) {
-          lost.add(u);
-        }
-      }
     }
 
     WideReadResult result(Path path, List<ByteBuffer> data, List<Integer> decodedUnits) {
-      return new WideReadResult(path, data, decodedUnits, bytesRead, bytesWritten, bytesSent,
-          bytesReceived);
+      return new WideReadResult(path, data, decodedUnits, reads.bytesRead, bytesWritten,
+          bytesSent, reads.bytesReceived);
     }
 
     /** Bytes of unit {@code u} in [o, o + n): fewer past the unit's end. */
     long clip(int u, long o, long n) {
-      return Math.max(0, Math.min(n, req.unit(u).length() - o));
+      return reads.clip(u, o, n);
+    }
+
+    /** Unit {@code u}'s bytes of [o, o + n) as stored, or null if it cannot be read. */
+    ByteBuffer read(int u, long o, int n) {
+      return reads.readOne(u, o, n);
     }
 
     /**
@@ -210,14 +208,14 @@ public final class WideRead {
      * unit's end are zero): read where possible, decoded otherwise.
      */
     ByteBuffer[] chunk(WideDecoder decoder, long o, int n) throws IOException {
+      ByteBuffer[] units = gather(o, n, req.wanted(), -1);
       ByteBuffer[] wanted = new ByteBuffer[req.wanted().size()];
       List<Integer> missing = new ArrayList<>();
       for (int i = 0; i < wanted.length; i++) {
-        int w = req.wanted(i);
-        ByteBuffer got = lost.contains(w) ? null : read(w, o, n);
+        ByteBuffer got = units[req.wanted(i)];
         if (got != null) {
           ByteBuffer full = result(i, n);
-          full.put(got);
+          full.put(got.duplicate());
           while (full.hasRemaining()) {
             full.put((byte) 0); // past the unit's end
           }
@@ -228,47 +226,49 @@ public final class WideRead {
         }
       }
       if (!missing.isEmpty()) {
-        decode(decoder, o, n, wanted, missing);
+        int[] erased = new int[missing.size()];
+        ByteBuffer[] outputs = new ByteBuffer[missing.size()];
+        for (int i = 0; i < erased.length; i++) {
+          erased[i] = req.wanted(missing.get(i));
+          outputs[i] = result(missing.get(i), n);
+          wanted[missing.get(i)] = outputs[i];
+        }
+        decode(decoder, units, erased, outputs);
       }
       return wanted;
     }
 
     /** Unit {@code w}'s bytes of [o, o + n) decoded from the other units only. */
     ByteBuffer decodeAlone(WideDecoder decoder, int w, long o, int n) throws IOException {
-      ByteBuffer[] out = new ByteBuffer[] {result(req.wanted().size(), n)};
-      List<Integer> missing = new ArrayList<>();
-      missing.add(0);
-      decode(decoder, o, n, out, missing, w);
-      return out[0];
+      ByteBuffer[] units = gather(o, n, Collections.<Integer>emptyList(), w);
+      ByteBuffer out = result(req.wanted().size(), n);
+      decode(decoder, units, new int[] {w}, new ByteBuffer[] {out});
+      return out;
     }
 
-    /** Decodes the missing wanted units from the first readable lambda*k units. */
-    private void decode(WideDecoder decoder, long o, int n, ByteBuffer[] wanted,
-        List<Integer> missing) throws IOException {
-      decode(decoder, o, n, wanted, missing, -1);
-    }
-
-    private void decode(WideDecoder decoder, long o, int n, ByteBuffer[] wanted,
-        List<Integer> missing, int alone) throws IOException {
-      ByteBuffer[] units = new ByteBuffer[code.totalUnits()];
-      int have = 0;
-      for (int u = 0; u < units.length && have < code.dataUnits(); u++) {
-        if (!lost.contains(u) && u != alone) {
-          units[u] = read(u, o, n); // null, and marked lost, if it cannot be read
-          have += units[u] != null ? 1 : 0;
+    private ByteBuffer[] gather(long o, int n, List<Integer> wanted, int exclude)
+        throws BartAgentException {
+      try {
+        return reads.gather(o, n, wanted, exclude);
+      } catch (NotEnoughUnitsException e) {
+        List<Integer> cannot = new ArrayList<>();
+        for (int w : exclude >= 0 ? Collections.singletonList(exclude) : wanted) {
+          if (reads.lost.contains(w) || w == exclude) {
+            cannot.add(w);
+          }
         }
-      }
-      if (have < code.dataUnits()) {
-        throw new BartAgentException("cannot rebuild unit(s) " + wantedUnits(missing) + " of "
-            + code + ": units " + lost + " are lost and only " + have + " of the "
+        throw new BartAgentException("cannot rebuild unit(s) " + cannot + " of " + code
+            + ": units " + reads.lost + " are lost and only " + e.readable + " of the "
             + code.dataUnits() + " needed could be read");
       }
-      int[] erased = new int[missing.size()];
-      ByteBuffer[] outputs = new ByteBuffer[missing.size()];
-      for (int i = 0; i < erased.length; i++) {
-        erased[i] = alone >= 0 ? alone : req.wanted(missing.get(i));
-        outputs[i] = alone >= 0 ? wanted[0] : result(missing.get(i), n);
-        wanted[missing.get(i)] = outputs[i];
+    }
+
+    /** Decodes {@code erased} from the units read (only the first lambda*k are used). */
+    private void decode(WideDecoder decoder, ByteBuffer[] read, int[] erased,
+        ByteBuffer[] outputs) {
+      ByteBuffer[] units = new ByteBuffer[read.length];
+      for (int u = 0; u < units.length; u++) {
+        units[u] = read[u] == null ? null : read[u].duplicate();
       }
       decoder.decode(units, erased, outputs);
       for (int e : erased) {
@@ -288,59 +288,8 @@ public final class WideRead {
       return results[i];
     }
 
-    private String wantedUnits(List<Integer> idx) {
-      List<Integer> u = new ArrayList<>();
-      for (int i : idx) {
-        u.add(req.wanted(i));
-      }
-      return u.toString();
-    }
-
-    /**
-     * Unit {@code u}'s bytes of [o, o + n) (fewer past its end), or null if it cannot be read:
-     * then it is marked lost.
-     */
-    ByteBuffer read(int u, long o, int n) {
-      long len = clip(u, o, n);
-      if (buffers[u] == null) {
-        buffers[u] = ByteBuffer.allocate(chunkBytes);
-      }
-      ByteBuffer b = buffers[u];
-      b.clear();
-      b.limit((int) len);
-      if (len == 0) {
-        return b;
-      }
-      WideUnit unit = req.unit(u);
-      if (unit.replica() == null) {
-        return b; // a zero unit past its (zero) length: read as zeros by the coder
-      }
-      try {
-        if (readers[u] == null || readers[u].position() != o) {
-          IOUtils.closeStream(readers[u]);
-          readers[u] = source.open(unit, o);
-        }
-        int got = readers[u].readFully(b);
-        bytesRead += got;
-        if (readers[u].isRemote()) {
-          bytesReceived += got;
-        }
-        b.flip();
-        return b;
-      } catch (IOException e) {
-        LOG.info("Unit {} ({}) unreadable on {}, decoding around it: {}", u, unit.replica(),
-            unit.node(), e.toString());
-        IOUtils.closeStream(readers[u]);
-        readers[u] = null;
-        lost.add(u);
-        return null;
-      }
-    }
-
     void close() {
-      for (UnitSource.Reader r : readers) {
-        IOUtils.closeStream(r);
-      }
+      reads.close();
     }
   }
 }

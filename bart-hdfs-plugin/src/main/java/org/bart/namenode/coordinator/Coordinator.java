@@ -21,7 +21,6 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.conf.BartConfigKeys;
-import org.bart.namenode.cluster.AgentClients;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.hdfs.NameNodeInternals;
@@ -30,16 +29,15 @@ import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.UntrustedStateException;
 import org.bart.namenode.metrics.CoordinatorMetrics;
-import org.bart.namenode.read.DegradedRead;
-import org.bart.namenode.read.DegradedReader;
 import org.bart.namenode.read.HdfsReadNamespace;
-import org.bart.namenode.read.RpcAgentCalls;
+import org.bart.namenode.read.ReadPlanner;
 import org.bart.namenode.safemode.SafeModeRelease;
 import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.namenode.transition.JobProgress;
 import org.bart.namenode.transition.TransitionJob;
 import org.bart.namenode.transition.TransitionOptions;
 import org.bart.plan.approach.Approach;
+import org.bart.protocol.wide.ReadPlan;
 import org.bart.protocol.proto.CoordinatorProtos.JobState;
 import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
@@ -77,7 +75,6 @@ public final class Coordinator {
   private final URI nameNode;
   private final NameNodeInternals nn;
   private final AgentRegistry agents;
-  private final AgentClients agentClients;
   private final InodePaths paths;
   private final long freshMs;
   private final SafeModeRelease safeMode;
@@ -103,7 +100,6 @@ public final class Coordinator {
     this.nn = nn;
     this.nameNode = URI.create("hdfs://" + nn.rpcHostPort());
     this.agents = agents;
-    this.agentClients = new AgentClients(this.conf);
     this.paths = new InodePaths(nn);
     this.freshMs = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
         BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
@@ -160,21 +156,25 @@ public final class Coordinator {
     return false;
   }
 
-  /** A read of a transitioned file that needs decoding, on behalf of the calling user. */
-  public DegradedRead readDegraded(String path, long offset, int length)
-      throws IOException {
+  /**
+   * The read plan of the block group of {@code path} holding {@code offset} for the calling user
+   * {@code user} (checked by the NameNode as that user), or null past the file's end.
+   */
+  public ReadPlan readPlan(String path, long offset, String user) throws IOException {
     long maxBytes = conf.getLongBytes(BartConfigKeys.AGENT_READ_MAX_BYTES,
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
-    DegradedRead r;
+    ReadPlan plan;
     try {
-      r = new DegradedReader(new HdfsReadNamespace(nn.rpcServer(), dfs(), paths), agents,
-          new RpcAgentCalls(agentClients), freshMs, maxBytes).read(path, offset, length);
+      plan = new ReadPlanner(new HdfsReadNamespace(nn.rpcServer(), dfs(), paths), agents,
+          freshMs, maxBytes).plan(path, offset, user);
     } catch (IOException | RuntimeException e) {
-      metrics.degradedReadFailed();
+      metrics.readPlanFailed();
       throw e;
     }
-    metrics.degradedReadServed(r.data().length);
-    return r;
+    if (plan != null) {
+      metrics.readPlanServed();
+    }
+    return plan;
   }
 
   private Maintenance maintenance() throws IOException {
@@ -392,7 +392,6 @@ public final class Coordinator {
 
   public void stop() {
     runner.shutdownNow();
-    agentClients.close();
     if (dfs != null) {
       try {
         dfs.close();

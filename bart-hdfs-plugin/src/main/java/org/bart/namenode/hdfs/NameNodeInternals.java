@@ -1,10 +1,16 @@
 package org.bart.namenode.hdfs;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.StorageType;
 import org.apache.hadoop.hdfs.protocol.Block;
+import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
+import org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier;
+import org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier.AccessMode;
+import org.apache.hadoop.hdfs.security.token.block.BlockTokenSecretManager;
 import org.apache.hadoop.hdfs.server.blockmanagement.BlockInfo;
 import org.apache.hadoop.hdfs.server.blockmanagement.BlockManager;
 import org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor;
@@ -12,6 +18,7 @@ import org.apache.hadoop.hdfs.server.namenode.FSNamesystem;
 import org.apache.hadoop.hdfs.server.namenode.INode;
 import org.apache.hadoop.hdfs.server.namenode.NameNode;
 import org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols;
+import org.apache.hadoop.security.token.Token;
 
 /**
  * Every call of the NameNode plugin into the NameNode's internals ({@code
@@ -101,5 +108,17 @@ public final class NameNodeInternals {
       fsn.readUnlock();
     }
     return out;
+  }
+
+  /**
+   * A READ block access token on {@code b} for user id {@code userId}, minted with the NameNode's
+   * own BlockTokenSecretManager (DataNodes verify it with the keys the NameNode gave them), or
+   * null when the cluster runs without block tokens.
+   */
+  public Token<BlockTokenIdentifier> readToken(String userId, ExtendedBlock b) {
+    BlockTokenSecretManager tokens = nn.getNamesystem().getBlockManager()
+        .getBlockTokenSecretManager();
+    return tokens == null ? null : tokens.generateToken(userId, b, EnumSet.of(AccessMode.READ),
+        new StorageType[0], new String[0]);
   }
 }

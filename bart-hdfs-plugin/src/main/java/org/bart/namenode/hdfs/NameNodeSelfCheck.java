@@ -32,6 +32,10 @@ public final class NameNodeSelfCheck {
   private static final String LOCATED = "org.apache.hadoop.hdfs.protocol.LocatedBlock";
   private static final String POLICY = "org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy";
   private static final String STRING = "java.lang.String";
+  private static final String BLOCK_MANAGER =
+      "org.apache.hadoop.hdfs.server.blockmanagement.BlockManager";
+  private static final String TOKENS =
+      "org.apache.hadoop.hdfs.security.token.block.BlockTokenSecretManager";
 
   /** What the NameNode plugin calls of Hadoop beyond its public, stable API. */
   static final List<Requirement> REQUIRED = Collections.unmodifiableList(Arrays.asList(
@@ -53,6 +57,11 @@ public final class NameNodeSelfCheck {
           "org.apache.hadoop.hdfs.protocol.Block"),
       Requirement.method(FSDIR, INODE, "getInode", "long"),
       Requirement.method(INODE, STRING, "getFullPathName"),
+      Requirement.method(FSN, BLOCK_MANAGER, "getBlockManager"),
+      Requirement.method(BLOCK_MANAGER, TOKENS, "getBlockTokenSecretManager"),
+      Requirement.method(TOKENS, "org.apache.hadoop.security.token.Token", "generateToken",
+          STRING, BLOCK, "java.util.EnumSet", "org.apache.hadoop.fs.StorageType[]",
+          STRING + "[]"),
       Requirement.method(NN_RPC, "org.apache.hadoop.hdfs.protocol.LocatedBlocks",
           "getBlockLocations", STRING, "long", "long"),
       // the DFSClient under the coordinator's DistributedFileSystem

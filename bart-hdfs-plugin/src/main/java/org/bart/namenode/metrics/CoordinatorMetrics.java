@@ -27,9 +27,9 @@ public final class CoordinatorMetrics {
   @Metric("Bytes of data blocks sent to another DataNode") MutableCounterLong bytesSent;
   @Metric("Bytes of wide parity merged") MutableCounterLong bytesMerged;
 
-  @Metric("Degraded reads served to clients") MutableCounterLong degradedReadsServed;
-  @Metric("Degraded reads that failed") MutableCounterLong degradedReadsFailed;
-  @Metric("Bytes returned by degraded reads") MutableCounterLong degradedBytesServed;
+  @Metric("Read plans handed out for degraded reads (agents send the bytes)")
+  MutableCounterLong readPlansServed;
+  @Metric("Read plans refused or failed") MutableCounterLong readPlansFailed;
 
   @Metric("Lost units rebuilt by repair") MutableCounterLong unitsRebuilt;
   @Metric("Bytes of units rebuilt by repair") MutableCounterLong bytesRebuilt;
@@ -70,14 +70,13 @@ public final class CoordinatorMetrics {
     }
   }
 
-  /** A degraded read returned {@code bytes} (the agents count the bytes they decoded). */
-  public void degradedReadServed(long bytes) {
-    degradedReadsServed.incr();
-    degradedBytesServed.incr(bytes);
+  /** A client got the read plan of a block group (the agents count the bytes they serve). */
+  public void readPlanServed() {
+    readPlansServed.incr();
   }
 
-  public void degradedReadFailed() {
-    degradedReadsFailed.incr();
+  public void readPlanFailed() {
+    readPlansFailed.incr();
   }
 
   public void unitRebuilt(long bytes) {

@@ -7,11 +7,11 @@ import org.bart.conf.BartConfigKeys;
 import org.bart.protocol.BartBusyException;
 
 /**
- * Bounds the degraded reads the coordinator serves at once: at most {@code max} in all and
- * {@code maxPerUser} for any one user. A read over either bound is refused at once with
- * {@link BartBusyException}, never queued, so reads hold at most {@code max} of the coordinator's
- * RPC handlers (the others stay free for agents' heartbeats and administrators) and at most
- * {@code max} times {@code dfs.bart.agent.read.max.bytes} of memory. Thread-safe.
+ * Bounds the read plans the coordinator makes at once (the first step of a degraded read): at
+ * most {@code max} in all and {@code maxPerUser} for any one user. A request over either bound is
+ * refused at once with {@link BartBusyException}, never queued, so plans hold at most {@code max}
+ * of the coordinator's RPC handlers (the others stay free for agents' heartbeats and
+ * administrators). The bytes are read by agents, outside these bounds. Thread-safe.
  */
 public final class ReadAdmission {
 

@@ -19,8 +19,8 @@ import org.bart.protocol.wide.WideUnit;
  * replica missing), a read that breaks halfway (connection reset), and a corrupt replica, which
  * HDFS's block reader detects by checksum and reports as a {@link ChecksumException} at the
  * corrupt offset. {@link #overwrite} models the one corruption checksums do not catch (bytes
- * written wrong under valid checksums), which only a check finds. Not thread-safe: one test
- * thread.
+ * written wrong under valid checksums), which only a check finds. Faults are injected before
+ * a read starts; then its replicas may be read by several threads at once (each reader by one).
  */
 public final class InMemoryUnits implements UnitSource, UnitSink {
 

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.hadoop.hdfs.protocol.DatanodeID;
 import org.apache.hadoop.io.erasurecode.ErasureCoderOptions;
 import org.apache.hadoop.io.erasurecode.rawcoder.RSLegacyRawEncoder;
@@ -39,6 +41,15 @@ public final class WideGroup {
   public static final String POOL = "BP-1-127.0.0.1-1";
   public static final long FIRST_BLOCK_ID = 1000;
   public static final long GEN_STAMP = 1001;
+
+  /** Runs the unit reads of the tests' wide reads. */
+  private static final ExecutorService READ_POOL = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "test-unit-read");
+    t.setDaemon(true);
+    return t;
+  });
+  /** A straggler timeout no healthy in-memory read comes near, so results are deterministic. */
+  public static final long PATIENT_MS = 60_000;
 
   /** Every unit's bytes, in wide order. */
   public final byte[][] units;
@@ -98,6 +109,16 @@ public final class WideGroup {
     }
     new RSLegacyRawEncoder(new ErasureCoderOptions(CODE.k(), CODE.m())).encode(in, out);
     return parity;
+  }
+
+  /** The wide read of an agent over {@code store}, with a straggler timeout of {@code ms}. */
+  public static WideRead wideRead(UnitSource source, UnitSink sink, long stragglerMs) {
+    return new WideRead(source, sink, CHUNK, READ_POOL, stragglerMs);
+  }
+
+  /** The wide read of an agent over {@code store}, patient with slow units. */
+  public static WideRead wideRead(InMemoryUnits store) {
+    return wideRead(store, store, PATIENT_MS);
   }
 
   /** The longest unit: the length of the group's rows. */

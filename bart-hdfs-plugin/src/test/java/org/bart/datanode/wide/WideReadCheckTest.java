@@ -36,7 +36,7 @@ class WideReadCheckTest {
     InMemoryUnits store = group.store();
     List<Integer> all = IntStream.range(0, WideGroup.CODE.totalUnits()).boxed()
         .collect(Collectors.toList());
-    WideReadResult r = new WideRead(store, store, WideGroup.CHUNK)
+    WideReadResult r = WideGroup.wideRead(store)
         .run(group.check(new ArrayList<>(), all));
     assertEquals(WideReadResult.Path.CHECKED, r.path());
     assertTrue(r.data().isEmpty() && r.decoded().isEmpty());
@@ -53,7 +53,7 @@ class WideReadCheckTest {
       store.overwrite(WideGroup.FIRST_BLOCK_ID + u, at, (byte) (group.units[u][at] ^ 0x5a));
       String context = "unit " + u + " corrupted at " + at + " " + TestSeed.reproduce();
       BartAgentException e = assertThrows(BartAgentException.class,
-          () -> new WideRead(store, store, WideGroup.CHUNK)
+          () -> WideGroup.wideRead(store)
               .run(group.check(new ArrayList<>(), Collections.singletonList(u))), context);
       assertEquals("unit " + u + " (" + group.replica(u) + ") of " + WideGroup.CODE
           + " differs from its decoding at offset " + at, e.getMessage(), context);
@@ -65,7 +65,7 @@ class WideReadCheckTest {
     InMemoryUnits store = group.store();
     store.inject(WideGroup.FIRST_BLOCK_ID + 11, InMemoryUnits.Fault.OPEN_FAILS);
     BartAgentException e = assertThrows(BartAgentException.class,
-        () -> new WideRead(store, store, WideGroup.CHUNK)
+        () -> WideGroup.wideRead(store)
             .run(group.check(new ArrayList<>(), Collections.singletonList(11))));
     assertEquals("check of " + WideGroup.CODE + ": unit 11 (" + group.replica(11)
         + ") cannot be read", e.getMessage());

@@ -47,7 +47,7 @@ class WideReadDegradedTest {
       InMemoryUnits store = group.store();
       Losses losses = Losses.apply(random, pattern, store);
       String context = Arrays.toString(pattern) + " " + losses + " " + TestSeed.reproduce();
-      WideReadResult r = new WideRead(store, store, WideGroup.CHUNK)
+      WideReadResult r = WideGroup.wideRead(store)
           .run(group.read(losses.knownLost, ALL));
       for (int w = 0; w < n; w++) {
         assertArrayEquals(group.expected(w, WideGroup.OFFSET, group.readLength()),
@@ -63,7 +63,7 @@ class WideReadDegradedTest {
   void aHealthyReadCountsLocalAndRemoteBytes() throws IOException {
     InMemoryUnits store = group.store();
     List<Integer> wanted = Arrays.asList(0, 7, 20);
-    WideReadResult r = new WideRead(store, store, WideGroup.CHUNK)
+    WideReadResult r = WideGroup.wideRead(store)
         .run(group.read(new ArrayList<>(), wanted));
     long local = group.expected(0, WideGroup.OFFSET, group.readLength()).length;
     long all = local + group.expected(7, WideGroup.OFFSET, group.readLength()).length
@@ -86,7 +86,7 @@ class WideReadDegradedTest {
       List<Integer> lost = new ArrayList<>(sorted(pattern));
       String context = losses + " " + TestSeed.reproduce();
       BartAgentException e = assertThrows(BartAgentException.class,
-          () -> new WideRead(store, store, WideGroup.CHUNK).run(group.read(losses.knownLost, lost)),
+          () -> WideGroup.wideRead(store).run(group.read(losses.knownLost, lost)),
           context);
       assertEquals("cannot rebuild unit(s) " + lost + " of " + WideGroup.CODE + ": units " + lost
           + " are lost and only 17 of the 18 needed could be read", e.getMessage(), context);

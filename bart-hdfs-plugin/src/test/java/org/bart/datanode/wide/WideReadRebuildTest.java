@@ -53,7 +53,7 @@ class WideReadRebuildTest {
         Replica replica = target(u);
         String context = "unit " + u + " under " + losses + " to " + target + " "
             + TestSeed.reproduce();
-        WideReadResult r = new WideRead(store, store, WideGroup.CHUNK)
+        WideReadResult r = WideGroup.wideRead(store)
             .run(group.rebuild(losses.knownLost, u, replica, target));
         assertArrayEquals(group.units[u], store.written(replica.blockId()), context);
         assertEquals(WideReadResult.Path.COMPUTED, r.path(), context);
@@ -72,7 +72,7 @@ class WideReadRebuildTest {
     InMemoryUnits store = group.store();
     AgentNode target = WideGroup.node("dn-new", 99);
     List<Integer> lost = Collections.singletonList(4);
-    WideRead read = new WideRead(store, store, WideGroup.CHUNK);
+    WideRead read = WideGroup.wideRead(store);
     read.run(group.rebuild(lost, 4, target(4), target));
     WideReadResult again = read.run(group.rebuild(lost, 4, target(4), target));
     assertEquals(WideReadResult.Path.ALREADY_DONE, again.path());
@@ -88,7 +88,7 @@ class WideReadRebuildTest {
         group.wideUnits(new ArrayList<>()), Arrays.asList(3, 4), 0, group.units[3].length,
         target(3), node, false);
     BartAgentException e = assertThrows(BartAgentException.class,
-        () -> new WideRead(store, store, WideGroup.CHUNK).run(twoUnits));
+        () -> WideGroup.wideRead(store).run(twoUnits));
     assertEquals("rebuild of " + target(3) + ": a rebuild wants exactly one unit, whole",
         e.getMessage());
     assertNull(store.written(target(3).blockId()));
@@ -99,7 +99,7 @@ class WideReadRebuildTest {
     InMemoryUnits store = group.store();
     List<Integer> lost = Arrays.asList(2, 9, 15, 19);
     BartAgentException e = assertThrows(BartAgentException.class,
-        () -> new WideRead(store, store, WideGroup.CHUNK)
+        () -> WideGroup.wideRead(store)
             .run(group.rebuild(lost, 9, target(9), WideGroup.node("dn-new", 99))));
     assertEquals("cannot rebuild unit(s) [9] of " + WideGroup.CODE + ": units " + lost
         + " are lost and only 17 of the 18 needed could be read", e.getMessage());

@@ -62,4 +62,18 @@ class BenchCommandsSmokeIT {
       assertTrue(text.contains(approach + " measured: max_load "), text);
     }
   }
+
+  @Test
+  void benchReadsRepairPrintsBothSidesOfEveryCase() {
+    String out = run("bench-reads-repair", "--block-size", "1MiB", "--groups", "1", "--runs",
+        "1");
+    for (int losses : ReadsRepairBench.LOSSES) {
+      for (int buffer : ReadsRepairBench.BUFFERS) {
+        String name = ReadsRepairBench.caseName(losses, buffer);
+        assertTrue(out.contains("\n" + name + " "), "row " + name + " in\n" + out);
+      }
+    }
+    assertTrue(out.contains("\nseconds ") && out.contains("BART -repair")
+        && out.contains("wide groups whole"), out);
+  }
 }

@@ -2,18 +2,18 @@ package org.bart.namenode.read;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.hdfs.protocol.DatanodeID;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo.DatanodeInfoBuilder;
 import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
@@ -21,34 +21,35 @@ import org.apache.hadoop.security.AccessControlException;
 import org.bart.datanode.wide.ErasurePatterns;
 import org.bart.datanode.wide.InMemoryUnits;
 import org.bart.datanode.wide.Losses;
+import org.bart.datanode.wide.PlannedRead;
 import org.bart.datanode.wide.TestSeed;
 import org.bart.datanode.wide.WideGroup;
 import org.bart.datanode.wide.WideRead;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.metadata.WideLayout;
+import org.bart.protocol.ReadPlanConverter;
 import org.bart.protocol.UnreadableRangeException;
-import org.bart.protocol.WideReadConverter;
-import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
-import org.bart.protocol.wide.WideReadRequest;
-import org.bart.protocol.wide.WideReadResult;
+import org.bart.protocol.wide.ReadPlan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Degraded reads served by the real {@link DegradedReader} from a fake NameNode and fake agents
- * that run the real {@link WideRead} over in-memory units, with every request and answer passing
- * through the protobuf conversion of the RPC edge: the caller gets exactly its file's bytes under
- * every erasure pattern of (6,3,3), and an unreadable range is reported naming the lost blocks.
+ * Degraded reads planned by the real {@link ReadPlanner} from a fake NameNode, the plan passing
+ * through its wire form as it does to the client and on to an agent, and read by the agent's real
+ * {@link PlannedRead} and {@link WideRead} over in-memory units: the caller gets exactly its
+ * file's bytes under every erasure pattern of (6,3,3), and an unreadable range is reported naming
+ * the lost blocks.
  */
-class DegradedReaderTest {
+class ReadPlannerTest {
 
-  private static final Random CLASS_RANDOM = TestSeed.forClass(DegradedReaderTest.class);
+  private static final Random CLASS_RANDOM = TestSeed.forClass(ReadPlannerTest.class);
   private static final long PARITY_FILE_ID = 16390;
   private static final String PARITY_PATH = "/.bart/groups/g1";
   private static final long FRESH_MS = 60_000;
-  private static final long MAX_BYTES = 1 << 20;
+  /** Smaller than the files, and aligned with no cell: a client reads in several pieces. */
+  private static final long MAX_BYTES = 1000;
   private static WideGroup group;
 
   @BeforeAll
@@ -69,31 +70,34 @@ class DegradedReaderTest {
       Cluster c = new Cluster(random, patterns.get(p));
       String context = "member " + member + " [" + offset + ", +" + length + ") under " + c.losses
           + " " + TestSeed.reproduce();
-      DegradedRead r = c.reader().read("/data/m" + member, offset, length);
-      assertArrayEquals(Arrays.copyOfRange(file, offset, offset + length),
-          r.data(), context);
-      for (String decoded : r.decoded()) {
-        int unit = Integer.parseInt(decoded.split(" ")[1]);
-        assertTrue(ErasurePatterns.contains(patterns.get(p), unit), decoded + ": " + context);
+      byte[] got = c.readAll("/data/m" + member, offset, length);
+      assertArrayEquals(Arrays.copyOfRange(file, offset, offset + length), got, context);
+      for (int unit : c.decoded) {
+        assertTrue(ErasurePatterns.contains(patterns.get(p), unit), unit + ": " + context);
       }
     }
   }
 
   @Test
-  void anUnreachableAgentIsForgottenAndTheNextServes() throws IOException {
-    Cluster c = new Cluster(new Random(1), new int[] {3});
-    c.agents.unreachable.add(address(InMemoryUnits.SELF));
-    byte[] file = file(0);
-    DegradedRead r = c.reader().read("/data/m0", 0, file.length);
-    assertArrayEquals(file, r.data());
-    assertEquals(Collections.singletonList(address(InMemoryUnits.SELF)), c.agents.forgotten);
+  void thePlanNamesTheMemberAndOnlyAgentsThatAreAlive() throws IOException {
+    Cluster c = new Cluster(null, new int[] {3, 8});
+    ReadPlan plan = c.planner().plan("/data/m1", 5, "alice");
+    assertEquals(1, plan.position());
+    assertEquals("alice", plan.user());
+    assertEquals(Arrays.asList(6, 7, 8, 9, 10, 11), plan.memberUnits());
+    assertEquals(PARITY_PATH, plan.parityPath());
+    assertEquals(MAX_BYTES, plan.maxReadBytes());
+    for (int u = 0; u < plan.units().size(); u++) {
+      assertEquals(u == 3 || u == 8, plan.units().get(u).isKnownLost(), "unit " + u);
+    }
+    assertNull(c.planner().plan("/data/m1", file(1).length, "alice"), "past the end");
   }
 
   @Test
   void aFourthLossIsReportedNamingTheUnavailableBlocks() {
     Cluster c = new Cluster(null, new int[] {1, 2, 7, 19});
     UnreadableRangeException e = assertThrows(UnreadableRangeException.class,
-        () -> c.reader().read("/data/m0", 0, 100));
+        () -> c.readAll("/data/m0", 0, 100));
     assertTrue(e.getMessage().contains("unavailable blocks: blk_1001 (unit 1) blk_1002 (unit 2)"
         + " blk_1007 (unit 7) blk_1019 (unit 19); cannot rebuild unit(s) [1, 2]"), e.getMessage());
   }
@@ -101,14 +105,15 @@ class DegradedReaderTest {
   @Test
   void theCallerMustBeAllowedToReadTheFile() {
     Cluster c = new Cluster(null, new int[0]);
-    assertThrows(AccessControlException.class, () -> c.reader().read("/secret", 0, 10));
-    assertTrue(c.agents.asked.isEmpty());
+    assertThrows(AccessControlException.class, () -> c.planner().plan("/secret", 0, "alice"));
+    assertEquals(0, c.layoutsLoaded, "nothing of the wide group is looked at for a refused user");
   }
 
   @Test
   void aFileThatWasNotTransitionedIsRefused() {
     Cluster c = new Cluster(null, new int[0]);
-    IOException e = assertThrows(IOException.class, () -> c.reader().read("/plain", 0, 10));
+    IOException e = assertThrows(IOException.class,
+        () -> c.planner().plan("/plain", 0, "alice"));
     assertEquals("/plain is not a transitioned file: read it with the stock client",
         e.getMessage());
   }
@@ -141,9 +146,11 @@ class DegradedReaderTest {
   private static final class Cluster implements ReadNamespace {
     final InMemoryUnits store = group.store();
     final AgentRegistry registry = new AgentRegistry();
-    final FakeAgents agents;
+    final PlannedRead agent;
     final Losses losses;
     final WideLayout layout;
+    final Set<Integer> decoded = new TreeSet<>();
+    int layoutsLoaded;
 
     /** @param random chooses how each unit is lost; null: all are known lost */
     Cluster(Random random, int[] pattern) {
@@ -178,11 +185,30 @@ class DegradedReaderTest {
           .setDataOnlyPolicy("RS-LEGACY-6-0-61").setState(GroupState.COMMITTED).setBatchId("b1")
           .build();
       layout = WideLayout.of(PARITY_PATH, g, units, Collections.<Integer>emptyList());
-      agents = new FakeAgents(store);
+      agent = new PlannedRead(WideGroup.wideRead(store), MAX_BYTES);
     }
 
-    DegradedReader reader() {
-      return new DegradedReader(this, registry, agents, FRESH_MS, MAX_BYTES);
+    ReadPlanner planner() {
+      return new ReadPlanner(this, registry, FRESH_MS, MAX_BYTES);
+    }
+
+    /**
+     * Bytes [offset, offset + length) of {@code path} as a client reads them: a plan, through its
+     * wire form, then agent reads of the plan's block group until the range is read.
+     */
+    byte[] readAll(String path, int offset, int length) throws IOException {
+      ReadPlan plan = ReadPlanConverter.fromBytes(ReadPlanConverter.toBytes(
+          planner().plan(path, offset, "alice")));
+      byte[] out = new byte[length];
+      for (int done = 0; done < length; ) {
+        PlannedRead.Result r = agent.read(plan, offset + done - plan.groupStart(),
+            length - done);
+        assertTrue(r.data.length > 0, path + " ended at " + (offset + done));
+        System.arraycopy(r.data, 0, out, done, r.data.length);
+        decoded.addAll(r.decoded);
+        done += r.data.length;
+      }
+      return out;
     }
 
     @Override
@@ -209,45 +235,11 @@ class DegradedReaderTest {
 
     @Override
     public WideLayout layout(long parityFileId) throws IOException {
+      layoutsLoaded++;
       if (parityFileId != PARITY_FILE_ID) {
         throw new IOException("no parity file " + parityFileId);
       }
       return layout;
-    }
-  }
-
-  /**
-   * Agents that all run the real {@link WideRead} over the same in-memory units, reached through
-   * the protobuf conversion both ways as over RPC; some addresses can be made unreachable.
-   */
-  private static final class FakeAgents implements AgentCalls {
-    final Set<String> unreachable = new HashSet<>();
-    final List<String> asked = new ArrayList<>();
-    final List<String> forgotten = new ArrayList<>();
-    private final WideRead wideRead;
-    private final WideReadConverter converter = new WideReadConverter();
-
-    FakeAgents(InMemoryUnits store) {
-      wideRead = new WideRead(store, store, WideGroup.CHUNK);
-    }
-
-    @Override
-    public WideReadResult readWide(String agentAddress, WideReadRequest req) throws IOException {
-      asked.add(agentAddress);
-      if (unreachable.contains(agentAddress)) {
-        throw new ConnectException("injected: " + agentAddress + " refused the connection");
-      }
-      WideReadResult r = wideRead.run(converter.toRequest(WideReadConverter.toProto(req)));
-      OpResultProto result = OpResultProto.newBuilder()
-          .setPath(WideReadConverter.toProto(r.path())).setBytesRead(r.bytesRead())
-          .setBytesWritten(r.bytesWritten()).setBytesSent(r.bytesSent())
-          .setBytesReceived(r.bytesReceived()).setMicros(0).build();
-      return WideReadConverter.toResult(WideReadConverter.toResponse(r, result));
-    }
-
-    @Override
-    public void forget(String agentAddress) {
-      forgotten.add(agentAddress);
     }
   }
 }

@@ -1,0 +1,79 @@
+package org.bart.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bart.bench.hdfs.ReadsRepairBench;
+import org.bart.bench.hdfs.ReadsRepairTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bart bench-reads-repair}: degraded reads and repair, stock HDFS against BART, on one
+ * embedded HDFS in one run, printed side by side.
+ */
+public final class BenchReadsRepairCommand implements BartCommand {
+
+  @Command(name = "bench-reads-repair", mixinStandardHelpOptions = true,
+      description = "Benchmark on an embedded HDFS, same data: degraded read throughput of "
+          + "stock RS(k,m) before and of BART's wide groups after the transition (1 and 3 "
+          + "blocks lost, 4 KiB and 4 MiB reads), and the time to restore full redundancy "
+          + "after a DataNode dies (stock reconstruction against BART's -repair). About 3 min.")
+  static final class Options implements Callable<Integer> {
+    @Option(names = "--block-size", converter = ByteSize.class, description = "block size "
+        + "(default: ${DEFAULT-VALUE})", defaultValue = "4MiB")
+    long blockSize;
+    @Option(names = "--groups", description = "wide groups of files, lambda files each "
+        + "(default: ${DEFAULT-VALUE})", defaultValue = "2")
+    int groups;
+    @Option(names = "--runs", description = "reads per case, the median counts (default: "
+        + "${DEFAULT-VALUE})", defaultValue = "3")
+    int runs;
+    @Option(names = "--seed", description = "seed of the files' bytes and the plan (default: "
+        + "${DEFAULT-VALUE})", defaultValue = "1")
+    long seed;
+
+    PrintStream out;
+
+    @Override
+    public Integer call() throws Exception {
+      ReadsRepairBench.Settings s = new ReadsRepairBench.Settings();
+      s.blockSize = blockSize;
+      s.groups = groups;
+      s.runs = runs;
+      s.seed = seed;
+      if (blockSize % s.cellSize != 0 || groups < 1 || runs < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--block-size must be a "
+            + "multiple of 1 MiB, --groups and --runs at least 1");
+      }
+      ReadsRepairTable.print(new ReadsRepairBench(s, out).run(), s, out);
+      return 0;
+    }
+  }
+
+  @Override
+  public List<String> names() {
+    return Arrays.asList("bench-reads-repair");
+  }
+
+  @Override
+  public String summary() {
+    return "benchmark degraded reads and repair, stock HDFS against BART, on an embedded HDFS";
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) {
+    if (!EmbeddedClusterCheck.available("bench-reads-repair", err)) {
+      return 2;
+    }
+    Options o = new Options();
+    o.out = out;
+    CommandLine cl = new CommandLine(o);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(Arrays.copyOfRange(args, 1, args.length));
+  }
+}
