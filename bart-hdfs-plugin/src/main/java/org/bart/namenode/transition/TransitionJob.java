@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.util.Time;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
@@ -14,7 +14,10 @@ import org.bart.codec.WideCode;
 import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
+import org.bart.namenode.cluster.TransitionAgents;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
+import org.bart.namenode.hdfs.HdfsNamespace;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.GroupMetadata;
@@ -47,7 +50,10 @@ public final class TransitionJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransitionJob.class);
 
-  private final TransitionContext ctx;
+  final TransitionContext ctx;
+  /** The coordinator's client, for discovery (null where a test sets up the stripes itself). */
+  private final DistributedFileSystem dfs;
+  private final Function<ClusterView, TransitionAgents> connect;
   private final AgentRegistry registry;
   private final int threads;
   private final StateOwnership trust;
@@ -62,11 +68,24 @@ public final class TransitionJob {
    */
   public TransitionJob(DistributedFileSystem dfs, Configuration conf, TransitionOptions options,
       JobProgress progress, AgentRegistry registry, int threads, StateOwnership trust) {
-    this.ctx = new TransitionContext(dfs, conf, options, progress);
+    this(dfs, new HdfsNamespace(dfs), nodes -> new AgentPool(nodes, conf), options, progress,
+        registry, threads, trust);
+  }
+
+  /**
+   * @param ns the NameNode as the phases see it
+   * @param connect the agents of a cluster view, connected
+   */
+  TransitionJob(DistributedFileSystem dfs, Namespace ns,
+      Function<ClusterView, TransitionAgents> connect, TransitionOptions options,
+      JobProgress progress, AgentRegistry registry, int threads, StateOwnership trust) {
+    this.ctx = new TransitionContext(ns, options, progress);
+    this.dfs = dfs;
+    this.connect = connect;
     this.registry = registry;
     this.threads = threads;
     this.trust = trust;
-    this.store = new BatchStore(dfs, options.tree, trust);
+    this.store = new BatchStore(ns, options.tree, trust);
   }
 
   public TransitionReport report() {
@@ -80,13 +99,13 @@ public final class TransitionJob {
     r.approach = ctx.options.approach.label();
     r.dryRun = ctx.options.dryRun;
     r.lambda = ctx.options.lambda;
-    if (!ctx.dfs.exists(new Path(ctx.tree))) {
+    if (ctx.ns.info(ctx.tree) == null) {
       throw new IOException("path " + ctx.tree + " does not exist");
     }
     if (!ctx.options.dryRun) {
       enter(Phase.RECOVER);
       r.recovery = String.join("; ",
-          new Recovery(ctx.dfs, ctx.tree, store, trust).run(r.notCommitted));
+          new Recovery(ctx.ns, ctx.tree, store, trust).run(r.notCommitted));
       done(Phase.RECOVER);
     }
     enter(Phase.DISCOVER);
@@ -101,15 +120,21 @@ public final class TransitionJob {
     if (ctx.options.dryRun) {
       return;
     }
+    execute();
+  }
+
+  /** Stages, verifies, commits and cleans up the planned batch, with the agents of its nodes. */
+  void execute() throws IOException {
+    TransitionReport r = ctx.report;
     ExecutorService tasks = HadoopExecutors.newFixedThreadPool(threads);
     ExecutorService ops = HadoopExecutors.newFixedThreadPool(4 * threads);
-    ctx.agents = new AgentPool(ctx.nodes, ctx.conf);
+    ctx.agents = connect.apply(ctx.nodes);
     try {
       stageAndVerify(tasks, ops);
       enter(Phase.COMMIT);
       BatchProto committing = batchRecord(BatchState.BATCH_COMMITTING);
       store.write(committing);
-      r.notCommitted.addAll(new Committer(ctx.dfs, ctx.tree, store, trust).commit(committing));
+      r.notCommitted.addAll(new Committer(ctx.ns, ctx.tree, store, trust).commit(committing));
       r.filesCommitted = r.filesTransitioned - r.notCommitted.size();
       store.write(batchRecord(BatchState.BATCH_DONE));
       done(Phase.COMMIT);
@@ -141,7 +166,7 @@ public final class TransitionJob {
       if (!ok && !crashing) {
         LOG.warn("Transition of {} failed before commit; rolling back batch {}", ctx.tree,
             ctx.batchId);
-        new Recovery(ctx.dfs, ctx.tree, store, trust)
+        new Recovery(ctx.ns, ctx.tree, store, trust)
             .rollBack(batchRecord(BatchState.BATCH_STAGING));
       }
     }
@@ -154,8 +179,8 @@ public final class TransitionJob {
    * @throws IOException if there are none at all, saying why for each file
    */
   private boolean discover() throws IOException {
-    ctx.nodes = ClusterView.of(ctx.dfs, registry);
-    Discovery.Result found = new Discovery(ctx.dfs, ctx.nodes.uuids()).run(ctx.tree);
+    ctx.nodes = ClusterView.of(dfs, registry);
+    Discovery.Result found = new Discovery(dfs, ctx.nodes.uuids()).run(ctx.tree);
     ctx.report.skipped.addAll(found.skipped);
     List<CandidateFile> files = new ArrayList<>(found.candidates);
     for (CandidateFile f : StripeTable.fitToLambda(files, ctx.options.lambda)) {
@@ -212,7 +237,8 @@ public final class TransitionJob {
     return sb.toString();
   }
 
-  private void plan() throws IOException {
+  /** Plans the transition of the stripes in {@code ctx.table} over {@code ctx.nodes}. */
+  void plan() throws IOException {
     int k = ctx.narrowPolicy.getNumDataUnits();
     int m = ctx.narrowPolicy.getNumParityUnits();
     int lambda = ctx.options.lambda;
@@ -236,7 +262,7 @@ public final class TransitionJob {
     ctx.batchId = "b" + Time.now();
     ctx.dataOnlyPolicy = ctx.options.dryRun
         ? DataOnlyPolicy.of(ctx.narrowPolicy)
-        : DataOnlyPolicy.ensureEnabled(ctx.dfs, ctx.narrowPolicy);
+        : ctx.ns.ensureDataOnlyPolicy(ctx.narrowPolicy);
     ctx.meter = new LoadMeter(ctx.nodes.size());
     TransitionReport r = ctx.report;
     r.batchId = ctx.options.dryRun ? "" : ctx.batchId;
@@ -312,7 +338,7 @@ public final class TransitionJob {
             .setOriginalFileId(s.file.fileId())
             .setOriginalBlockGroupId(s.group().group().getBlockId()));
       }
-      GroupMetadata.writeGroup(ctx.dfs, ctx.parityFiles[g].path(), group.build());
+      GroupMetadata.writeGroup(ctx.ns, ctx.parityFiles[g].path(), group.build());
     }
   }
 
