@@ -37,7 +37,7 @@ public final class FakeCluster {
   /** What each state-changing call did, in order, when the test asked for it (small runs). */
   private List<String> stepLog;
 
-  /** A cluster of {@code n} DataNodes, each on its own rack. */
+  /** A cluster of {@code n} DataNodes on one rack. */
   public FakeCluster(int n, boolean keepBytes) {
     this.keepBytes = keepBytes;
     for (int i = 0; i < n; i++) {

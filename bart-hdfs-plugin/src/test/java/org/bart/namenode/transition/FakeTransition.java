@@ -2,12 +2,14 @@ package org.bart.namenode.transition;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.bart.fake.FakeCluster;
 import org.bart.fake.FakeNamespace;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.plan.approach.Approach;
 import org.bart.report.SkippedFile;
+import org.bart.report.TransitionReport;
 
 /**
  * Runs the coordinator's transition phases on a {@link FakeCluster}: what discovery would have
@@ -25,17 +27,27 @@ final class FakeTransition {
   /** Transitions {@code tree} as a coordinator process {@code p}; returns the finished job. */
   static TransitionJob run(FakeCluster cluster, FakeCluster.Process p, FakeTree tree, long seed)
       throws IOException {
-    TransitionOptions options = new TransitionOptions(tree.tree, Approach.LSPM, LAMBDA, null,
-        false, seed);
+    return run(cluster, p, tree.tree, tree.candidates(), FakeTree.POLICY, Approach.LSPM,
+        LAMBDA, seed);
+  }
+
+  /** Transitions {@code files} (all of {@code policy}) of {@code tree} with {@code approach}. */
+  static TransitionJob run(FakeCluster cluster, FakeCluster.Process p, String tree,
+      List<CandidateFile> files, ErasureCodingPolicy policy, Approach approach, int lambda,
+      long seed) throws IOException {
+    TransitionOptions options = new TransitionOptions(tree, approach, lambda, null, false, seed);
     TransitionJob job = new TransitionJob(null, p.namespace(), nodes -> p.agents(), options,
         new JobProgress(), null, 2, TRUST);
     TransitionContext ctx = job.ctx;
     ctx.nodes = cluster.view();
-    ctx.narrowPolicy = FakeTree.POLICY;
-    ctx.table = new StripeTable(tree.candidates(), ctx.nodes);
-    ctx.report.filesTransitioned = tree.files.size();
+    ctx.narrowPolicy = policy;
+    ctx.table = new StripeTable(files, ctx.nodes);
+    ctx.report.filesTransitioned = files.size();
     ctx.report.stripes = ctx.table.stripes.size();
+    long start = System.nanoTime();
     job.plan();
+    ctx.report.phases.add(new TransitionReport.PhaseTime("plan",
+        (System.nanoTime() - start) / 1_000_000));
     job.execute();
     return job;
   }
