@@ -17,13 +17,17 @@ import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
-import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReportReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
 import org.bart.protocol.proto.AgentProtos.ThrottleRequestProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.ops.MergeOp;
+import org.bart.protocol.ops.MoveOp;
+import org.bart.protocol.ops.OpResult;
+import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.SendOp;
 import org.bart.protocol.wide.WideReadRequest;
 import org.bart.protocol.wide.WideReadResult;
 
@@ -74,21 +78,25 @@ public final class AgentClient implements Closeable {
     return address;
   }
 
-  public OpResultProto relabel(RelabelRequestProto request) throws IOException {
-    return RemoteCalls.invoke(() -> proxy.relabel(null, request));
+  public OpResult relabel(RelabelOp op) throws IOException {
+    RelabelRequestProto request = OpConverter.toProto(op);
+    return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.relabel(null, request)));
   }
 
-  public OpResultProto send(SendRequestProto request) throws IOException {
-    return RemoteCalls.invoke(() -> proxy.send(null, request));
+  public OpResult send(SendOp op) throws IOException {
+    SendRequestProto request = OpConverter.toProto(op);
+    return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.send(null, request)));
   }
 
-  public OpResultProto merge(MergeRequestProto request) throws IOException {
-    return RemoteCalls.invoke(() -> proxy.merge(null, request));
+  public OpResult merge(MergeOp op) throws IOException {
+    MergeRequestProto request = OpConverter.toProto(op);
+    return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.merge(null, request)));
   }
 
   /** Recomputes a merge and compares it with the stored target; fails on any difference. */
-  public OpResultProto checkMerge(MergeRequestProto request) throws IOException {
-    return RemoteCalls.invoke(() -> proxy.checkMerge(null, request));
+  public OpResult checkMerge(MergeOp op) throws IOException {
+    MergeRequestProto request = OpConverter.toProto(op);
+    return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.checkMerge(null, request)));
   }
 
   /** Reads, rebuilds or checks units of a wide group (see {@link WideReadRequest}). */
@@ -97,9 +105,10 @@ public final class AgentClient implements Closeable {
     return WideReadConverter.toResult(RemoteCalls.invoke(() -> proxy.readWide(null, proto)));
   }
 
-  /** Moves a replica between DataNodes the way the Balancer does (see MoveRequestProto). */
-  public OpResultProto move(MoveRequestProto request) throws IOException {
-    return RemoteCalls.invoke(() -> proxy.move(null, request));
+  /** Moves a replica between DataNodes the way the Balancer does (see {@link MoveOp}). */
+  public OpResult move(MoveOp op) throws IOException {
+    MoveRequestProto request = OpConverter.toProto(op);
+    return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.move(null, request)));
   }
 
   /** Asks the agent to report its finalized replica {@code block} to the NameNode. */

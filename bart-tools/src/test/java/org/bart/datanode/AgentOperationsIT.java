@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.security.PrivilegedExceptionAction;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,9 +50,13 @@ import org.bart.protocol.AgentProtocolPB;
 import org.bart.protocol.BartAgentException;
 import org.bart.protocol.ProtoConverters;
 import org.bart.protocol.RpcServers;
+import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.ops.MergeOp;
+import org.bart.protocol.ops.OpResult;
+import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.ReplicaAt;
+import org.bart.protocol.ops.SendOp;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
-import org.bart.protocol.proto.AgentProtos.OpPath;
-import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
 import org.bart.protocol.proto.AgentProtos.SourceReplicaProto;
@@ -134,6 +139,27 @@ class AgentOperationsIT {
     return ProtoConverters.toProto(dn.getDatanodeId(), cluster.agentAddress(dn.getDatanodeUuid()));
   }
 
+  // The requests are built as the agent receives them; the client takes them in domain form.
+  private static RelabelOp op(RelabelRequestProto p) {
+    return new RelabelOp(WideReadConverter.toReplica(p.getSource()),
+        WideReadConverter.toReplica(p.getTarget()));
+  }
+
+  private static SendOp op(SendRequestProto p) {
+    return new SendOp(WideReadConverter.toReplica(p.getSource()),
+        WideReadConverter.toReplica(p.getTarget()), WideReadConverter.toNode(p.getTargetNode()));
+  }
+
+  private static MergeOp op(MergeRequestProto p) {
+    List<ReplicaAt> sources = new ArrayList<>();
+    for (SourceReplicaProto s : p.getSourcesList()) {
+      sources.add(new ReplicaAt(WideReadConverter.toReplica(s.getBlock()),
+          WideReadConverter.toNode(s.getNode())));
+    }
+    return new MergeOp(WideCode.parse(p.getWideCode()), p.getParityIndex(), sources,
+        WideReadConverter.toReplica(p.getTarget()), WideReadConverter.toNode(p.getTargetNode()));
+  }
+
   private static DataNode dataNode(String uuid) {
     for (DataNode dn : cluster.mini().getDataNodes()) {
       if (uuid.equals(dn.getDatanodeUuid())) {
@@ -183,10 +209,11 @@ class AgentOperationsIT {
         RelabelRequestProto req = RelabelRequestProto.newBuilder()
             .setSource(ProtoConverters.toProto(g.block(i)))
             .setTarget(target(ng, i, g.block(i).getNumBytes())).build();
-        OpResultProto r = agent.relabel(req);
-        assertEquals(OpPath.LINKED, r.getPath(), "relabel of index " + i);
-        assertEquals(0, r.getBytesWritten());
-        assertEquals(OpPath.ALREADY_DONE, agent.relabel(req).getPath(), "retried relabel");
+        OpResult r = agent.relabel(op(req));
+        assertEquals(OpResult.Path.LINKED, r.path(), "relabel of index " + i);
+        assertEquals(0, r.bytesWritten());
+        assertEquals(OpResult.Path.ALREADY_DONE, agent.relabel(op(req)).path(),
+            "retried relabel");
         ReplicaInfo linked = (ReplicaInfo) dataNode(g.node(i).getDatanodeUuid()).getFSDataset()
             .getReplica(pool, ng.getBlockId() + i);
         assertEquals(2, Files.getAttribute(new File(linked.getBlockURI()).toPath(), "unix:nlink"),
@@ -198,10 +225,10 @@ class AgentOperationsIT {
         .setTarget(target(ng, 5, g.block(5).getNumBytes()))
         .setTargetNode(nodeProto(spare)).build();
     try (AgentClient agent = agentOf(g.node(5))) {
-      OpResultProto r = agent.send(send);
-      assertEquals(OpPath.TRANSFERRED, r.getPath());
-      assertEquals(BLOCK, r.getBytesSent());
-      assertEquals(OpPath.ALREADY_DONE, agent.send(send).getPath(), "retried send");
+      OpResult r = agent.send(op(send));
+      assertEquals(OpResult.Path.TRANSFERRED, r.path());
+      assertEquals(BLOCK, r.bytesSent());
+      assertEquals(OpResult.Path.ALREADY_DONE, agent.send(op(send)).path(), "retried send");
     }
 
     ExtendedBlock last = new ExtendedBlock(ng);
@@ -338,10 +365,11 @@ class AgentOperationsIT {
 
     // Merge on the node holding member 0's narrow parity: two remote reads, one push.
     try (AgentClient agent = agentOf(members[0].group.node(6 + r))) {
-      OpResultProto result = agent.merge(req.build());
-      assertEquals(OpPath.COMPUTED, result.getPath());
-      assertEquals(OpPath.ALREADY_DONE, agent.merge(req.build()).getPath(), "retried merge");
-      assertEquals(OpPath.CHECKED, agent.checkMerge(req.build()).getPath());
+      OpResult result = agent.merge(op(req.build()));
+      assertEquals(OpResult.Path.COMPUTED, result.path());
+      assertEquals(OpResult.Path.ALREADY_DONE, agent.merge(op(req.build())).path(),
+          "retried merge");
+      assertEquals(OpResult.Path.CHECKED, agent.checkMerge(op(req.build())).path());
     }
     ExtendedBlock last = ProtoConverters.toBlock(req.getTarget());
     Poll.until("parity file complete", 30_000, () -> parity.tryComplete(last));
@@ -360,26 +388,26 @@ class AgentOperationsIT {
     BlockProto source = ProtoConverters.toProto(g.block(0));
     BlockProto fresh = source.toBuilder().setBlockId(source.getBlockId() - 1000).build();
     try (AgentClient agent = agentOf(g.node(0))) {
-      BartAgentException unknown = assertThrows(BartAgentException.class, () -> agent.relabel(
-          RelabelRequestProto.newBuilder().setSource(fresh).setTarget(fresh).build()));
+      BartAgentException unknown = assertThrows(BartAgentException.class, () -> agent.relabel(op(
+          RelabelRequestProto.newBuilder().setSource(fresh).setTarget(fresh).build())));
       assertTrue(unknown.getMessage().contains("not found"), unknown.getMessage());
       assertTrue(unknown.getMessage().contains("blk_" + fresh.getBlockId()), unknown.getMessage());
 
       BlockProto wrongGs = source.toBuilder().setGenStamp(source.getGenStamp() + 7).build();
-      BartAgentException gs = assertThrows(BartAgentException.class, () -> agent.relabel(
-          RelabelRequestProto.newBuilder().setSource(wrongGs).setTarget(fresh).build()));
+      BartAgentException gs = assertThrows(BartAgentException.class, () -> agent.relabel(op(
+          RelabelRequestProto.newBuilder().setSource(wrongGs).setTarget(fresh).build())));
       assertTrue(gs.getMessage().contains("has genstamp " + source.getGenStamp()), gs.getMessage());
 
       BlockProto taken = source.toBuilder().setGenStamp(source.getGenStamp() + 1).build();
-      BartAgentException used = assertThrows(BartAgentException.class, () -> agent.relabel(
-          RelabelRequestProto.newBuilder().setSource(source).setTarget(taken).build()));
+      BartAgentException used = assertThrows(BartAgentException.class, () -> agent.relabel(op(
+          RelabelRequestProto.newBuilder().setSource(source).setTarget(taken).build())));
       assertTrue(used.getMessage().contains("target id already used"), used.getMessage());
 
       NodeProto nowhere = nodeProto(spareFor(g)).toBuilder().setUuid("no-such-datanode")
           .setAgentAddress("127.0.0.1:1").build();
-      BartAgentException unreachable = assertThrows(BartAgentException.class, () -> agent.send(
+      BartAgentException unreachable = assertThrows(BartAgentException.class, () -> agent.send(op(
           SendRequestProto.newBuilder().setSource(source).setTarget(fresh)
-              .setTargetNode(nowhere).build()));
+              .setTargetNode(nowhere).build())));
       assertTrue(unreachable.getMessage().contains("unreachable"), unreachable.getMessage());
     }
     assertNull(dataNode(g.node(0).getDatanodeUuid()).getFSDataset()
@@ -406,13 +434,13 @@ class AgentOperationsIT {
       }
     });
     try (AgentClient agent = agentOf(g.node(1))) {
-      IOException e = assertThrows(IOException.class, () -> agent.send(send));
+      IOException e = assertThrows(IOException.class, () -> agent.send(op(send)));
       assertTrue(e.getMessage().contains("injected"), e.getMessage());
       Poll.until("partial replica discarded on the target", 30_000,
           () -> spare.getXceiverCount() == 0
               && spare.getFSDataset().getReplica(target.getPoolId(), target.getBlockId()) == null);
       fail.set(false);
-      assertEquals(OpPath.TRANSFERRED, agent.send(send).getPath(), "retry after the failure");
+      assertEquals(OpResult.Path.TRANSFERRED, agent.send(op(send)).path(), "retry after the failure");
     }
     ReplicaInfo r = (ReplicaInfo) spare.getFSDataset().getReplica(target.getPoolId(),
         target.getBlockId());
@@ -441,7 +469,7 @@ class AgentOperationsIT {
       }
     });
     try (AgentClient agent = agentOf(g.node(2))) {
-      assertThrows(IOException.class, () -> agent.send(send));
+      assertThrows(IOException.class, () -> agent.send(op(send)));
     }
     assertNotNull(stopped[0], "the target was stopped mid-transfer");
     mini.restartDataNode(stopped[0], true);

@@ -16,8 +16,9 @@ import org.bart.demo.ClusterHealth;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.CoordinatorClient;
-import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
+import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.ops.MoveOp;
+import org.bart.protocol.wide.AgentNode;
 import org.bart.report.MaintenanceReport;
 import org.bart.testing.Poll;
 import org.junit.jupiter.api.AfterAll;
@@ -111,11 +112,8 @@ class RepairIT {
     // keeps a block group's own blocks apart, but knows nothing of wide groups.
     try (AgentClient agent = AgentClient.connect(wide.cluster.agentAddress(a.getDatanodeUuid()),
         wide.cluster.conf())) {
-      agent.move(MoveRequestProto.newBuilder()
-          .setBlock(ProtoConverters.toProto(l.units[1].block))
-          .setSource(ProtoConverters.toProto(b, null))
-          .setTargetNode(ProtoConverters.toProto(a,
-              wide.cluster.agentAddress(a.getDatanodeUuid()))).build());
+      agent.move(new MoveOp(WideReadConverter.toReplica(l.units[1].block),
+          new AgentNode(b, null), new AgentNode(a, wide.cluster.agentAddress(a.getDatanodeUuid()))));
     }
     Poll.until("unit 1 moved next to unit 6", 30_000, () -> {
       WideLayout now = WideLayout.load(wide.dfs(), parity);

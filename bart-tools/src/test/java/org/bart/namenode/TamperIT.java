@@ -27,6 +27,7 @@ import org.bart.admin.TransitionRunner;
 import org.bart.cli.BartMain;
 import org.bart.conf.BartConfigKeys;
 import org.bart.demo.SampleFiles;
+import org.bart.namenode.hdfs.HdfsNamespace;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.StateOwnership;
@@ -314,7 +315,7 @@ class TamperIT {
 
   /** Writes a record through BART's own store, as the coordinator would have. */
   private static void writeAsCoordinator(Scene s, BatchProto batch) throws Exception {
-    BatchStore store = new BatchStore(small.dfs(), s.tree, StateOwnership.ofLoginUser());
+    BatchStore store = new BatchStore(new HdfsNamespace(small.dfs()), s.tree, StateOwnership.ofLoginUser());
     store.ensureDirs();
     store.write(batch);
   }
@@ -417,7 +418,7 @@ class TamperIT {
     } finally {
       CoordinatorFaultInjector.set(new CoordinatorFaultInjector());
     }
-    BatchStore store = new BatchStore(small.dfs(), s.tree, StateOwnership.ofLoginUser());
+    BatchStore store = new BatchStore(new HdfsNamespace(small.dfs()), s.tree, StateOwnership.ofLoginUser());
     List<String> ids = store.batchIds();
     assertEquals(1, ids.size());
     BatchProto genuine = store.read(ids.get(0));

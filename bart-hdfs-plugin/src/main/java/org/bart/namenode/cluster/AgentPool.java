@@ -1,12 +1,18 @@
 package org.bart.namenode.cluster;
 
-import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.bart.protocol.AgentClient;
+import org.bart.protocol.ops.MergeOp;
+import org.bart.protocol.ops.OpResult;
+import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.SendOp;
 
-/** The coordinator's connections to the agents of the nodes of one {@link ClusterView}. */
-public final class AgentPool implements Closeable {
+/**
+ * The coordinator's connections to the agents of the nodes of one {@link ClusterView}: the
+ * transition's agent calls over the agent protocol.
+ */
+public final class AgentPool implements TransitionAgents {
 
   private final ClusterView nodes;
   private final Configuration conf;
@@ -24,6 +30,26 @@ public final class AgentPool implements Closeable {
       clients[i] = AgentClient.connect(nodes.agentAddress(i), conf);
     }
     return clients[i];
+  }
+
+  @Override
+  public OpResult relabel(int node, RelabelOp op) throws IOException {
+    return of(node).relabel(op);
+  }
+
+  @Override
+  public OpResult send(int node, SendOp op) throws IOException {
+    return of(node).send(op);
+  }
+
+  @Override
+  public OpResult merge(int node, MergeOp op) throws IOException {
+    return of(node).merge(op);
+  }
+
+  @Override
+  public OpResult checkMerge(int node, MergeOp op) throws IOException {
+    return of(node).checkMerge(op);
   }
 
   @Override

@@ -8,11 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
-import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.proto.CommonProtos.NodeProto;
 import org.bart.protocol.wide.AgentNode;
 
 /**
@@ -26,22 +25,34 @@ public final class ClusterView {
   private final Map<String, Integer> indexByUuid = new HashMap<>();
 
   public static ClusterView of(DistributedFileSystem dfs, AgentRegistry agents) throws IOException {
-    ClusterView v = new ClusterView();
     List<DatanodeInfo> live = new ArrayList<>();
+    Map<String, String> addresses = new HashMap<>();
     for (DatanodeInfo dn : dfs.getDataNodeStats(DatanodeReportType.LIVE)) {
       AgentRegistry.Entry a = agents.get(dn.getDatanodeUuid());
       if (a != null && a.ready && dn.isInService() && !dn.isEnteringMaintenance()
           && !dn.isInMaintenance()) {
         live.add(dn);
+        addresses.put(dn.getDatanodeUuid(), a.address);
       }
     }
+    return of(live, addresses::get);
+  }
+
+  /**
+   * The view of {@code usable} DataNodes (live, in service, with a ready agent), whose agents
+   * listen at {@code agentAddressOf.apply(uuid)}.
+   */
+  public static ClusterView of(List<DatanodeInfo> usable,
+      Function<String, String> agentAddressOf) {
+    ClusterView v = new ClusterView();
+    List<DatanodeInfo> live = new ArrayList<>(usable);
     // By DataNode uuid, which a restart keeps (ports may change): the same cluster gives the
     // planner the same node numbering, and so the same plan for a seed, across restarts.
     live.sort(Comparator.comparing(DatanodeInfo::getDatanodeUuid));
     for (DatanodeInfo dn : live) {
       v.indexByUuid.put(dn.getDatanodeUuid(), v.nodes.size());
       v.nodes.add(dn);
-      v.agentAddresses.add(agents.get(dn.getDatanodeUuid()).address);
+      v.agentAddresses.add(agentAddressOf.apply(dn.getDatanodeUuid()));
     }
     return v;
   }
@@ -67,10 +78,6 @@ public final class ClusterView {
   /** Node i with its agent's address, as wide reads name a target. */
   public AgentNode agentNode(int i) {
     return new AgentNode(nodes.get(i), agentAddresses.get(i));
-  }
-
-  public NodeProto proto(int i) {
-    return ProtoConverters.toProto(nodes.get(i), agentAddresses.get(i));
   }
 
   public Set<String> uuids() {

@@ -1,34 +1,54 @@
 package org.bart.namenode.cluster;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
-import org.bart.protocol.proto.AgentProtos.OpResultProto;
-import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
-import org.bart.protocol.proto.AgentProtos.SendRequestProto;
+import org.bart.protocol.ops.MergeOp;
+import org.bart.protocol.ops.OpResult;
+import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.SendOp;
 
 /**
  * The block operations of a transition on the agents of one {@link ClusterView}, each call made
  * under {@link AgentCallRetry}'s rules. Thread-safe.
  */
-public final class RetryingAgentPool implements Closeable {
+public final class RetryingAgentPool implements TransitionAgents {
 
   private final ClusterView nodes;
-  private final AgentPool pool;
+  private final TransitionAgents agents;
   private final AgentCallRetry retry;
 
-  /** @param beforeRetry told what is about to be asked again after a timeout or lost connection */
-  public RetryingAgentPool(ClusterView nodes, Configuration conf, Consumer<String> beforeRetry) {
+  /**
+   * @param agents the agents of {@code nodes}, closed with this pool
+   * @param beforeRetry told what is about to be asked again after a timeout or lost connection
+   */
+  public RetryingAgentPool(ClusterView nodes, TransitionAgents agents, Configuration conf,
+      Consumer<String> beforeRetry) {
     this.nodes = nodes;
-    this.pool = new AgentPool(nodes, conf);
+    this.agents = agents;
     this.retry = new AgentCallRetry(conf, beforeRetry);
   }
 
-  /** The block operations of node {@code i}'s agent. */
-  public Agent of(int i) {
-    return new Agent(i);
+  @Override
+  public OpResult relabel(int node, RelabelOp op) throws IOException {
+    return retry.call(what("relabel", op.target().blockId(), node),
+        () -> agents.relabel(node, op));
+  }
+
+  @Override
+  public OpResult send(int node, SendOp op) throws IOException {
+    return retry.call(what("send", op.target().blockId(), node), () -> agents.send(node, op));
+  }
+
+  @Override
+  public OpResult merge(int node, MergeOp op) throws IOException {
+    return retry.call(what("merge", op.target().blockId(), node), () -> agents.merge(node, op));
+  }
+
+  @Override
+  public OpResult checkMerge(int node, MergeOp op) throws IOException {
+    return retry.call(what("checkMerge", op.target().blockId(), node),
+        () -> agents.checkMerge(node, op));
   }
 
   /** Calls made again after a timeout or a lost connection, so far. */
@@ -43,39 +63,10 @@ public final class RetryingAgentPool implements Closeable {
 
   @Override
   public void close() {
-    pool.close();
+    agents.close();
   }
 
-  /** One agent's block operations (see {@link org.bart.protocol.AgentClient}). */
-  public final class Agent {
-    private final int node;
-
-    private Agent(int node) {
-      this.node = node;
-    }
-
-    public OpResultProto relabel(RelabelRequestProto req) throws IOException {
-      return retry.call(what("relabel", req.getTarget().getBlockId()),
-          () -> pool.of(node).relabel(req));
-    }
-
-    public OpResultProto send(SendRequestProto req) throws IOException {
-      return retry.call(what("send", req.getTarget().getBlockId()),
-          () -> pool.of(node).send(req));
-    }
-
-    public OpResultProto merge(MergeRequestProto req) throws IOException {
-      return retry.call(what("merge", req.getTarget().getBlockId()),
-          () -> pool.of(node).merge(req));
-    }
-
-    public OpResultProto checkMerge(MergeRequestProto req) throws IOException {
-      return retry.call(what("checkMerge", req.getTarget().getBlockId()),
-          () -> pool.of(node).checkMerge(req));
-    }
-
-    private String what(String op, long targetBlockId) {
-      return op + " -> blk_" + targetBlockId + " on " + nodes.label(node);
-    }
+  private String what(String op, long targetBlockId, int node) {
+    return op + " -> blk_" + targetBlockId + " on " + nodes.label(node);
   }
 }

@@ -43,9 +43,14 @@ public final class BlockGroup {
     }
     List<BlockGroup> groups = new ArrayList<>();
     for (LocatedBlock lb : lbs.getLocatedBlocks()) {
-      groups.add(new BlockGroup(policy, (LocatedStripedBlock) lb));
+      groups.add(of(policy, (LocatedStripedBlock) lb));
     }
     return groups;
+  }
+
+  /** The block group {@code located} of a file of {@code policy}, as the NameNode located it. */
+  public static BlockGroup of(ErasureCodingPolicy policy, LocatedStripedBlock located) {
+    return new BlockGroup(policy, located);
   }
 
   public ErasureCodingPolicy policy() {

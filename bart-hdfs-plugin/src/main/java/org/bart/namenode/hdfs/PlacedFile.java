@@ -52,6 +52,11 @@ public final class PlacedFile {
     return new PlacedFile(nn, client.getClientName(), path, st.getFileId());
   }
 
+  /** The file {@code path} (inode {@code fileId}) that {@code client} created and still writes. */
+  public static PlacedFile of(DFSClient client, String path, long fileId) {
+    return new PlacedFile(client.getNamenode(), client.getClientName(), path, fileId);
+  }
+
   public String path() {
     return path;
   }

@@ -25,9 +25,10 @@ import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.namenode.metrics.CoordinatorMetrics;
 import org.bart.protocol.AgentClient;
-import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
+import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
+import org.bart.protocol.wide.AgentNode;
 import org.bart.report.MaintenanceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,9 +259,8 @@ public final class Maintenance {
         int target = chooseTarget(l, u, nodes, Collections.<String>emptySet(),
             Collections.<String, Integer>emptyMap());
         AgentClient agent = agents.of(target);
-        agent.move(MoveRequestProto.newBuilder().setBlock(ProtoConverters.toProto(unit.block))
-            .setSource(ProtoConverters.toProto(dn, null)).setTargetNode(nodes.proto(target))
-            .build());
+        agent.move(new MoveOp(WideReadConverter.toReplica(unit.block), new AgentNode(dn, null),
+            nodes.agentNode(target)));
         ReportedLocation.await(dfs, l, u, nodes.node(target), dn);
         unit.nodes.remove(dn);
         unit.nodes.add(nodes.node(target));

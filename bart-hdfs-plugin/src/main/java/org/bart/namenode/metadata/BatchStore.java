@@ -1,24 +1,14 @@
 package org.bart.namenode.metadata;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Options;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.XAttrSetFlag;
-import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
-import org.apache.hadoop.io.IOUtils;
 import org.apache.hadoop.thirdparty.protobuf.InvalidProtocolBufferException;
+import org.bart.namenode.hdfs.InodeInfo;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.protocol.proto.MetadataProtos.BatchProto;
 
 /**
@@ -36,15 +26,15 @@ import org.bart.protocol.proto.MetadataProtos.BatchProto;
  */
 public final class BatchStore {
 
-  private static final FsPermission PRIVATE_DIR = new FsPermission((short) 0700);
+  private static final short PRIVATE_DIR = 0700;
   private static final String RECORD = "batch record";
 
-  private final DistributedFileSystem dfs;
+  private final Namespace ns;
   private final String tree;
   private final StateOwnership trust;
 
-  public BatchStore(DistributedFileSystem dfs, String tree, StateOwnership trust) {
-    this.dfs = dfs;
+  public BatchStore(Namespace ns, String tree, StateOwnership trust) {
+    this.ns = ns;
     this.tree = tree;
     this.trust = trust;
   }
@@ -58,8 +48,7 @@ public final class BatchStore {
     ensureDir(BartPaths.hidden(tree));
     ensureDir(BartPaths.groupsDir(tree));
     ensureDir(BartPaths.stagingDir(tree));
-    dfs.setErasureCodingPolicy(new Path(BartPaths.hidden(tree)),
-        SystemErasureCodingPolicies.getReplicationPolicy().getName());
+    ns.setReplicated(BartPaths.hidden(tree));
   }
 
   /**
@@ -67,30 +56,21 @@ public final class BatchStore {
    * the one that exists: whoever made it first, it is used only if the superuser owns it.
    */
   public void ensureDir(String dir) throws IOException {
-    Path p = new Path(dir);
-    if (!dfs.exists(p)) {
-      dfs.mkdirs(p, PRIVATE_DIR);
-      dfs.setPermission(p, PRIVATE_DIR);
-      if (dfs.getFileStatus(p).hasAcl()) {
-        dfs.removeAcl(p); // inherited from a default ACL of the tree
-      }
+    if (ns.info(dir) == null) {
+      ns.mkdir(dir, PRIVATE_DIR);
     }
-    trust.check(dfs, p, true, "BART's directory");
+    trust.checkedInode(ns, dir, true, "BART's directory");
   }
 
   /** Writes the record of {@code batch} and seals it, replacing the one there. */
   public void write(BatchProto batch) throws IOException {
     String dir = BartPaths.batchDir(tree, batch.getId());
     ensureDir(dir);
-    Path tmp = new Path(dir, "batch.tmp");
+    String tmp = dir + "/batch.tmp";
     byte[] bytes = batch.toByteArray();
-    try (OutputStream out = dfs.create(tmp, true)) {
-      out.write(bytes);
-    }
-    dfs.setXAttr(tmp, BartPaths.BATCH_SEAL_XATTR, seal(bytes),
-        EnumSet.of(XAttrSetFlag.CREATE, XAttrSetFlag.REPLACE));
-    dfs.rename(tmp, new Path(BartPaths.batchRecord(tree, batch.getId())),
-        Options.Rename.OVERWRITE);
+    ns.writeFile(tmp, bytes);
+    ns.setXAttr(tmp, BartPaths.BATCH_SEAL_XATTR, seal(bytes));
+    ns.replace(tmp, BartPaths.batchRecord(tree, batch.getId()));
   }
 
   /**
@@ -100,21 +80,13 @@ public final class BatchStore {
    */
   public BatchProto read(String batchId) throws IOException {
     String path = BartPaths.batchRecord(tree, batchId);
-    Path p = new Path(path);
-    if (!dfs.exists(p)) {
+    InodeInfo st = ns.info(path);
+    if (st == null) {
       return null;
     }
-    trust.check(dfs, p, false, RECORD);
-    byte[] bytes;
-    InputStream in = dfs.open(p);
-    try {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      IOUtils.copyBytes(in, buf, 64 * 1024, false);
-      bytes = buf.toByteArray();
-    } finally {
-      IOUtils.closeStream(in);
-    }
-    byte[] sealed = dfs.getXAttrs(p).get(BartPaths.BATCH_SEAL_XATTR);
+    trust.check(st, false, RECORD);
+    byte[] bytes = ns.readFile(path);
+    byte[] sealed = ns.getXAttr(path, BartPaths.BATCH_SEAL_XATTR);
     if (sealed == null || !Arrays.equals(sealed, seal(bytes))) {
       throw refused(path, sealed == null ? "it carries no seal (" + BartPaths.BATCH_SEAL_XATTR
           + ") of the coordinator" : "its bytes are not the ones the coordinator sealed");
@@ -128,7 +100,7 @@ public final class BatchStore {
 
   private UntrustedStateException refused(String path, String why) {
     return new UntrustedStateException("refusing " + RECORD + " " + path + ": " + why
-        + "; BART will not act on it. Check it, remove " + new Path(path).getParent()
+        + "; BART will not act on it. Check it, remove " + path.substring(0, path.lastIndexOf('/'))
         + " as " + trust.superuser() + " and run again");
   }
 
@@ -138,17 +110,17 @@ public final class BatchStore {
    */
   public List<String> batchIds() throws IOException {
     List<String> ids = new ArrayList<>();
-    Path hidden = new Path(BartPaths.hidden(tree));
-    if (!dfs.exists(hidden)) {
+    InodeInfo hidden = ns.info(BartPaths.hidden(tree));
+    if (hidden == null) {
       return ids;
     }
-    trust.check(dfs, hidden, true, "BART's directory");
-    Path staging = new Path(BartPaths.stagingDir(tree));
-    if (dfs.exists(staging)) {
-      trust.check(dfs, staging, true, "BART's directory");
-      for (FileStatus s : dfs.listStatus(staging)) {
+    trust.check(hidden, true, "BART's directory");
+    InodeInfo staging = ns.info(BartPaths.stagingDir(tree));
+    if (staging != null) {
+      trust.check(staging, true, "BART's directory");
+      for (InodeInfo s : ns.list(BartPaths.stagingDir(tree))) {
         trust.check(s, true, "BART's batch directory");
-        ids.add(s.getPath().getName());
+        ids.add(s.name());
       }
     }
     return ids;
@@ -160,9 +132,9 @@ public final class BatchStore {
    */
   public void deleteStaging(String batchId) throws IOException {
     String dir = BartPaths.batchDir(tree, batchId);
-    if (dfs.exists(new Path(dir))) {
-      long id = trust.checkedInode(dfs, dir, true, "BART's batch directory");
-      dfs.delete(new Path(BartPaths.byInode(id)), true);
+    if (ns.info(dir) != null) {
+      long id = trust.checkedInode(ns, dir, true, "BART's batch directory");
+      ns.delete(BartPaths.byInode(id), true);
     }
   }
 

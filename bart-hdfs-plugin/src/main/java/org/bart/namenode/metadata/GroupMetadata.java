@@ -1,11 +1,10 @@
 package org.bart.namenode.metadata;
 
 import java.io.IOException;
-import java.util.EnumSet;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.XAttrSetFlag;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.thirdparty.protobuf.InvalidProtocolBufferException;
+import org.bart.namenode.hdfs.HdfsNamespace;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.protocol.proto.MetadataProtos.MembershipProto;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
 
@@ -19,29 +18,41 @@ public final class GroupMetadata {
   private GroupMetadata() {
   }
 
+  public static void writeGroup(Namespace ns, String parityPath, WideGroupProto group)
+      throws IOException {
+    ns.setXAttr(parityPath, BartPaths.GROUP_XATTR, group.toByteArray());
+  }
+
   public static void writeGroup(DistributedFileSystem dfs, String parityPath, WideGroupProto group)
       throws IOException {
-    dfs.setXAttr(new Path(parityPath), BartPaths.GROUP_XATTR, group.toByteArray(),
-        EnumSet.of(XAttrSetFlag.CREATE, XAttrSetFlag.REPLACE));
+    writeGroup(new HdfsNamespace(dfs), parityPath, group);
   }
 
   /** The wide group of the parity file {@code parityPath}, or null if it has none. */
+  public static WideGroupProto readGroup(Namespace ns, String parityPath) throws IOException {
+    byte[] v = ns.getXAttr(parityPath, BartPaths.GROUP_XATTR);
+    return v == null ? null : parse(v, parityPath);
+  }
+
   public static WideGroupProto readGroup(DistributedFileSystem dfs, String parityPath)
       throws IOException {
-    byte[] v = dfs.getXAttrs(new Path(parityPath)).get(BartPaths.GROUP_XATTR);
-    return v == null ? null : parse(v, parityPath);
+    return readGroup(new HdfsNamespace(dfs), parityPath);
+  }
+
+  public static void writeMembership(Namespace ns, String path, MembershipProto m)
+      throws IOException {
+    ns.setXAttr(path, BartPaths.MEMBER_XATTR, m.toByteArray());
   }
 
   public static void writeMembership(DistributedFileSystem dfs, String path, MembershipProto m)
       throws IOException {
-    dfs.setXAttr(new Path(path), BartPaths.MEMBER_XATTR, m.toByteArray(),
-        EnumSet.of(XAttrSetFlag.CREATE, XAttrSetFlag.REPLACE));
+    writeMembership(new HdfsNamespace(dfs), path, m);
   }
 
   /** The membership of the file {@code path}, or null if it is not a transitioned file. */
   public static MembershipProto readMembership(DistributedFileSystem dfs, String path)
       throws IOException {
-    byte[] v = dfs.getXAttrs(new Path(path)).get(BartPaths.MEMBER_XATTR);
+    byte[] v = new HdfsNamespace(dfs).getXAttr(path, BartPaths.MEMBER_XATTR);
     if (v == null) {
       return null;
     }

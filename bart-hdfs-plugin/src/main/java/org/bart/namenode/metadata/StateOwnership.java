@@ -2,14 +2,11 @@ package org.bart.namenode.metadata;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 import org.apache.hadoop.security.UserGroupInformation;
+import org.bart.namenode.hdfs.InodeInfo;
+import org.bart.namenode.hdfs.Namespace;
 
 /**
  * Who may have written an inode of BART's state: it is trusted only if it is owned by the user the
@@ -60,10 +57,10 @@ public final class StateOwnership {
    * @param what what BART keeps there, for the message ("BART's directory", "batch record")
    * @throws UntrustedStateException naming the path, what is wrong and what to do
    */
-  public void check(FileStatus st, boolean directory, String what) throws IOException {
-    String path = st.getPath().toUri().getPath();
-    String problem = problem(superuser, directory, st.isDirectory(), st.getOwner(), st.getGroup(),
-        st.getPermission(), st.hasAcl());
+  public void check(InodeInfo st, boolean directory, String what) throws IOException {
+    String path = st.path();
+    String problem = problem(superuser, directory, st.isDirectory(), st.owner(), st.group(),
+        st.permission(), st.hasAcl());
     if (problem != null) {
       throw new UntrustedStateException("refusing " + what + " " + path + ": " + problem
           + "; BART did not leave it so and will not act on it. Check what it holds, remove it "
@@ -71,26 +68,21 @@ public final class StateOwnership {
     }
   }
 
-  /** Checks the inode at {@code path} (see {@link #check(FileStatus, boolean, String)}). */
-  public void check(FileSystem fs, Path path, boolean directory, String what)
-      throws IOException {
-    check(fs.getFileStatus(path), directory, what);
-  }
-
   /**
-   * Checks the inode at {@code path} and returns its id, so that the caller acts on the very
-   * inode checked ({@link BartPaths#byInode}) even if someone renames things around it after.
+   * Checks the inode at {@code path} (see {@link #check(InodeInfo, boolean, String)}) and returns
+   * its id, so that the caller acts on the very inode checked ({@link BartPaths#byInode}) even if
+   * someone renames things around it after.
    *
    * @throws FileNotFoundException if there is nothing at {@code path}
    */
-  public long checkedInode(DistributedFileSystem dfs, String path, boolean directory,
-      String what) throws IOException {
-    HdfsFileStatus st = dfs.getClient().getFileInfo(path);
+  public long checkedInode(Namespace ns, String path, boolean directory, String what)
+      throws IOException {
+    InodeInfo st = ns.info(path);
     if (st == null) {
       throw new FileNotFoundException(what + " " + path + " does not exist");
     }
-    check(st.makeQualified(dfs.getUri(), new Path(path)), directory, what);
-    return st.getFileId();
+    check(st, directory, what);
+    return st.fileId();
   }
 
   /** The user BART's state must belong to. */

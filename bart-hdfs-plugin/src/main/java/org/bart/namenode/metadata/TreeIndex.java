@@ -3,14 +3,14 @@ package org.bart.namenode.metadata;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.XAttrSetFlag;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.bart.namenode.hdfs.HdfsNamespace;
 import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.hdfs.Namespace;
 
 /**
  * The transitioned trees of the namespace, for the maintenance loop: the inode ids of their
@@ -20,17 +20,16 @@ import org.bart.namenode.hdfs.InodePaths;
 public final class TreeIndex {
 
   private static final String XATTR = "trusted.bart.trees";
-  private static final Path ROOT = new Path("/");
+  private static final String ROOT = "/";
 
   private TreeIndex() {
   }
 
   /** Records the tree whose hidden directory is {@code hiddenDir}. */
-  public static synchronized void add(DistributedFileSystem dfs, String hiddenDir)
-      throws IOException {
-    Set<Long> ids = read(dfs);
-    if (ids.add(dfs.getClient().getFileInfo(hiddenDir).getFileId())) {
-      write(dfs, ids);
+  public static synchronized void add(Namespace ns, String hiddenDir) throws IOException {
+    Set<Long> ids = read(ns);
+    if (ids.add(ns.info(hiddenDir).fileId())) {
+      write(ns, ids);
     }
   }
 
@@ -38,7 +37,7 @@ public final class TreeIndex {
   public static synchronized List<String> trees(DistributedFileSystem dfs, InodePaths paths)
       throws IOException {
     List<String> trees = new ArrayList<>();
-    for (long id : read(dfs)) {
+    for (long id : read(new HdfsNamespace(dfs))) {
       String hidden = paths.pathOf(id);
       if (hidden != null) {
         trees.add(new Path(hidden).getParent().toUri().getPath());
@@ -47,9 +46,9 @@ public final class TreeIndex {
     return trees;
   }
 
-  private static Set<Long> read(DistributedFileSystem dfs) throws IOException {
+  private static Set<Long> read(Namespace ns) throws IOException {
     Set<Long> ids = new LinkedHashSet<>();
-    byte[] v = dfs.getXAttrs(ROOT).get(XATTR);
+    byte[] v = ns.getXAttr(ROOT, XATTR);
     if (v != null) {
       ByteBuffer b = ByteBuffer.wrap(v);
       while (b.remaining() >= 8) {
@@ -59,11 +58,11 @@ public final class TreeIndex {
     return ids;
   }
 
-  private static void write(DistributedFileSystem dfs, Set<Long> ids) throws IOException {
+  private static void write(Namespace ns, Set<Long> ids) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(8 * ids.size());
     for (long id : ids) {
       b.putLong(id);
     }
-    dfs.setXAttr(ROOT, XATTR, b.array(), EnumSet.of(XAttrSetFlag.CREATE, XAttrSetFlag.REPLACE));
+    ns.setXAttr(ROOT, XATTR, b.array());
   }
 }

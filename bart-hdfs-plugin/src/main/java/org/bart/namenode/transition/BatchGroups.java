@@ -7,9 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+import org.bart.namenode.hdfs.InodeInfo;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.StateOwnership;
@@ -43,29 +42,29 @@ final class BatchGroups {
    * The parity files of a batch to roll back that exist, as inode paths, once each is found to
    * be the superuser's file of this batch.
    */
-  static List<String> existingParity(DistributedFileSystem dfs, StateOwnership trust,
-      BatchProto batch) throws IOException {
+  static List<String> existingParity(Namespace ns, StateOwnership trust, BatchProto batch)
+      throws IOException {
     List<String> found = new ArrayList<>();
     for (String parity : batch.getParityPathsList()) {
-      if (dfs.exists(new Path(parity))) {
-        found.add(checkedParity(dfs, trust, batch, parity, false));
+      if (ns.info(parity) != null) {
+        found.add(checkedParity(ns, trust, batch, parity, false));
       }
     }
     return found;
   }
 
   /** Reads and checks the groups of a batch to commit. */
-  static BatchGroups forCommit(DistributedFileSystem dfs, StateOwnership trust, BatchProto batch)
+  static BatchGroups forCommit(Namespace ns, StateOwnership trust, BatchProto batch)
       throws IOException {
     BatchGroups b = new BatchGroups();
     for (String parity : batch.getParityPathsList()) {
-      if (!dfs.exists(new Path(parity))) {
+      if (ns.info(parity) == null) {
         throw refused(batch, parity, "the parity file is missing");
       }
-      String byInode = checkedParity(dfs, trust, batch, parity, true);
-      WideGroupProto g = GroupMetadata.readGroup(dfs, byInode);
+      String byInode = checkedParity(ns, trust, batch, parity, true);
+      WideGroupProto g = GroupMetadata.readGroup(ns, byInode);
       b.groups.put(byInode, g);
-      long parityId = dfs.getClient().getFileInfo(byInode).getFileId();
+      long parityId = ns.info(byInode).fileId();
       for (int p = 0; p < g.getMembersCount(); p++) {
         MemberProto m = g.getMembers(p);
         b.membership.computeIfAbsent(m.getOriginalFileId(), id -> new TreeMap<>())
@@ -83,9 +82,9 @@ final class BatchGroups {
         throw refused(batch, f.getTwinPath(), "no wide group of the batch lists a twin of "
             + f.getPath() + " (inode " + f.getOriginalFileId() + ")");
       }
-      HdfsFileStatus st = dfs.getClient().getFileInfo(f.getTwinPath());
-      if (st != null && st.getFileId() != twin) {
-        throw refused(batch, f.getTwinPath(), "it is inode " + st.getFileId()
+      InodeInfo st = ns.info(f.getTwinPath());
+      if (st != null && st.fileId() != twin) {
+        throw refused(batch, f.getTwinPath(), "it is inode " + st.fileId()
             + ", but no wide group lists it: the twin of " + f.getPath() + " is inode " + twin);
       }
     }
@@ -107,10 +106,10 @@ final class BatchGroups {
    * Checks one parity file of the batch: the superuser's, with a group of this batch (or, unless
    * {@code required}, none yet); returns its inode path.
    */
-  private static String checkedParity(DistributedFileSystem dfs, StateOwnership trust,
-      BatchProto batch, String parity, boolean required) throws IOException {
-    String byInode = BartPaths.byInode(trust.checkedInode(dfs, parity, false, "parity file"));
-    WideGroupProto g = GroupMetadata.readGroup(dfs, byInode);
+  private static String checkedParity(Namespace ns, StateOwnership trust, BatchProto batch,
+      String parity, boolean required) throws IOException {
+    String byInode = BartPaths.byInode(trust.checkedInode(ns, parity, false, "parity file"));
+    WideGroupProto g = GroupMetadata.readGroup(ns, byInode);
     if (g == null && required) {
       throw refused(batch, parity, "the parity file has no wide group metadata");
     }

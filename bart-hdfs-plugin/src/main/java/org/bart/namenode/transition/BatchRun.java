@@ -3,15 +3,17 @@ package org.bart.namenode.transition;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
 import org.bart.codec.NarrowCodec;
 import org.bart.codec.WideCode;
 import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.cluster.RetryingAgentPool;
+import org.bart.namenode.cluster.TransitionAgents;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.GroupMetadata;
@@ -43,16 +45,24 @@ final class BatchRun {
   private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
 
   private final TransitionContext ctx;
+  private final Function<ClusterView, TransitionAgents> connect;
+  private final Configuration conf;
   private final PhaseClock clock;
   private final StateOwnership trust;
   private final BatchStore store;
   private final int threads;
   private boolean verified;
 
-  BatchRun(DistributedFileSystem dfs, Configuration conf, TransitionOptions options,
-      JobProgress progress, PhaseClock clock, StateOwnership trust, BatchStore store,
-      int threads, String batchId) {
-    this.ctx = new TransitionContext(dfs, conf, options, progress);
+  /**
+   * @param ns the NameNode as the phases see it
+   * @param connect the agents of a cluster view, connected (calls are retried around them)
+   */
+  BatchRun(Namespace ns, Function<ClusterView, TransitionAgents> connect, Configuration conf,
+      TransitionOptions options, JobProgress progress, PhaseClock clock, StateOwnership trust,
+      BatchStore store, int threads, String batchId) {
+    this.ctx = new TransitionContext(ns, options, progress);
+    this.connect = connect;
+    this.conf = conf;
     this.ctx.batchId = batchId;
     this.clock = clock;
     this.trust = trust;
@@ -91,14 +101,15 @@ final class BatchRun {
     }
     ExecutorService tasks = HadoopExecutors.newFixedThreadPool(threads);
     ExecutorService ops = HadoopExecutors.newFixedThreadPool(4 * threads);
-    ctx.agents = new RetryingAgentPool(ctx.nodes, ctx.conf,
+    RetryingAgentPool agents = new RetryingAgentPool(ctx.nodes, connect.apply(ctx.nodes), conf,
         what -> CoordinatorFaultInjector.get().beforeAgentRetry(what));
+    ctx.agents = agents;
     try {
       stageAndVerify(tasks, ops);
       clock.enter(Phase.COMMIT);
       BatchProto committing = batchRecord(BatchState.BATCH_COMMITTING);
       store.write(committing);
-      r.notCommitted.addAll(new Committer(ctx.dfs, ctx.tree, store, trust).commit(committing));
+      r.notCommitted.addAll(new Committer(ctx.ns, ctx.tree, store, trust).commit(committing));
       r.filesCommitted = r.filesTransitioned - r.notCommitted.size();
       store.write(batchRecord(BatchState.BATCH_DONE));
       done(Phase.COMMIT);
@@ -106,9 +117,9 @@ final class BatchRun {
       store.deleteStaging(ctx.batchId);
       done(Phase.CLEANUP);
     } finally {
-      r.agentCallsRetried = ctx.agents.retried();
-      r.agentBusyWaits = ctx.agents.busyWaits();
-      ctx.agents.close();
+      r.agentCallsRetried = agents.retried();
+      r.agentBusyWaits = agents.busyWaits();
+      agents.close();
       tasks.shutdownNow();
       ops.shutdownNow();
     }
@@ -133,7 +144,7 @@ final class BatchRun {
       if (!ok && !clock.crashed()) {
         LOG.warn("Transition of {} failed before commit; rolling back batch {}", ctx.tree,
             ctx.batchId);
-        new Recovery(ctx.dfs, ctx.tree, store, trust)
+        new Recovery(ctx.ns, ctx.tree, store, trust)
             .rollBack(batchRecord(BatchState.BATCH_STAGING));
       }
     }
@@ -169,7 +180,7 @@ final class BatchRun {
     ctx.indexPlan();
     ctx.dataOnlyPolicy = ctx.options.dryRun
         ? DataOnlyPolicy.of(ctx.narrowPolicy)
-        : DataOnlyPolicy.ensureEnabled(ctx.dfs, ctx.narrowPolicy);
+        : ctx.ns.ensureDataOnlyPolicy(ctx.narrowPolicy);
     ctx.meter = new LoadMeter(ctx.nodes.size());
     TransitionReport r = ctx.report;
     r.batchId = ctx.options.dryRun ? "" : ctx.batchId;
@@ -245,7 +256,7 @@ final class BatchRun {
             .setOriginalFileId(s.file.fileId())
             .setOriginalBlockGroupId(s.group().group().getBlockId()));
       }
-      GroupMetadata.writeGroup(ctx.dfs, ctx.parityFiles[g].path(), group.build());
+      GroupMetadata.writeGroup(ctx.ns, ctx.parityFiles[g].path(), group.build());
     }
   }
 

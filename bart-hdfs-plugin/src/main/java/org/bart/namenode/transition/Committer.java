@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Options;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+import org.bart.namenode.hdfs.InodeInfo;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.GroupMetadata;
@@ -29,13 +27,13 @@ import org.bart.report.SkippedFile;
  */
 public final class Committer {
 
-  private final DistributedFileSystem dfs;
+  private final Namespace ns;
   private final String tree;
   private final BatchStore store;
   private final StateOwnership trust;
 
-  Committer(DistributedFileSystem dfs, String tree, BatchStore store, StateOwnership trust) {
-    this.dfs = dfs;
+  Committer(Namespace ns, String tree, BatchStore store, StateOwnership trust) {
+    this.ns = ns;
     this.tree = tree;
     this.store = store;
     this.trust = trust;
@@ -53,11 +51,11 @@ public final class Committer {
    *     disagree (nothing is changed then)
    */
   List<SkippedFile> commit(BatchProto batch) throws IOException {
-    BatchGroups groups = BatchGroups.forCommit(dfs, trust, batch);
+    BatchGroups groups = BatchGroups.forCommit(ns, trust, batch);
     List<SkippedFile> notCommitted = new ArrayList<>();
     List<Long> ghosts = new ArrayList<>();
     for (BatchFileProto f : batch.getFilesList()) {
-      HdfsFileStatus twin = dfs.getClient().getFileInfo(f.getTwinPath());
+      InodeInfo twin = ns.info(f.getTwinPath());
       if (twin == null) {
         continue; // committed by an earlier attempt
       }
@@ -65,15 +63,15 @@ public final class Committer {
       String twinInode = BartPaths.byInode(groups.twinOf(f.getOriginalFileId()));
       String changed = changedSinceDiscovery(f);
       if (changed != null) {
-        ghost(twinInode, twin.getFileId());
+        ghost(twinInode, twin.fileId());
         ghosts.add(f.getOriginalFileId());
         notCommitted.add(new SkippedFile(f.getPath(), changed
             + "; its twin is kept as a ghost member under " + BartPaths.hidden(tree)));
         continue;
       }
-      AttributeCopier.copy(dfs, BartPaths.byInode(f.getOriginalFileId()), twinInode);
-      GroupMetadata.writeMembership(dfs, twinInode, groups.membershipOf(f.getOriginalFileId()));
-      dfs.rename(new Path(twinInode), new Path(f.getPath()), Options.Rename.OVERWRITE);
+      ns.copyAttributes(BartPaths.byInode(f.getOriginalFileId()), twinInode);
+      GroupMetadata.writeMembership(ns, twinInode, groups.membershipOf(f.getOriginalFileId()));
+      ns.replace(twinInode, f.getPath());
       CoordinatorFaultInjector.get().afterFileCommit(f.getPath());
     }
     for (Map.Entry<String, WideGroupProto> e : groups.groups.entrySet()) {
@@ -83,24 +81,24 @@ public final class Committer {
           m.setGhost(true);
         }
       }
-      GroupMetadata.writeGroup(dfs, e.getKey(), g.build());
+      GroupMetadata.writeGroup(ns, e.getKey(), g.build());
     }
     // The maintenance loop looks after the tree from now on: index the .bart checked to be BART's.
-    TreeIndex.add(dfs, BartPaths.byInode(
-        trust.checkedInode(dfs, BartPaths.hidden(tree), true, "BART's directory")));
+    TreeIndex.add(ns, BartPaths.byInode(
+        trust.checkedInode(ns, BartPaths.hidden(tree), true, "BART's directory")));
     return notCommitted;
   }
 
   /** Null if the original is as discovery saw it, else what changed. */
   private String changedSinceDiscovery(BatchFileProto f) throws IOException {
-    HdfsFileStatus now = dfs.getClient().getFileInfo(f.getPath());
+    InodeInfo now = ns.info(f.getPath());
     if (now == null) {
       return "deleted since discovery";
     }
-    if (now.getFileId() != f.getOriginalFileId()) {
+    if (now.fileId() != f.getOriginalFileId()) {
       return "replaced since discovery";
     }
-    if (now.getLen() != f.getLength() || now.getModificationTime() != f.getModificationTime()) {
+    if (now.length() != f.getLength() || now.modificationTime() != f.getModificationTime()) {
       return "modified since discovery";
     }
     return null;
@@ -108,7 +106,6 @@ public final class Committer {
 
   private void ghost(String twinInode, long twinFileId) throws IOException {
     store.ensureDir(BartPaths.ghostsDir(tree));
-    dfs.rename(new Path(twinInode),
-        new Path(BartPaths.ghostsDir(tree), String.valueOf(twinFileId)));
+    ns.rename(twinInode, BartPaths.ghostsDir(tree) + "/" + twinFileId);
   }
 }

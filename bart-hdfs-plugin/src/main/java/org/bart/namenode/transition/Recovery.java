@@ -3,8 +3,7 @@ package org.bart.namenode.transition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.protocol.proto.MetadataProtos.BatchProto;
@@ -28,13 +27,13 @@ public final class Recovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
-  private final DistributedFileSystem dfs;
+  private final Namespace ns;
   private final String tree;
   private final BatchStore store;
   private final StateOwnership trust;
 
-  Recovery(DistributedFileSystem dfs, String tree, BatchStore store, StateOwnership trust) {
-    this.dfs = dfs;
+  Recovery(Namespace ns, String tree, BatchStore store, StateOwnership trust) {
+    this.ns = ns;
     this.tree = tree;
     this.store = store;
     this.trust = trust;
@@ -57,7 +56,7 @@ public final class Recovery {
         done.add("batch " + id + ": rolled back (nothing of it was committed)");
       } else {
         if (batch.getState() == BatchState.BATCH_COMMITTING) {
-          notCommitted.addAll(new Committer(dfs, tree, store, trust).commit(batch));
+          notCommitted.addAll(new Committer(ns, tree, store, trust).commit(batch));
           store.write(batch.toBuilder().setState(BatchState.BATCH_DONE).build());
           done.add("batch " + id + ": commit finished");
         }
@@ -75,8 +74,8 @@ public final class Recovery {
    * found to be the batch's; the NameNode then deletes their replicas.
    */
   void rollBack(BatchProto batch) throws IOException {
-    for (String parity : BatchGroups.existingParity(dfs, trust, batch)) {
-      dfs.delete(new Path(parity), false);
+    for (String parity : BatchGroups.existingParity(ns, trust, batch)) {
+      ns.delete(parity, false);
     }
     store.deleteStaging(batch.getId());
   }

@@ -8,22 +8,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
-import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.bart.namenode.hdfs.BlockGroup;
-import org.bart.namenode.hdfs.NameNodeCalls;
-import org.bart.namenode.hdfs.PlacedFile;
+import org.bart.namenode.hdfs.CreatedFile;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.plan.PlannedGroup;
-import org.bart.protocol.ProtoConverters;
-import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
-import org.bart.protocol.proto.AgentProtos.OpPath;
-import org.bart.protocol.proto.AgentProtos.OpResultProto;
-import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
-import org.bart.protocol.proto.AgentProtos.SendRequestProto;
-import org.bart.protocol.proto.AgentProtos.SourceReplicaProto;
-import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.ops.MergeOp;
+import org.bart.protocol.ops.OpResult;
+import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.ReplicaAt;
+import org.bart.protocol.ops.SendOp;
+import org.bart.protocol.wide.Replica;
 
 /**
  * Phase 3: builds the new layout beside the old one, changing nothing a reader sees. For every
@@ -34,7 +29,7 @@ import org.bart.protocol.proto.CommonProtos.BlockProto;
  */
 public final class Stager {
 
-  private static final FsPermission PRIVATE_FILE = new FsPermission((short) 0600);
+  private static final short PRIVATE_FILE = 0600;
 
   private final TransitionContext ctx;
   private final ExecutorService tasks;
@@ -54,10 +49,10 @@ public final class Stager {
     for (int g = 0; g < groups; g++) {
       remaining.set(g, ctx.plan.problem().code().nF());
     }
-    ctx.twins = new PlacedFile[ctx.table.files.size()];
+    ctx.twins = new CreatedFile[ctx.table.files.size()];
     ctx.twinGroupIds = new long[ctx.table.stripes.size()];
-    ctx.parityFiles = new PlacedFile[groups];
-    ctx.merges = new MergeRequestProto[groups][ctx.plan.problem().code().mF()];
+    ctx.parityFiles = new CreatedFile[groups];
+    ctx.merges = new MergeOp[groups][ctx.plan.problem().code().mF()];
     // Parity merges and data moves interleaved, so that neither waits behind the other on the
     // task pool: the agents' own worker pools are what should pace each DataNode.
     List<Callable<Void>> work = new ArrayList<>();
@@ -84,22 +79,20 @@ public final class Stager {
   /** The data-only twin of one file: its groups allocated in order, their data blocks placed. */
   private void stageFile(int fileIndex) throws IOException {
     CandidateFile file = ctx.table.files.get(fileIndex);
-    PlacedFile twin = PlacedFile.create(ctx.dfs.getClient(),
-        BartPaths.twin(ctx.tree, ctx.batchId, file.fileId()), PRIVATE_FILE,
-        ctx.dataOnlyPolicy.getName(), (short) 1, file.status.getBlockSize());
+    CreatedFile twin = ctx.ns.createFile(BartPaths.twin(ctx.tree, ctx.batchId, file.fileId()),
+        PRIVATE_FILE, ctx.dataOnlyPolicy.getName(), file.status.getBlockSize());
     ctx.twins[fileIndex] = twin;
     int firstStripe = firstStripeOf(fileIndex);
-    ExtendedBlock previous = null;
+    Replica previous = null;
     for (int gi = 0; gi < file.groups.size(); gi++) {
       int stripe = firstStripe + gi;
-      LocatedBlock allocated = NameNodeCalls.addBlock(twin, previous, null);
-      ExtendedBlock twinGroup = allocated.getBlock();
-      ctx.twinGroupIds[stripe] = twinGroup.getBlockId();
+      Replica twinGroup = ctx.ns.addBlock(twin, previous, null);
+      ctx.twinGroupIds[stripe] = twinGroup.blockId();
       placeDataBlocks(stripe, twinGroup);
-      previous = new ExtendedBlock(twinGroup);
-      previous.setNumBytes(file.groups.get(gi).group().getNumBytes());
+      previous = new Replica(twinGroup.poolId(), twinGroup.blockId(), twinGroup.genStamp(),
+          file.groups.get(gi).group().getNumBytes());
     }
-    NameNodeCalls.complete(twin, previous);
+    ctx.ns.complete(twin, previous);
   }
 
   private int firstStripeOf(int fileIndex) {
@@ -111,27 +104,23 @@ public final class Stager {
   }
 
   /** Re-labels or sends each data block of one stripe into its twin group, as planned. */
-  private void placeDataBlocks(int stripe, ExtendedBlock twinGroup) throws IOException {
+  private void placeDataBlocks(int stripe, Replica twinGroup) throws IOException {
     BlockGroup old = ctx.table.stripes.get(stripe).group();
     int g = ctx.groupOf[stripe];
     PlannedGroup pg = ctx.plan.groups().get(g);
     int k = ctx.k();
     List<Callable<Void>> moves = new ArrayList<>();
     for (int b = 0; b < k; b++) {
-      ExtendedBlock source = old.block(b);
+      Replica source = WideReadConverter.toReplica(old.block(b));
       int from = ctx.table.prePlacement[stripe][b];
       int to = pg.postNode(ctx.positionOf[stripe] * k + b);
-      BlockProto target = BlockProto.newBuilder().setPoolId(source.getBlockPoolId())
-          .setBlockId(twinGroup.getBlockId() + b).setGenStamp(twinGroup.getGenerationStamp())
-          .setNumBytes(source.getNumBytes()).build();
+      Replica target = new Replica(source.poolId(), twinGroup.blockId() + b,
+          twinGroup.genStamp(), source.numBytes());
       moves.add(() -> {
-        OpResultProto r = from == to
-            ? ctx.agents.of(from).relabel(RelabelRequestProto.newBuilder()
-                .setSource(ProtoConverters.toProto(source)).setTarget(target).build())
-            : ctx.agents.of(from).send(SendRequestProto.newBuilder()
-                .setSource(ProtoConverters.toProto(source)).setTarget(target)
-                .setTargetNode(ctx.nodes.proto(to)).build());
-        recordDataMove(from, to, source.getNumBytes(), r);
+        OpResult r = from == to
+            ? ctx.agents.relabel(from, new RelabelOp(source, target))
+            : ctx.agents.send(from, new SendOp(source, target, ctx.nodes.agentNode(to)));
+        recordDataMove(from, to, source.numBytes(), r);
         blockPlaced(g);
         return null;
       });
@@ -139,12 +128,12 @@ public final class Stager {
     awaitAll(ops, moves);
   }
 
-  private void recordDataMove(int from, int to, long bytes, OpResultProto r) {
+  private void recordDataMove(int from, int to, long bytes, OpResult r) {
     synchronized (ctx.report) {
       if (from == to) {
         ctx.report.blocksRelabelled++;
         ctx.report.bytesRelabelled += bytes;
-        if (r.getPath() == OpPath.LINKED) {
+        if (r.path() == OpResult.Path.LINKED) {
           ctx.report.blocksLinked++;
         }
       } else {
@@ -152,7 +141,7 @@ public final class Stager {
         ctx.report.bytesSent += bytes;
       }
     }
-    if (r.getPath() != OpPath.ALREADY_DONE) {
+    if (r.path() != OpResult.Path.ALREADY_DONE) {
       ctx.meter.transfer(from, to, bytes);
       ctx.progress.bytesMoved.addAndGet(from == to ? 0 : bytes);
     }
@@ -162,66 +151,62 @@ public final class Stager {
   private void stageParity(int g) throws IOException {
     PlannedGroup pg = ctx.plan.groups().get(g);
     long blockSize = ctx.table.stripes.get(pg.member(0)).file.status.getBlockSize();
-    PlacedFile parity = PlacedFile.create(ctx.dfs.getClient(),
-        BartPaths.parityFile(ctx.tree, ctx.batchId, g), PRIVATE_FILE, null, (short) 1, blockSize);
+    CreatedFile parity = ctx.ns.createFile(BartPaths.parityFile(ctx.tree, ctx.batchId, g),
+        PRIVATE_FILE, null, blockSize);
     ctx.parityFiles[g] = parity;
     int kF = ctx.plan.problem().code().kF();
-    ExtendedBlock previous = null;
+    Replica previous = null;
     for (int j = 0; j < ctx.plan.problem().code().mF(); j++) {
       int post = pg.postNode(kF + j);
-      LocatedBlock allocated = NameNodeCalls.addBlock(parity, previous,
-          ctx.nodes.node(post).getXferAddr());
-      MergeRequestProto req = mergeRequest(g, j, allocated.getBlock());
-      ctx.merges[g][j] = req;
-      OpResultProto r = ctx.agents.of(pg.mergeNode(j)).merge(req);
-      recordMerge(pg, j, req, r);
+      Replica allocated = ctx.ns.addBlock(parity, previous, ctx.nodes.node(post).getXferAddr());
+      MergeOp op = mergeOp(g, j, allocated);
+      ctx.merges[g][j] = op;
+      OpResult r = ctx.agents.merge(pg.mergeNode(j), op);
+      recordMerge(pg, j, op, r);
       blockPlaced(g);
-      previous = ProtoConverters.toBlock(req.getTarget());
+      previous = op.target();
     }
-    NameNodeCalls.complete(parity, previous);
+    ctx.ns.complete(parity, previous);
   }
 
   /**
    * The merge of wide parity {@code j} of group {@code g} into {@code block} (allocated, length
    * set here): sources in member order, target on the planned post node.
    */
-  private MergeRequestProto mergeRequest(int g, int j, ExtendedBlock block) {
+  private MergeOp mergeOp(int g, int j, Replica block) {
     PlannedGroup pg = ctx.plan.groups().get(g);
     int k = ctx.k();
-    MergeRequestProto.Builder req = MergeRequestProto.newBuilder()
-        .setWideCode(ctx.code.toString()).setParityIndex(j);
+    List<ReplicaAt> sources = new ArrayList<>(pg.numMembers());
     long length = 0;
     for (int p = 0; p < pg.numMembers(); p++) {
       int stripe = pg.member(p);
-      BlockGroup old = ctx.table.stripes.get(stripe).group();
-      length = Math.max(length, old.block(k + j).getNumBytes());
-      req.addSources(SourceReplicaProto.newBuilder()
-          .setBlock(ProtoConverters.toProto(old.block(k + j)))
-          .setNode(ctx.nodes.proto(ctx.table.prePlacement[stripe][k + j])));
+      Replica narrow = WideReadConverter.toReplica(ctx.table.stripes.get(stripe).group()
+          .block(k + j));
+      length = Math.max(length, narrow.numBytes());
+      sources.add(new ReplicaAt(narrow,
+          ctx.nodes.agentNode(ctx.table.prePlacement[stripe][k + j])));
     }
-    BlockProto target = BlockProto.newBuilder().setPoolId(block.getBlockPoolId())
-        .setBlockId(block.getBlockId()).setGenStamp(block.getGenerationStamp())
-        .setNumBytes(length).build();
-    return req.setTarget(target)
-        .setTargetNode(ctx.nodes.proto(pg.postNode(ctx.plan.problem().code().kF() + j))).build();
+    Replica target = new Replica(block.poolId(), block.blockId(), block.genStamp(), length);
+    return new MergeOp(ctx.code, j, sources, target,
+        ctx.nodes.agentNode(pg.postNode(ctx.plan.problem().code().kF() + j)));
   }
 
-  private void recordMerge(PlannedGroup pg, int j, MergeRequestProto req, OpResultProto r) {
+  private void recordMerge(PlannedGroup pg, int j, MergeOp op, OpResult r) {
     int e = pg.mergeNode(j);
     int post = pg.postNode(ctx.plan.problem().code().kF() + j);
     synchronized (ctx.report) {
       ctx.report.parityBlocksMerged++;
-      ctx.report.bytesMerged += req.getTarget().getNumBytes();
+      ctx.report.bytesMerged += op.target().numBytes();
     }
-    if (r.getPath() == OpPath.ALREADY_DONE) {
+    if (r.path() == OpResult.Path.ALREADY_DONE) {
       return;
     }
     for (int p = 0; p < pg.numMembers(); p++) {
       int from = ctx.table.prePlacement[pg.member(p)][ctx.k() + j];
-      ctx.meter.transfer(from, e, req.getSources(p).getBlock().getNumBytes());
+      ctx.meter.transfer(from, e, op.sources().get(p).replica().numBytes());
     }
-    ctx.meter.transfer(e, post, req.getTarget().getNumBytes());
-    ctx.progress.bytesMoved.addAndGet(r.getBytesReceived() + r.getBytesSent());
+    ctx.meter.transfer(e, post, op.target().numBytes());
+    ctx.progress.bytesMoved.addAndGet(r.bytesReceived() + r.bytesSent());
   }
 
   private void blockPlaced(int g) {

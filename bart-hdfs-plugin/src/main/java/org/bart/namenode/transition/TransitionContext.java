@@ -1,23 +1,23 @@
 package org.bart.namenode.transition;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.bart.codec.WideCode;
-import org.bart.namenode.cluster.RetryingAgentPool;
 import org.bart.namenode.cluster.ClusterView;
-import org.bart.namenode.hdfs.PlacedFile;
+import org.bart.namenode.cluster.TransitionAgents;
+import org.bart.namenode.hdfs.CreatedFile;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.plan.PlannedGroup;
 import org.bart.plan.TransitionPlan;
+import org.bart.protocol.ops.MergeOp;
 import org.bart.report.TransitionReport;
 
 /**
- * What the phases of one transition share: the file system, the cluster view, the stripes and
- * the plan, and what staging produced (twins, parity files, new block group ids).
+ * What the phases of one transition share: the NameNode and the agents (through their seams),
+ * the cluster view, the stripes and the plan, and what staging produced (twins, parity files,
+ * new block group ids, the merges).
  */
 public final class TransitionContext {
-  final DistributedFileSystem dfs;
-  final Configuration conf;
+  final Namespace ns;
   final String tree;
   final TransitionOptions options;
   final JobProgress progress;
@@ -30,25 +30,23 @@ public final class TransitionContext {
   WideCode code;
   ErasureCodingPolicy narrowPolicy;
   ErasureCodingPolicy dataOnlyPolicy;
-  RetryingAgentPool agents;
+  TransitionAgents agents;
   LoadMeter meter;
 
   /** Per stripe: its wide group and its position (member index) there. */
   int[] groupOf;
   int[] positionOf;
   /** Per candidate file (table order): its twin. */
-  PlacedFile[] twins;
+  CreatedFile[] twins;
   /** Per stripe: the block group id of its data-only twin group. */
   long[] twinGroupIds;
   /** Per wide group: its parity file. */
-  PlacedFile[] parityFiles;
+  CreatedFile[] parityFiles;
   /** Per wide group and parity index: the merge that produced the wide parity block. */
-  org.bart.protocol.proto.AgentProtos.MergeRequestProto[][] merges;
+  MergeOp[][] merges;
 
-  TransitionContext(DistributedFileSystem dfs, Configuration conf, TransitionOptions options,
-      JobProgress progress) {
-    this.dfs = dfs;
-    this.conf = conf;
+  TransitionContext(Namespace ns, TransitionOptions options, JobProgress progress) {
+    this.ns = ns;
     this.tree = options.tree;
     this.options = options;
     this.progress = progress;

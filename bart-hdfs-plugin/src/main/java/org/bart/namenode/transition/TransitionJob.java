@@ -2,13 +2,17 @@ package org.bart.namenode.transition;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.util.Time;
 import org.bart.conf.BartConfigKeys;
+import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
+import org.bart.namenode.cluster.TransitionAgents;
+import org.bart.namenode.hdfs.HdfsNamespace;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.report.BatchSummary;
@@ -25,7 +29,12 @@ import org.bart.report.TransitionReport;
  */
 public final class TransitionJob {
 
+  /** The coordinator's client, for discovery and the cluster view. */
   private final DistributedFileSystem dfs;
+  /** The NameNode as the phases see it. */
+  private final Namespace ns;
+  /** The agents of a cluster view, connected. */
+  private final Function<ClusterView, TransitionAgents> connect;
   private final Configuration conf;
   private final TransitionOptions options;
   private final JobProgress progress;
@@ -46,13 +55,15 @@ public final class TransitionJob {
   public TransitionJob(DistributedFileSystem dfs, Configuration conf, TransitionOptions options,
       JobProgress progress, AgentRegistry registry, int threads, StateOwnership trust) {
     this.dfs = dfs;
+    this.ns = new HdfsNamespace(dfs);
+    this.connect = nodes -> new AgentPool(nodes, conf);
     this.conf = conf;
     this.options = options;
     this.progress = progress;
     this.registry = registry;
     this.threads = threads;
     this.trust = trust;
-    this.store = new BatchStore(dfs, options.tree, trust);
+    this.store = new BatchStore(ns, options.tree, trust);
     this.clock = new PhaseClock(options.tree, progress);
     this.batchGroups = conf.getInt(BartConfigKeys.TRANSITION_BATCH_GROUPS,
         BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT);
@@ -70,14 +81,14 @@ public final class TransitionJob {
     r.approach = options.approach.label();
     r.dryRun = options.dryRun;
     r.lambda = options.lambda;
-    if (!dfs.exists(new Path(options.tree))) {
+    if (ns.info(options.tree) == null) {
       throw new IOException("path " + options.tree + " does not exist");
     }
     PlannerBound.check(options.approach, batchGroups, options.lambda);
     if (!options.dryRun) {
       clock.enter(Phase.RECOVER);
       r.recovery = String.join("; ",
-          new Recovery(dfs, options.tree, store, trust).run(r.notCommitted));
+          new Recovery(ns, options.tree, store, trust).run(r.notCommitted));
       r.addPhase("recover", clock.elapsed());
       clock.after(Phase.RECOVER);
     }
@@ -95,8 +106,8 @@ public final class TransitionJob {
       if (files.isEmpty()) {
         break;
       }
-      BatchRun batch = new BatchRun(dfs, conf, options, progress, clock, trust, store, threads,
-          nextBatchId());
+      BatchRun batch = new BatchRun(ns, connect, conf, options, progress, clock, trust, store,
+          threads, nextBatchId());
       BatchSummary summary = new BatchSummary();
       summary.phases.add(new TransitionReport.PhaseTime("discover", discoverMs));
       summary.outcome = "failed: rolled back";

@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import org.apache.hadoop.fs.FileChecksum;
-import org.apache.hadoop.fs.Path;
+import org.bart.namenode.hdfs.ContentChecksum;
 import org.bart.plan.PlannedGroup;
-import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.ops.MergeOp;
 
 /**
  * Phase 4: proves the staged layout before anything is committed. Each twin's COMPOSITE_CRC file
@@ -39,10 +38,10 @@ public final class Verifier {
     for (int g = 0; g < ctx.merges.length; g++) {
       PlannedGroup pg = ctx.plan.groups().get(g);
       for (int j = 0; j < ctx.merges[g].length; j++) {
-        MergeRequestProto req = ctx.merges[g][j];
+        MergeOp merge = ctx.merges[g][j];
         int holder = pg.postNode(kF + j);
         checks.add(() -> {
-          ctx.agents.of(holder).checkMerge(req);
+          ctx.agents.checkMerge(holder, merge);
           synchronized (ctx.report) {
             ctx.report.paritiesVerified++;
           }
@@ -56,8 +55,8 @@ public final class Verifier {
   private void checkChecksum(int fileIndex) throws IOException {
     CandidateFile file = ctx.table.files.get(fileIndex);
     String twin = ctx.twins[fileIndex].path();
-    FileChecksum original = ctx.dfs.getFileChecksum(new Path(file.path));
-    FileChecksum staged = ctx.dfs.getFileChecksum(new Path(twin));
+    ContentChecksum original = ctx.ns.checksum(file.path);
+    ContentChecksum staged = ctx.ns.checksum(twin);
     if (original == null || !original.equals(staged)) {
       throw new IOException("checksum of the staged twin of " + file.path + " (" + staged
           + ") differs from the original's (" + original + "); nothing was committed");

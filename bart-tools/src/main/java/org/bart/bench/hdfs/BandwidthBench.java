@@ -20,12 +20,14 @@ import org.bart.codec.WideCode;
 import org.bart.conf.BartConfigKeys;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.protocol.AgentClient;
-import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
-import org.bart.protocol.proto.AgentProtos.OpPath;
-import org.bart.protocol.proto.AgentProtos.OpResultProto;
-import org.bart.protocol.proto.AgentProtos.SendRequestProto;
-import org.bart.protocol.proto.AgentProtos.SourceReplicaProto;
+import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.ops.MergeOp;
+import org.bart.protocol.ops.OpResult;
+import org.bart.protocol.ops.OpResult.Path;
+import org.bart.protocol.ops.ReplicaAt;
+import org.bart.protocol.ops.SendOp;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.wide.AgentNode;
 
 /**
  * Does the agent's bandwidth limit ({@code dfs.bart.agent.bandwidth.per.sec}, per DataNode and
@@ -113,13 +115,13 @@ public final class BandwidthBench {
     int[] sourceNodes = new int[LAMBDA];
     Arrays.fill(sourceNodes, b);
     try (Agents agents = new Agents()) {
-      List<Callable<OpResultProto>> ops = new ArrayList<>();
+      List<Callable<OpResult>> ops = new ArrayList<>();
       ops.add(mergeOp(agents.of(a), src, sourceNodes,
           blocks.allocateFor(dataNodes.get(b), 1).get(0), b));
-      timed(ops, OpPath.COMPUTED);
+      timed(ops, Path.COMPUTED);
       ops.clear();
       ops.add(sendOp(agents.of(b), src.get(0), blocks.allocateFor(dataNodes.get(a), 1).get(0), a));
-      timed(ops, OpPath.TRANSFERRED);
+      timed(ops, Path.TRANSFERRED);
     }
   }
 
@@ -129,11 +131,11 @@ public final class BandwidthBench {
     List<BlockProto> src = blocks.writeOn(dataNodes.get(from), s.blocks);
     List<BlockProto> dst = blocks.allocateFor(dataNodes.get(to), s.blocks);
     try (Agents agents = new Agents()) {
-      List<Callable<OpResultProto>> ops = new ArrayList<>();
+      List<Callable<OpResult>> ops = new ArrayList<>();
       for (int i = 0; i < s.blocks; i++) {
         ops.add(sendOp(agents.of(from), src.get(i), dst.get(i), to));
       }
-      long nanos = timed(ops, OpPath.TRANSFERRED);
+      long nanos = timed(ops, Path.TRANSFERRED);
       return new RateResult(name, "send " + label(from) + ", receive " + label(to),
           s.blocks * s.blockSize, s.bytesPerSec, nanos);
     }
@@ -147,7 +149,7 @@ public final class BandwidthBench {
         label(to - 1), label(to));
     List<BlockProto> dst = blocks.allocateFor(dataNodes.get(to), s.blocks);
     try (Agents agents = new Agents()) {
-      List<Callable<OpResultProto>> ops = new ArrayList<>();
+      List<Callable<OpResult>> ops = new ArrayList<>();
       for (int i = 0; i < senders; i++) {
         int from = first + i;
         int count = s.blocks / senders + (i < s.blocks % senders ? 1 : 0);
@@ -155,7 +157,7 @@ public final class BandwidthBench {
           ops.add(sendOp(agents.of(from), b, dst.get(ops.size()), to));
         }
       }
-      long nanos = timed(ops, OpPath.TRANSFERRED);
+      long nanos = timed(ops, Path.TRANSFERRED);
       return new RateResult(name, "receive " + label(to), s.blocks * s.blockSize,
           s.bytesPerSec, nanos);
     }
@@ -177,7 +179,7 @@ public final class BandwidthBench {
     }
     List<BlockProto> dst = blocks.allocateFor(dataNodes.get(target), merges);
     try (Agents agents = new Agents()) {
-      List<Callable<OpResultProto>> ops = new ArrayList<>();
+      List<Callable<OpResult>> ops = new ArrayList<>();
       for (int j = 0; j < merges; j++) {
         List<BlockProto> sources = new ArrayList<>();
         for (int i = 0; i < LAMBDA; i++) {
@@ -185,30 +187,32 @@ public final class BandwidthBench {
         }
         ops.add(mergeOp(agents.of(merger), sources, sourceNodes, dst.get(j), target));
       }
-      long nanos = timed(ops, OpPath.COMPUTED);
+      long nanos = timed(ops, Path.COMPUTED);
       return new RateResult(name, "receive " + label(merger) + " (" + LAMBDA + " per merge)",
           (long) merges * LAMBDA * s.blockSize, s.bytesPerSec, nanos);
     }
   }
 
-  private Callable<OpResultProto> sendOp(AgentClient agent, BlockProto source, BlockProto target,
+  private Callable<OpResult> sendOp(AgentClient agent, BlockProto source, BlockProto target,
       int to) throws IOException {
-    SendRequestProto req = SendRequestProto.newBuilder().setSource(source).setTarget(target)
-        .setTargetNode(blocks.node(dataNodes.get(to))).build();
-    return () -> agent.send(req);
+    SendOp op = new SendOp(WideReadConverter.toReplica(source),
+        WideReadConverter.toReplica(target), node(to));
+    return () -> agent.send(op);
+  }
+
+  private AgentNode node(int i) throws IOException {
+    return WideReadConverter.toNode(blocks.node(dataNodes.get(i)));
   }
 
   /** A merge of {@code sources}, source i on node {@code sourceNodes[i]}, into {@code target}. */
-  private Callable<OpResultProto> mergeOp(AgentClient agent, List<BlockProto> sources,
+  private Callable<OpResult> mergeOp(AgentClient agent, List<BlockProto> sources,
       int[] sourceNodes, BlockProto target, int to) throws IOException {
-    MergeRequestProto.Builder req = MergeRequestProto.newBuilder().setWideCode(CODE.toString())
-        .setParityIndex(0).setTarget(target).setTargetNode(blocks.node(dataNodes.get(to)));
+    List<ReplicaAt> from = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
-      req.addSources(SourceReplicaProto.newBuilder().setBlock(sources.get(i))
-          .setNode(blocks.node(dataNodes.get(sourceNodes[i]))));
+      from.add(new ReplicaAt(WideReadConverter.toReplica(sources.get(i)), node(sourceNodes[i])));
     }
-    MergeRequestProto built = req.build();
-    return () -> agent.merge(built);
+    MergeOp op = new MergeOp(CODE, 0, from, WideReadConverter.toReplica(target), node(to));
+    return () -> agent.merge(op);
   }
 
   /**
@@ -217,22 +221,22 @@ public final class BandwidthBench {
    * @return nanoseconds from the first request to the last answer
    * @throws IOException if an operation failed or did not move its bytes
    */
-  private static long timed(List<Callable<OpResultProto>> ops, OpPath expected) throws Exception {
+  private static long timed(List<Callable<OpResult>> ops, Path expected) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(ops.size());
     try {
       long start = System.nanoTime();
-      List<Future<OpResultProto>> futures = pool.invokeAll(ops);
+      List<Future<OpResult>> futures = pool.invokeAll(ops);
       long nanos = System.nanoTime() - start;
-      for (Future<OpResultProto> f : futures) {
-        OpResultProto r;
+      for (Future<OpResult> f : futures) {
+        OpResult r;
         try {
           r = f.get();
         } catch (ExecutionException e) {
           throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
-        if (r.getPath() != expected) {
-          throw new IOException("a benchmark operation ended " + r.getPath() + ", not "
-              + expected + ": " + r);
+        if (r.path() != expected) {
+          throw new IOException("a benchmark operation ended " + r.path() + ", not "
+              + expected);
         }
       }
       return nanos;

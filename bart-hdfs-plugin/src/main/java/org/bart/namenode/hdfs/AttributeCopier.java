@@ -1,4 +1,4 @@
-package org.bart.namenode.transition;
+package org.bart.namenode.hdfs;
 
 import java.io.IOException;
 import java.util.EnumSet;
@@ -26,7 +26,7 @@ public final class AttributeCopier {
   private AttributeCopier() {
   }
 
-  static void copy(DistributedFileSystem dfs, String from, String to) throws IOException {
+  public static void copy(DistributedFileSystem dfs, String from, String to) throws IOException {
     Path src = new Path(from);
     Path dst = new Path(to);
     FileStatus st = dfs.getFileStatus(src);

@@ -1,0 +1,54 @@
+package org.bart.namenode.transition;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.bart.fake.FakeCluster;
+import org.bart.fake.FakeNamespace;
+import org.bart.namenode.metadata.BatchStore;
+import org.bart.namenode.metadata.StateOwnership;
+import org.bart.plan.approach.Approach;
+import org.bart.report.SkippedFile;
+import org.bart.report.TransitionReport;
+
+/**
+ * Runs the coordinator's transition phases on a {@link FakeCluster}: what discovery would have
+ * found is set from a {@link FakeTree}, then one batch plans (LSPM, seeded), stages, verifies,
+ * commits and cleans up through the process's seams; and recovery as the next run starts it.
+ */
+final class FakeTransition {
+
+  static final StateOwnership TRUST = new StateOwnership(FakeNamespace.SUPERUSER);
+  static final int LAMBDA = 3;
+
+  private FakeTransition() {
+  }
+
+  /** Transitions {@code tree} as a coordinator process {@code p}, in one batch; returns the finished batch. */
+  static BatchRun run(FakeCluster cluster, FakeCluster.Process p, FakeTree tree,
+      long seed) throws IOException {
+    return run(cluster, p, tree.tree, tree.candidates(), FakeTree.POLICY, Approach.LSPM,
+        LAMBDA, seed);
+  }
+
+  /** Transitions {@code files} (all of {@code policy}) of {@code tree} with {@code approach}. */
+  static BatchRun run(FakeCluster cluster, FakeCluster.Process p, String tree,
+      List<CandidateFile> files, ErasureCodingPolicy policy, Approach approach, int lambda,
+      long seed) throws IOException {
+    TransitionOptions options = new TransitionOptions(tree, approach, lambda, null, false, seed);
+    JobProgress progress = new JobProgress();
+    BatchRun batch = new BatchRun(p.namespace(), nodes -> p.agents(), new Configuration(false),
+        options, progress, new PhaseClock(tree, progress), TRUST,
+        new BatchStore(p.namespace(), tree, TRUST), 2, "b" + seed);
+    batch.run(files, policy, cluster.view());
+    return batch;
+  }
+
+  /** What the next run's recovery does with the batches of {@code tree}. */
+  static List<String> recover(FakeCluster.Process p, String tree, List<SkippedFile> notCommitted)
+      throws IOException {
+    BatchStore store = new BatchStore(p.namespace(), tree, TRUST);
+    return new Recovery(p.namespace(), tree, store, TRUST).run(notCommitted);
+  }
+}

@@ -1,0 +1,144 @@
+package org.bart.namenode.transition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.hadoop.fs.StorageType;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
+import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+import org.apache.hadoop.hdfs.protocol.LocatedStripedBlock;
+import org.apache.hadoop.hdfs.util.StripedBlockUtil;
+import org.apache.hadoop.io.erasurecode.ECSchema;
+import org.bart.codec.Gf256;
+import org.bart.codec.NarrowCodec;
+import org.bart.fake.FakeCluster;
+import org.bart.fake.FakeInode;
+import org.bart.namenode.hdfs.BlockGroup;
+
+/**
+ * A tree of RS-LEGACY(6,3) files with 1 KiB cells written into a {@link FakeCluster} as HDFS
+ * would have written them: random data, each block group's narrow parity computed from it, and
+ * its k + m internal blocks on distinct random DataNodes. It keeps every data unit's bytes (or
+ * sizes only) to compare with afterwards, and gives the candidate files discovery would find.
+ */
+final class FakeTree {
+
+  static final int K = 6;
+  static final int M = 3;
+  static final int CELL = 1024;
+  static final ErasureCodingPolicy POLICY =
+      new ErasureCodingPolicy(new ECSchema("rs-legacy", K, M), CELL, (byte) 64);
+  static final String OWNER = "alice";
+  static final String GROUP = "analysts";
+  static final short MODE = 0640;
+  static final String USER_XATTR = "user.origin";
+
+  /** One file as written: its inode id, length, modification time and per group its data units. */
+  static final class Written {
+    final String path;
+    final long fileId;
+    final long length;
+    final long mtime;
+    final List<byte[][]> dataUnits = new ArrayList<>();
+
+    Written(String path, long fileId, long length, long mtime) {
+      this.path = path;
+      this.fileId = fileId;
+      this.length = length;
+      this.mtime = mtime;
+    }
+  }
+
+  final String tree;
+  final List<Written> files = new ArrayList<>();
+  private final FakeCluster cluster;
+  private final List<CandidateFile> candidates = new ArrayList<>();
+
+  /**
+   * Writes {@code groupsPerFile.length} files {@code tree/f0, f1, ...}, file i with {@code
+   * groupsPerFile[i]} block groups of 2 to 3 rows.
+   */
+  FakeTree(FakeCluster cluster, String tree, int[] groupsPerFile, Random random)
+      throws IOException {
+    this.cluster = cluster;
+    this.tree = tree;
+    cluster.namespace().addPolicy(POLICY);
+    int[][] narrow = NarrowCodec.RS_LEGACY.parityMatrix(K, M);
+    for (int f = 0; f < groupsPerFile.length; f++) {
+      String path = tree + "/f" + f;
+      FakeInode inode = cluster.namespace().createFile(path, OWNER, GROUP, MODE, POLICY,
+          3L * CELL);
+      inode.xattrs().put(USER_XATTR, ("file " + f).getBytes(StandardCharsets.UTF_8));
+      List<BlockGroup> groups = new ArrayList<>();
+      List<byte[][]> units = new ArrayList<>();
+      long length = 0;
+      for (int g = 0; g < groupsPerFile[f]; g++) {
+        long numBytes = (K - 1) * CELL + 1 + random.nextInt(2 * K * CELL);
+        FakeInode.Block b = cluster.namespace().addGroup(inode, numBytes);
+        byte[][] data = writeGroup(b, numBytes, narrow, random, groups);
+        units.add(data);
+        length += numBytes;
+      }
+      Written w = new Written(path, inode.id(), length, inode.mtime());
+      w.dataUnits.addAll(units);
+      files.add(w);
+      candidates.add(new CandidateFile(path, status(w), groups));
+    }
+  }
+
+  /** Data and parity of one group, stored on k + m distinct random DataNodes. */
+  private byte[][] writeGroup(FakeInode.Block b, long numBytes, int[][] narrow, Random random,
+      List<BlockGroup> groups) throws IOException {
+    List<Integer> nodes = new ArrayList<>();
+    for (int i = 0; i < cluster.size(); i++) {
+      nodes.add(i);
+    }
+    Collections.shuffle(nodes, random);
+    byte[][] units = new byte[K + M][];
+    for (int i = 0; i < K; i++) {
+      units[i] = new byte[(int) StripedBlockUtil.getInternalBlockLength(numBytes, CELL, K, i)];
+      random.nextBytes(units[i]);
+    }
+    for (int r = 0; r < M; r++) { // parity cells encode the data cells of their row, zero padded
+      units[K + r] = new byte[units[0].length];
+      for (int j = 0; j < K; j++) {
+        for (int o = 0; o < units[j].length; o++) {
+          units[K + r][o] ^= (byte) Gf256.mul(narrow[r][j], units[j][o] & 0xff);
+        }
+      }
+    }
+    DatanodeInfo[] locations = new DatanodeInfo[K + M];
+    byte[] indices = new byte[K + M];
+    String[] storages = new String[K + M];
+    StorageType[] types = new StorageType[K + M];
+    for (int i = 0; i < K + M; i++) {
+      cluster.put(nodes.get(i), b.id + i, b.genStamp, units[i]);
+      locations[i] = cluster.datanode(nodes.get(i));
+      indices[i] = (byte) i;
+      storages[i] = "storage-" + nodes.get(i);
+      types[i] = StorageType.DEFAULT;
+    }
+    groups.add(BlockGroup.of(POLICY, new LocatedStripedBlock(
+        new ExtendedBlock(FakeCluster.POOL, b.id, numBytes, b.genStamp), locations, storages,
+        types, indices, 0, false, null)));
+    return java.util.Arrays.copyOf(units, K);
+  }
+
+  private static HdfsFileStatus status(Written w) {
+    return new HdfsFileStatus.Builder().length(w.length).isdir(false).blocksize(3L * CELL)
+        .mtime(w.mtime).atime(w.mtime).perm(new FsPermission(MODE)).owner(OWNER).group(GROUP)
+        .path(w.path.getBytes(StandardCharsets.UTF_8)).fileId(w.fileId).ecPolicy(POLICY)
+        .build();
+  }
+
+  /** The candidates discovery would find, in path order (a fresh list: planning may drop some). */
+  List<CandidateFile> candidates() {
+    return new ArrayList<>(candidates);
+  }
+}
