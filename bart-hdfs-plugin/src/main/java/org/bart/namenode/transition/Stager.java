@@ -53,25 +53,22 @@ public final class Stager {
     ctx.twinGroupIds = new long[ctx.table.stripes.size()];
     ctx.parityFiles = new CreatedFile[groups];
     ctx.merges = new MergeOp[groups][ctx.plan.problem().code().mF()];
-    // Parity merges and data moves interleaved, so that neither waits behind the other on the
-    // task pool: the agents' own worker pools are what should pace each DataNode.
+    // The tasks touching the busiest DataNodes first (StageOrder): the agents' own worker pools
+    // then pace each DataNode, and the busiest never wait behind work that could come later.
+    int[] stripesPerFile = new int[ctx.table.files.size()];
+    for (int f = 0; f < stripesPerFile.length; f++) {
+      stripesPerFile[f] = ctx.table.files.get(f).groups.size();
+    }
     List<Callable<Void>> work = new ArrayList<>();
-    int files = ctx.table.files.size();
-    for (int i = 0; i < Math.max(files, groups); i++) {
-      if (i < groups) {
-        int group = i;
-        work.add(() -> {
-          stageParity(group);
-          return null;
-        });
-      }
-      if (i < files) {
-        int file = i;
-        work.add(() -> {
-          stageFile(file);
-          return null;
-        });
-      }
+    for (StageOrder.Task t : StageOrder.of(ctx.plan, stripesPerFile)) {
+      work.add(() -> {
+        if (t.parity) {
+          stageParity(t.index);
+        } else {
+          stageFile(t.index);
+        }
+        return null;
+      });
     }
     awaitAll(tasks, work);
   }
