@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.conf.BartConfigKeys;
+import org.bart.demo.EmbeddedCluster;
 import org.bart.protocol.BartBusyException;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.DegradedReadClient;
@@ -45,7 +46,10 @@ class DegradedReadUsersIT {
 
   @BeforeAll
   static void start() throws Exception {
-    small = new SmallCluster();
+    // Agents heartbeat every second, so "fresh" is 3 s as the product counts it (3 intervals):
+    // with the 300 ms of other tests, 900 ms was within a CPU stall of a loaded 2-core machine.
+    small = new SmallCluster(EmbeddedCluster.builder()
+        .set(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS, "1000"));
     contents = small.writeTree(TREE, SmallCluster.SEED);
     small.dfs().rename(new Path(TREE + "/f0"), new Path(SECRET));
     small.dfs().setPermission(new Path(SECRET), new FsPermission((short) 0600));
