@@ -20,10 +20,11 @@ import org.bart.demo.SampleFiles;
  * Writes a tree of erasure-coded files of whole block groups, {@code writers} files at a time:
  * a striped write is mostly waiting (a block group allocated by the NameNode, a pipeline to each
  * of its DataNodes, the blocks reported back), so parallel writers fill the machine. Its own
- * client retries {@code complete} after 10 ms instead of the default 400 ms: with one-cell blocks
- * that wait, not the bytes, would set the write time (the NameNode's configuration and the
- * coordinator's client are left as they are). Each file's bytes are seeded by its index; the
- * method returns once the NameNode knows every block.
+ * client asks again for a file's completion (or its next block) 10 ms after the NameNode said
+ * "not yet" instead of the default 400 ms: with one-cell blocks that wait, not the bytes, would
+ * set the write time (the NameNode's configuration and the coordinator's client are left as they
+ * are). Each file's bytes are seeded by its index; the method returns once the NameNode knows
+ * every block.
  */
 final class TreeWriter {
 
