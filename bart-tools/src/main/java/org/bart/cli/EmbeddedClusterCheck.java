@@ -3,7 +3,7 @@ package org.bart.cli;
 import java.io.PrintStream;
 
 /**
- * The commands that start an embedded HDFS (demo, testbed, bench-bandwidth) need Hadoop's test
+ * The commands that start an embedded HDFS (demo, testbed, bench-bandwidth, bench-scale) need Hadoop's test
  * jars, which {@code bin/bart} puts on the class path and an installed {@code hdfs bart} does not
  * (install.sh installs no test code into a cluster).
  */

@@ -145,7 +145,7 @@ class RepairIT {
     }
     MaintenanceReport r = run(true);
     assertTrue(r.problems.isEmpty(), r.problems.toString());
-    Poll.until("no unit left on the decommissioning DataNode", 60_000, () -> {
+    Poll.until("no unit left on the decommissioning DataNode", 180_000, () -> {
       for (List<String> nodes : wide.unitNodes().values()) {
         if (nodes.contains(leaving.getDatanodeUuid())) {
           run(true); // the NameNode's own copies may need sorting out too

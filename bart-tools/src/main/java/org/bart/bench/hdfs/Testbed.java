@@ -22,7 +22,6 @@ import org.bart.admin.TransitionRunner;
 import org.bart.conf.BartConfigKeys;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.demo.SampleFiles;
-import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 
 /**
@@ -56,7 +55,6 @@ public final class Testbed {
     public Map<String, String> conf = new TreeMap<>();
   }
 
-  private static final long FILE_REPORT_TIMEOUT_MS = 60_000;
   private static final Path TREE = new Path("/testbed");
   private static final PrintStream NOWHERE = new PrintStream(new OutputStream() {
     @Override
@@ -198,39 +196,16 @@ public final class Testbed {
     for (int i = 0; i < s.files; i++) {
       Path p = new Path(tree, String.format(Locale.ROOT, "file-%02d", i));
       SampleFiles.write(dfs, p, SampleFiles.randomBytes(s.seed * 1000 + i, length));
-      awaitReported(dfs, p.toString());
+      BlocksReported.await(dfs, p.toString());
     }
   }
 
-  /**
-   * Waits until every internal block of {@code path} is on exactly one DataNode: reported, and no
-   * excess replica (one the NameNode reconstructed while a DataNode was slow, or a copy the
-   * restarted cluster still holds) left to confuse the file checksums the transition compares.
-   */
-  private static void awaitReported(DistributedFileSystem dfs, String path)
-      throws IOException, InterruptedException, TimeoutException {
-    long deadline = System.currentTimeMillis() + FILE_REPORT_TIMEOUT_MS;
-    while (true) {
-      boolean clean = true;
-      for (BlockGroup g : BlockGroup.of(dfs.getClient(), path)) {
-        clean &= g.isComplete() && g.hasOneReplicaPerBlock();
-      }
-      if (clean) {
-        return;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new TimeoutException("blocks of " + path + " not each on one DataNode after "
-            + FILE_REPORT_TIMEOUT_MS + " ms");
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  /** Waits as {@link #awaitReported} for every file of the tree. */
+  /** Waits as {@link BlocksReported#await} for every file of the tree. */
   private void awaitTreeReported(DistributedFileSystem dfs)
       throws IOException, InterruptedException, TimeoutException {
     for (int i = 0; i < s.files; i++) {
-      awaitReported(dfs, new Path(TREE, String.format(Locale.ROOT, "file-%02d", i)).toString());
+      BlocksReported.await(dfs,
+          new Path(TREE, String.format(Locale.ROOT, "file-%02d", i)).toString());
     }
   }
 }

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.bart.cli.BartMain;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,56 @@ class BenchCommandsSmokeIT {
     for (String name : new String[] {"send 1->1", "fan-in 2->1", "merge 3->1"}) {
       assertTrue(out.contains("\n" + name + " "), "row " + name + " in\n" + out);
     }
+  }
+
+  /**
+   * Two trees with batches of 10 wide groups (30 stripes: 5 files of 6) and one with batches of
+   * 5 groups (15 stripes: whole files until there are that many, so 18, 18, 18 and 6): the batch
+   * counts follow from the bound, every run commits, and every file reads back byte-identical
+   * (the bench's own checksums; it exits 1 otherwise).
+   */
+  @Test
+  void benchScalePrintsOneColumnPerRunAndEveryFileSurvives() {
+    String out = run("bench-scale", "--trees", "60,120", "--batch-groups", "10",
+        "--small-batch-groups", "5", "--small-batch-tree", "60", "--stripes-per-file", "6",
+        "--datanodes", "21", "--writers", "2");
+    assertEquals(Arrays.asList("60", "120", "60"), cells(out, "tree (stripes)"));
+    assertEquals(Arrays.asList("10", "10", "5"), cells(out, "batch groups (bound)"));
+    assertEquals(Arrays.asList("2", "4", "4"), cells(out, "batches"));
+    assertEquals(Arrays.asList("30", "30", "18"), cells(out, "stripes of the largest batch"));
+    assertEquals(Arrays.asList("committed", "committed", "committed"), cells(out, "outcome"));
+    assertEquals(Arrays.asList("10/10", "20/20", "10/10"), cells(out, "files byte-identical"));
+    for (String phase : new String[] {"recover", "discover", "plan", "stage", "verify", "commit",
+        "cleanup", "total"}) {
+      int rows = 0;
+      for (String line : out.split("\n")) {
+        if (line.startsWith("  " + phase + " ")) {
+          rows++;
+          assertEquals(1 + 3, line.trim().split("\\s+").length, line);
+        }
+      }
+      assertEquals(2, rows, "one ms row and one calls row for " + phase + " in\n" + out);
+    }
+    for (String stage : cellsAfter(out, "NameNode ClientProtocol calls per stripe", "stage")) {
+      assertTrue(Double.parseDouble(stage) > 0, "staging calls the NameNode:\n" + out);
+    }
+    assertTrue(out.contains("time per stripe, largest / smallest tree (120 / 60 stripes"), out);
+  }
+
+  /** The cells of the first row labelled {@code label}. */
+  private static List<String> cells(String out, String label) {
+    return cellsAfter(out, "", label);
+  }
+
+  /** The cells of the first row labelled {@code label} after the line {@code section}. */
+  private static List<String> cellsAfter(String out, String section, String label) {
+    String rest = out.substring(out.indexOf(section));
+    for (String line : rest.split("\n")) {
+      if (line.trim().startsWith(label + " ")) {
+        return Arrays.asList(line.trim().substring(label.length()).trim().split("\\s+"));
+      }
+    }
+    throw new AssertionError("no row " + label + " in\n" + out);
   }
 
   @Test
