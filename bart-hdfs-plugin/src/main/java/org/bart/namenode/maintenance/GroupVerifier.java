@@ -109,10 +109,15 @@ public final class GroupVerifier {
         continue;
       }
       List<DatanodeInfo> where = unit.nodes;
+      // A moved unit's copy on a leaving DataNode stays listed until the node is gone.
+      boolean inServiceCopy = false;
+      for (DatanodeInfo dn : where) {
+        inServiceCopy |= dn.isInService();
+      }
       boolean available = false;
       for (DatanodeInfo dn : where) {
         available |= registry.isFresh(dn.getDatanodeUuid(), freshMs);
-        if (!dn.isInService()) {
+        if (!dn.isInService() && !inServiceCopy) {
           r.problem(l.parityPath + ": unit " + u + " is on leaving DataNode " + dn.getXferAddr());
         }
         Integer other = holder.put(dn.getDatanodeUuid(), u);

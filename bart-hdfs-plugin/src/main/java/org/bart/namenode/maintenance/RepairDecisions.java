@@ -116,14 +116,22 @@ public final class RepairDecisions {
 
   /**
    * Why replica {@code replica} of unit {@code u} must move, or null if it may stay: its DataNode
-   * is leaving, or an earlier unit (or replica) of the group is on the same DataNode. A corrupt
-   * replica never moves: the unit is rebuilt and the NameNode then deletes it.
+   * is leaving and the unit has no copy on a DataNode in service, or an earlier unit (or replica)
+   * of the group is on the same DataNode. A corrupt replica never moves: the unit is rebuilt and
+   * the NameNode then deletes it. A leaving copy of a unit that was moved stays listed until its
+   * DataNode is gone (HDFS keeps a replicated block's out-of-service replicas), so it must not be
+   * moved again.
    */
   public String misplacement(int u, Replica replica) {
     if (replica.corrupt) {
       return null;
     }
     if (!replica.inService) {
+      for (Replica other : units.get(u).replicas) {
+        if (other.inService && !other.corrupt) {
+          return null;
+        }
+      }
       return "leaving";
     }
     for (int v = 0; v <= u; v++) {

@@ -16,7 +16,11 @@ final class ReportedLocation {
   private ReportedLocation() {
   }
 
-  /** Waits until the NameNode lists {@code added} (and no longer {@code removed}) for unit u. */
+  /**
+   * Waits until the NameNode lists {@code added} for unit u, and no longer {@code removed} unless
+   * that DataNode is out of service: the NameNode keeps listing a replicated block's copy on a
+   * decommissioning DataNode (only live replicas count toward its excess) until the node is gone.
+   */
   static void await(DistributedFileSystem dfs, WideLayout l, int u, DatanodeInfo added,
       DatanodeInfo removed) throws IOException {
     long deadline = System.currentTimeMillis() + REPORT_WAIT_MS;
@@ -26,7 +30,8 @@ final class ReportedLocation {
       boolean still = false;
       for (DatanodeInfo dn : now.units[u].nodes) {
         has |= dn.getDatanodeUuid().equals(added.getDatanodeUuid());
-        still |= removed != null && dn.getDatanodeUuid().equals(removed.getDatanodeUuid());
+        still |= removed != null && dn.getDatanodeUuid().equals(removed.getDatanodeUuid())
+            && dn.isInService();
       }
       if (has && !still) {
         return;

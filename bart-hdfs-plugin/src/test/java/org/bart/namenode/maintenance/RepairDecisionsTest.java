@@ -189,4 +189,20 @@ class RepairDecisionsTest {
     // Node 9 holds nothing of the group now and is on rack 4, which member 1 does not use.
     assertEquals(9, d.target(9, allNodes(new HashSet<>())));
   }
+
+  @Test
+  void aLeavingCopyOfAUnitThatHasAnotherInServiceStays() {
+    List<Unit> units = healthyGroup();
+    // Unit 12 was moved to node 20 off leaving node 12, whose copy HDFS still lists.
+    Replica leaving = new Replica(uuid(12), rack(12), false);
+    units.set(12, new Unit(true, LENGTH, Arrays.asList(leaving, on(20))));
+    RepairDecisions d = new RepairDecisions(K, DATA_UNITS, units);
+    assertNull(d.misplacement(12, d.replica(12, 0)), "moved once, not again");
+    assertNull(d.misplacement(12, d.replica(12, 1)));
+    // A corrupt copy in service does not count: the leaving one must still move.
+    units.set(12, new Unit(true, LENGTH, Arrays.asList(leaving,
+        new Replica(uuid(20), rack(20), true, true))));
+    d = new RepairDecisions(K, DATA_UNITS, units);
+    assertEquals("leaving", d.misplacement(12, d.replica(12, 0)));
+  }
 }
