@@ -168,7 +168,7 @@ class BatchedTransitionIT {
     }
     assertEquals(6, blockGroups, "the NameNode holds each file's block groups once");
     Poll.until("no replica left that the NameNode does not know", 60_000,
-        () -> small.blocksInNamespace().containsAll(small.replicasOnDataNodes()));
+        small::knowsEveryReplica);
   }
 
   private static void checkReadable(Map<String, byte[]> contents) throws Exception {

@@ -86,7 +86,7 @@ class CrashRecoveryIT {
     assertTrue(!small.dfs().exists(staging) || small.dfs().listStatus(staging).length == 0,
         "no staging left");
     Poll.until("no replica left that the NameNode does not know", 60_000,
-        () -> small.blocksInNamespace().containsAll(small.replicasOnDataNodes()));
+        small::knowsEveryReplica);
   }
 
   private static void checkReadable(Map<String, byte[]> contents) throws Exception {

@@ -115,6 +115,17 @@ final class SmallCluster {
   }
 
   /** Ids of every finalized replica on the DataNodes' disks. */
+  /**
+   * Whether every finalized replica on the DataNodes belongs to a file. Every DataNode first sends
+   * a full block report, as its periodic one would (an hour apart here): a replica no incremental
+   * report named (one finished by an agent after the coordinator died) is then deleted by the
+   * NameNode like any other orphan.
+   */
+  boolean knowsEveryReplica() throws Exception {
+    cluster.mini().triggerBlockReports();
+    return blocksInNamespace().containsAll(replicasOnDataNodes());
+  }
+
   Set<Long> replicasOnDataNodes() {
     Set<Long> ids = new HashSet<>();
     String pool = cluster.mini().getNamesystem().getBlockPoolId();
