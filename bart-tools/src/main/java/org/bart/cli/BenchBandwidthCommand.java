@@ -1,14 +1,12 @@
 package org.bart.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bart.bench.hdfs.BandwidthBench;
 import org.bart.bench.hdfs.RateResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -81,14 +79,8 @@ public final class BenchBandwidthCommand implements BartCommand {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
-    if (!EmbeddedClusterCheck.available("bench-bandwidth", err)) {
-      return 2;
-    }
     Options o = new Options();
     o.out = out;
-    CommandLine cl = new CommandLine(o);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(Arrays.copyOfRange(args, 1, args.length));
+    return EmbeddedClusterCheck.execute("bench-bandwidth", o, args, out, err);
   }
 }

@@ -1,7 +1,6 @@
 package org.bart.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,14 +65,8 @@ public final class BenchReadsRepairCommand implements BartCommand {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
-    if (!EmbeddedClusterCheck.available("bench-reads-repair", err)) {
-      return 2;
-    }
     Options o = new Options();
     o.out = out;
-    CommandLine cl = new CommandLine(o);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(Arrays.copyOfRange(args, 1, args.length));
+    return EmbeddedClusterCheck.execute("bench-reads-repair", o, args, out, err);
   }
 }

@@ -1,7 +1,6 @@
 package org.bart.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +8,6 @@ import org.bart.bench.hdfs.ScaleBench;
 import org.bart.bench.hdfs.ScaleResult;
 import org.bart.bench.hdfs.ScaleTable;
 import org.bart.conf.BartConfigKeys;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -100,14 +98,8 @@ public final class BenchScaleCommand implements BartCommand {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
-    if (!EmbeddedClusterCheck.available("bench-scale", err)) {
-      return 2;
-    }
     Options o = new Options();
     o.out = out;
-    CommandLine cl = new CommandLine(o);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(Arrays.copyOfRange(args, 1, args.length));
+    return EmbeddedClusterCheck.execute("bench-scale", o, args, out, err);
   }
 }

@@ -79,14 +79,8 @@ public final class DemoCommand implements BartCommand {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
-    if (!EmbeddedClusterCheck.available("demo", err)) {
-      return 2;
-    }
     Options o = new Options();
     o.out = out;
-    CommandLine cl = new CommandLine(o);
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
-    return cl.execute(Arrays.copyOfRange(args, 1, args.length));
+    return EmbeddedClusterCheck.execute("demo", o, args, out, err);
   }
 }

@@ -1,7 +1,6 @@
 package org.bart.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,14 +135,8 @@ public final class TestbedCommand implements BartCommand {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
-    if (!EmbeddedClusterCheck.available("testbed", err)) {
-      return 2;
-    }
     Options o = new Options();
     o.out = out;
-    CommandLine cl = new CommandLine(o);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(Arrays.copyOfRange(args, 1, args.length));
+    return EmbeddedClusterCheck.execute("testbed", o, args, out, err);
   }
 }
