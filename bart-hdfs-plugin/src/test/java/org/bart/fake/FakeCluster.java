@@ -3,11 +3,14 @@ package org.bart.fake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.hdfs.protocol.DatanodeID;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo.DatanodeInfoBuilder;
+import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 
@@ -32,6 +35,8 @@ public final class FakeCluster {
   /** Where each replica is: block id to DataNode index (one replica per block). */
   final Map<Long, Integer> locations = new HashMap<>();
   final FakeNamespace namespace;
+  /** DataNodes that died: the NameNode lists none of their replicas. */
+  private final Set<Integer> dead = new HashSet<>();
   private long steps;
   private long crashAt = Long.MAX_VALUE;
   /** What each state-changing call did, in order, when the test asked for it (small runs). */
@@ -54,7 +59,60 @@ public final class FakeCluster {
 
   /** Every DataNode with its (fake) agent, as a transition's discovery would see them. */
   public ClusterView view() {
-    return ClusterView.of(datanodes, uuid -> "agent-" + uuid + ":9878");
+    return ClusterView.of(datanodes, FakeCluster::agentAddress);
+  }
+
+  static String agentAddress(String uuid) {
+    return "agent-" + uuid + ":9878";
+  }
+
+  /** The agents of the live DataNodes, each ready at a heartbeat just now. */
+  public synchronized AgentRegistry registry() {
+    AgentRegistry r = new AgentRegistry();
+    for (int i = 0; i < datanodes.size(); i++) {
+      if (!dead.contains(i)) {
+        r.register(datanodes.get(i).getDatanodeUuid(), agentAddress(
+            datanodes.get(i).getDatanodeUuid()), true);
+      }
+    }
+    return r;
+  }
+
+  /** DataNode {@code node} dies: its replicas are gone and the NameNode lists none of them. */
+  public synchronized void kill(int node) {
+    dead.add(node);
+    for (Long id : replicas.get(node).keySet()) {
+      locations.remove(id);
+    }
+    replicas.get(node).clear();
+  }
+
+  public synchronized boolean isLive(int node) {
+    return !dead.contains(node);
+  }
+
+  /** The replica of block {@code id} is lost (its disk failed) and the NameNode forgets it. */
+  public synchronized void lose(long id) {
+    drop(id);
+  }
+
+  /**
+   * Moves the replica {@code id} to DataNode {@code to} as the Balancer does: copied under the same
+   * id, then deleted where it was.
+   */
+  public synchronized void move(long id, int to) throws IOException {
+    Integer from = locations.get(id);
+    if (from == null) {
+      throw new IOException("blk_" + id + " is on no DataNode");
+    }
+    FakeReplica r = replicas.get(from).remove(id);
+    locations.remove(id);
+    store(to, id, r);
+  }
+
+  /** DataNode {@code node} starts decommissioning: it stays live but is leaving. */
+  public synchronized void decommission(int node) {
+    datanodes.get(node).startDecommission();
   }
 
   public FakeNamespace namespace() {
@@ -132,6 +190,9 @@ public final class FakeCluster {
 
   /** Stores a replica on a DataNode, which reports it to the NameNode at once. */
   synchronized void store(int node, long id, FakeReplica r) throws IOException {
+    if (dead.contains(node)) {
+      throw new IOException("DataNode " + node + " is dead");
+    }
     Integer elsewhere = locations.get(id);
     if (elsewhere != null && elsewhere != node) {
       throw new IOException("blk_" + id + " is on DataNode " + elsewhere + " already");

@@ -23,6 +23,7 @@ import org.bart.protocol.proto.CoordinatorProtos.JobStatusProto;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.MaintenanceReport;
 import org.bart.report.TransitionReport;
+import org.bart.testing.DeadNodes;
 import org.bart.testing.Jmx;
 import org.bart.testing.Poll;
 import org.bart.testing.WideGroups;
@@ -38,7 +39,7 @@ class MetricsRestartIT {
 
   private static final String COORDINATOR = "BartCoordinator";
   private static final String AGENTS = "BartAgent-";
-  /** Metrics2 refreshes an MBean's attributes at most every 10 s. */
+  /** Metrics2 refreshes an MBean's attributes at most every period (1 s in the tests). */
   private static final long JMX_WAIT_MS = 60_000;
 
   private SmallCluster small;
@@ -90,6 +91,7 @@ class MetricsRestartIT {
             && Jmx.sum(AGENTS, "BytesDecoded") > 0);
     assertEquals(0, Jmx.sum(COORDINATOR, "ReadPlansFailed"));
 
+    DeadNodes.declare(small.cluster.mini(), victim);
     small.cluster.awaitDead(Collections.singleton(victim), 120_000);
     int rebuilt;
     try (CoordinatorClient c = CoordinatorClient.connect(small.cluster.conf())) {

@@ -1,21 +1,30 @@
 package org.bart.namenode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor;
 import org.apache.hadoop.hdfs.server.namenode.FSNamesystem;
 import org.bart.demo.ClusterHealth;
+import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.hdfs.NameNodeInternals;
+import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.CoordinatorClient;
+import org.bart.protocol.UnreadableRangeException;
 import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.wide.AgentNode;
@@ -31,9 +40,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 
 /**
- * Repair and maintenance of wide groups: lost units rebuilt after DataNodes die (and the files
- * then survive three more failures), a deliberately co-located pair separated, a decommissioning
- * DataNode emptied, and the survivors of a deleted member re-protected.
+ * Degraded reads, repair and maintenance of wide groups, on one cluster: reads through the BART
+ * client with 1, 2 and 3 stopped DataNodes of a group are byte-identical and 4 lost units fail
+ * with the specific exception and no bytes; then lost units are rebuilt after DataNodes die (and
+ * the files then survive three more failures), a deliberately co-located pair is separated, a
+ * decommissioning DataNode emptied, and the survivors of a deleted member re-protected.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RepairIT {
@@ -67,8 +78,60 @@ class RepairIT {
     assertEquals(2, v.groupsChecked);
   }
 
+  /**
+   * One, two and three stopped DataNodes of a random wide group: the integration through the BART
+   * client and the NameNode plugin. Every erasure pattern goes through the same code paths in the
+   * unit tests (WideReadDegradedTest, DegradedReaderTest) in milliseconds.
+   */
   @Test
   @Order(1)
+  void oneTwoAndThreeStoppedDataNodesReadBackIdentical() throws Exception {
+    Random r = new Random(WideCluster.SEED);
+    for (int failures = 1; failures <= 3; failures++) {
+      Map<String, List<String>> groups = wide.unitNodes();
+      List<String> parities = new ArrayList<>(groups.keySet());
+      List<String> nodes = new ArrayList<>(groups.get(parities.get(r.nextInt(parities.size()))));
+      Collections.shuffle(nodes, r);
+      for (String uuid : nodes.subList(0, failures)) {
+        wide.stop(uuid);
+      }
+      wide.checkReads(r);
+      wide.restartAll();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void fourLostUnitsOfOneGroupFailLoudlyWithoutReturningBytes() throws Exception {
+    Map<String, List<String>> groups = wide.unitNodes();
+    String parity = groups.keySet().iterator().next();
+    WideLayout l = WideLayout.load(wide.dfs(), parity);
+    String member = wide.dfs().getClient().getFileInfo(BartPaths.byInode(
+        l.group.getMembers(0).getFileId())) == null ? null
+        : new InodePaths(new NameNodeInternals(wide.cluster.mini().getNameNode()))
+            .pathOf(l.group.getMembers(0).getFileId());
+    // member 0's first data unit plus three others: one more than m = 3
+    List<String> nodes = groups.get(parity);
+    for (String uuid : new String[] {nodes.get(0), nodes.get(6), nodes.get(12), nodes.get(18)}) {
+      wide.stop(uuid);
+    }
+    try (FileSystem fs = wide.bartClient();
+        FSDataInputStream in = fs.open(new Path(member))) {
+      byte[] buf = new byte[WideCluster.CELL];
+      long groupStart = 6L * WideCluster.CELL * l.group.getMembers(0).getGroupIndex();
+      UnreadableRangeException e = assertThrows(UnreadableRangeException.class,
+          () -> in.readFully(groupStart, buf));
+      assertTrue(e.getMessage().contains(member) && e.getMessage().contains(parity)
+          && e.getMessage().contains("unavailable blocks"), e.getMessage());
+      assertEquals(-1, Arrays.mismatch(new byte[WideCluster.CELL], buf),
+          "no byte was returned into the buffer");
+    } finally {
+      wide.restartAll();
+    }
+  }
+
+  @Test
+  @Order(3)
   void repairRebuildsWhatThreeDeadDataNodesHeldAndThreeMoreFailuresAreSurvived()
       throws Exception {
     assertVerified();
@@ -103,7 +166,7 @@ class RepairIT {
   }
 
   @Test
-  @Order(2)
+  @Order(4)
   void aCoLocatedPairIsSeparated() throws Exception {
     String parity = wide.unitNodes().keySet().iterator().next();
     WideLayout l = WideLayout.load(wide.dfs(), parity);
@@ -131,7 +194,7 @@ class RepairIT {
   }
 
   @Test
-  @Order(3)
+  @Order(5)
   void aDecommissioningDataNodeIsEmptiedOfWideGroupUnits() throws Exception {
     String parity = wide.unitNodes().keySet().iterator().next();
     DatanodeInfo leaving = WideLayout.load(wide.dfs(), parity).units[2].nodes.get(0);
@@ -172,7 +235,7 @@ class RepairIT {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void deletingAMemberLeavesTheOthersProtected() throws Exception {
     String victim = WideCluster.TREE + "/f1";
     wide.dfs().delete(new Path(victim), false);
@@ -187,7 +250,7 @@ class RepairIT {
       WideLayout l = WideLayout.load(wide.dfs(), g.getKey());
       if (l.group.getMembersList().stream().anyMatch(m -> m.getRemoved())) {
         List<String> nodes = new ArrayList<>(new HashSet<>(g.getValue()));
-        java.util.Collections.sort(nodes);
+        Collections.sort(nodes);
         for (String uuid : nodes.subList(0, 3)) {
           wide.stop(uuid);
         }

@@ -25,6 +25,7 @@ import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.MaintenanceReport;
+import org.bart.testing.DeadNodes;
 import org.bart.testing.Poll;
 import org.bart.testing.TestFiles;
 import org.bart.testing.WideGroups;
@@ -65,6 +66,7 @@ class RepairLoopSmallCodeIT {
       String parity = WideGroups.parityFiles(dfs, "/t").get(0);
       String victim = WideLayout.load(dfs, parity).units[0].nodes.get(0).getDatanodeUuid();
       cluster.stopDataNode(victim);
+      DeadNodes.declare(cluster.mini(), victim);
       Poll.until("the periodic repair rebuilt the dead DataNode's units", 60_000, () -> {
         for (String p : WideGroups.parityFiles(dfs, "/t")) {
           for (WideLayout.Unit u : WideLayout.load(dfs, p).units) {

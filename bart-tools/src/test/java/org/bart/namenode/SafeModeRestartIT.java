@@ -13,6 +13,7 @@ import org.bart.demo.SampleFiles;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.report.MaintenanceReport;
+import org.bart.testing.DeadNodes;
 import org.bart.testing.Poll;
 import org.bart.testing.WideGroups;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,7 @@ class SafeModeRestartIT {
     Poll.until("the NameNode out of safe mode without help", 120_000,
         () -> !mini.getNameNode().isInSafeMode());
 
+    DeadNodes.declare(mini, holder.getDatanodeUuid());
     small.cluster.awaitDead(Collections.singleton(holder.getDatanodeUuid()), 120_000);
     try (CoordinatorClient c = CoordinatorClient.connect(small.cluster.conf())) {
       Poll.until("repair rebuilt the lost unit", 120_000, () -> {

@@ -49,6 +49,7 @@ import org.bart.protocol.proto.ClientProtos.ReadPlannedRequestProto;
 import org.bart.protocol.wide.ReadPlan;
 import org.bart.protocol.wide.WideUnit;
 import org.bart.report.MaintenanceReport;
+import org.bart.testing.DeadNodes;
 import org.bart.testing.Kerberos;
 import org.bart.testing.Users;
 import org.junit.jupiter.api.AfterAll;
@@ -159,6 +160,7 @@ class SecureClusterIT {
     assertOnlyTheSignedPlanIsRead(alice, f1, victim.getDatanodeUuid());
 
     // Repair of the dead DataNode's units, then verify, by the administrator.
+    DeadNodes.declare(small.cluster.mini(), victim.getDatanodeUuid());
     small.cluster.awaitDead(Collections.singleton(victim.getDatanodeUuid()), 60_000);
     try (CoordinatorClient admin = CoordinatorClient.connect(small.cluster.conf())) {
       MaintenanceReport repair = MaintenanceReport.fromJson(admin.repair(TREE));

@@ -18,7 +18,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.io.IOUtils;
 import org.bart.admin.TransitionRunner;
@@ -26,6 +25,7 @@ import org.bart.demo.EmbeddedCluster;
 import org.bart.demo.SampleFiles;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
+import org.bart.testing.DeadNodes;
 import org.bart.testing.Poll;
 import org.bart.testing.TestFiles;
 import org.bart.testing.Users;
@@ -39,7 +39,8 @@ import org.bart.testing.WideGroups;
 final class WideCluster {
 
   static final long SEED = Long.getLong("bart.test.seed", 20261123L);
-  static final int MIB = 1024 * 1024;
+  /** Cells, and blocks of one cell: the failure tests need many units, not big ones. */
+  static final int CELL = 64 * 1024;
   static final String TREE = "/ec_test";
 
   final EmbeddedCluster cluster;
@@ -47,17 +48,16 @@ final class WideCluster {
   private final Map<String, MiniDFSCluster.DataNodeProperties> stopped = new LinkedHashMap<>();
 
   WideCluster(int dataNodes, long seed) throws Exception {
-    cluster = EmbeddedCluster.builder().dataNodes(dataNodes).blockSize(MIB).start();
+    cluster = EmbeddedCluster.builder().dataNodes(dataNodes).blockSize(CELL).start();
     DistributedFileSystem dfs = cluster.dfs();
     dfs.mkdirs(new Path(TREE));
-    dfs.setErasureCodingPolicy(new Path(TREE), SystemErasureCodingPolicies
-        .getByID(SystemErasureCodingPolicies.RS_6_3_LEGACY_POLICY_ID).getName());
+    dfs.setErasureCodingPolicy(new Path(TREE), cluster.enableRsLegacy(6, 3, CELL).getName());
     Random r = new Random(seed);
     int[] groups = {2, 1, 1, 2};
     for (int i = 0; i < groups.length; i++) {
       String p = TREE + "/f" + i;
       // the last group partial but with every data block non-empty
-      int len = groups[i] * 6 * MIB - r.nextInt(MIB / 2);
+      int len = groups[i] * 6 * CELL - r.nextInt(CELL / 2);
       contents.put(p, SampleFiles.randomBytes(seed + i, len));
       SampleFiles.write(dfs, new Path(p), contents.get(p));
       TestFiles.awaitComplete(dfs, new Path(p));
@@ -136,7 +136,7 @@ final class WideCluster {
           assertArrayEquals(want, got, e.getKey() + " (seed " + SEED + ")");
           for (int i = 0; i < 4; i++) {
             int pos = r.nextInt(want.length);
-            int len = Math.min(want.length - pos, 1 + r.nextInt(3 * MIB));
+            int len = Math.min(want.length - pos, 1 + r.nextInt(3 * CELL));
             byte[] part = new byte[len];
             in.readFully(pos, part);
             byte[] expected = new byte[len];
@@ -148,9 +148,12 @@ final class WideCluster {
     }
   }
 
-  /** Waits until the NameNode has declared the stopped DataNodes dead. */
+  /** Has the NameNode declare the stopped DataNodes dead, and waits until it has. */
   void awaitStoppedDead() throws Exception {
     Set<String> gone = new HashSet<>(stopped.keySet());
+    for (String uuid : gone) {
+      DeadNodes.declare(cluster.mini(), uuid);
+    }
     Poll.until("stopped DataNodes declared dead", 60_000, () -> {
       for (DatanodeInfo dn : dfs().getDataNodeStats(
           org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType.LIVE)) {

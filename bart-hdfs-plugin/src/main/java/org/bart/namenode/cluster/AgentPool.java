@@ -4,15 +4,18 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.bart.protocol.AgentClient;
 import org.bart.protocol.ops.MergeOp;
+import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
 import org.bart.protocol.ops.SendOp;
+import org.bart.protocol.wide.WideReadRequest;
+import org.bart.protocol.wide.WideReadResult;
 
 /**
  * The coordinator's connections to the agents of the nodes of one {@link ClusterView}: the
- * transition's agent calls over the agent protocol.
+ * transition's and maintenance's agent calls over the agent protocol.
  */
-public final class AgentPool implements TransitionAgents {
+public final class AgentPool implements TransitionAgents, MaintenanceAgents {
 
   private final ClusterView nodes;
   private final Configuration conf;
@@ -50,6 +53,16 @@ public final class AgentPool implements TransitionAgents {
   @Override
   public OpResult checkMerge(int node, MergeOp op) throws IOException {
     return of(node).checkMerge(op);
+  }
+
+  @Override
+  public WideReadResult readWide(int node, WideReadRequest request) throws IOException {
+    return of(node).readWide(request);
+  }
+
+  @Override
+  public OpResult move(int node, MoveOp op) throws IOException {
+    return of(node).move(op);
   }
 
   @Override

@@ -21,9 +21,12 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.client.HdfsClientConfigKeys;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.conf.BartConfigKeys;
+import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.AgentRegistry;
+import org.bart.namenode.hdfs.HdfsNamespace;
 import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.hdfs.NameNodeInternals;
+import org.bart.namenode.maintenance.HdfsGroupLocations;
 import org.bart.namenode.maintenance.Maintenance;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.TreeIndex;
@@ -178,7 +181,8 @@ public final class Coordinator {
   }
 
   private Maintenance maintenance() throws IOException {
-    return new Maintenance(dfs(), conf, agents, paths, metrics,
+    return new Maintenance(new HdfsNamespace(dfs()), new HdfsGroupLocations(dfs(), agents, paths),
+        nodes -> new AgentPool(nodes, conf), agents, conf, metrics,
         b -> nn.corruptReplicaNodes(b.getLocalBlock()));
   }
 

@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
-import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.cluster.MaintenanceAgents;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
@@ -28,22 +27,21 @@ import org.bart.report.MaintenanceReport;
  */
 public final class GroupVerifier {
 
-  private final DistributedFileSystem dfs;
+  private final Namespace ns;
+  private final GroupLocations where;
   private final AgentRegistry registry;
-  private final InodePaths paths;
   private final long freshMs;
 
-  GroupVerifier(DistributedFileSystem dfs, AgentRegistry registry, InodePaths paths,
-      long freshMs) {
-    this.dfs = dfs;
+  GroupVerifier(Namespace ns, GroupLocations where, AgentRegistry registry, long freshMs) {
+    this.ns = ns;
+    this.where = where;
     this.registry = registry;
-    this.paths = paths;
     this.freshMs = freshMs;
   }
 
-  void verify(String parity, ClusterView nodes, AgentPool agents, MaintenanceReport r)
+  void verify(String parity, ClusterView nodes, MaintenanceAgents agents, MaintenanceReport r)
       throws IOException {
-    WideLayout l = WideLayout.load(dfs, parity);
+    WideLayout l = where.layout(parity);
     int before = r.problems.size();
     if (l.group.getState() != GroupState.COMMITTED) {
       r.action("skipped " + parity + ": being staged by a transition");
@@ -65,7 +63,7 @@ public final class GroupVerifier {
       DatanodeInfo holder = l.units[l.code.parityUnit(0)].nodes.get(0);
       int at = nodes.indexOf(holder.getDatanodeUuid());
       try {
-        agents.of(at >= 0 ? at : 0).readWide(check);
+        agents.readWide(at >= 0 ? at : 0, check);
       } catch (IOException e) {
         r.problem(parity + ": wide parity check failed: " + e.getMessage());
       }
@@ -77,7 +75,7 @@ public final class GroupVerifier {
   }
 
   private void checkMembers(WideLayout l, MaintenanceReport r) throws IOException {
-    long parityId = dfs.getClient().getFileInfo(l.parityPath).getFileId();
+    long parityId = ns.info(l.parityPath).fileId();
     for (int s = 0; s < l.group.getMembersCount(); s++) {
       MemberProto m = l.group.getMembers(s);
       if (m.getRemoved()) {
@@ -88,8 +86,8 @@ public final class GroupVerifier {
             + "run -repair to re-protect the other members");
         continue;
       }
-      String path = paths.pathOf(m.getFileId());
-      MembershipProto ms = GroupMetadata.readMembership(dfs, path);
+      String path = where.pathOf(m.getFileId());
+      MembershipProto ms = GroupMetadata.readMembership(ns, path);
       MemberRefProto ref = ms == null || m.getGroupIndex() >= ms.getGroupsCount() ? null
           : ms.getGroups(m.getGroupIndex());
       if (ref == null || ref.getParityFileId() != parityId || ref.getPosition() != s) {

@@ -9,22 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
 import org.bart.conf.BartConfigKeys;
-import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
-import org.bart.namenode.hdfs.InodePaths;
+import org.bart.namenode.cluster.MaintenanceAgents;
+import org.bart.namenode.hdfs.InodeInfo;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BartPaths;
-import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.namenode.metrics.CoordinatorMetrics;
-import org.bart.protocol.AgentClient;
 import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
@@ -44,38 +41,47 @@ import org.slf4j.LoggerFactory;
  *
  * <p>As HDFS's own reconstruction: the coordinator decides (which units, which targets, in which
  * order) and commits nothing but what the NameNode learns from the DataNodes; the agents do the
- * work, in parallel ({@link ParallelRebuilds}, {@link RebuildQueue}).
+ * work, in parallel ({@link ParallelRebuilds}, {@link RebuildQueue}). The NameNode and the agents
+ * are reached through seams ({@link Namespace}, {@link GroupLocations}, {@link
+ * MaintenanceAgents}), so that every decision also runs over the tests' in-memory cluster.
  */
 public final class Maintenance {
 
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
 
-  private final DistributedFileSystem dfs;
-  private final Configuration conf;
+  private final Namespace ns;
+  private final GroupLocations where;
+  private final Function<ClusterView, MaintenanceAgents> connect;
   private final AgentRegistry registry;
-  private final InodePaths paths;
   private final long freshMs;
   private final int rebuildsPerAgent;
   private final CoordinatorMetrics metrics;
   private final CorruptReplicas corrupt;
 
-  public Maintenance(DistributedFileSystem dfs, Configuration conf, AgentRegistry registry,
-      InodePaths paths, CoordinatorMetrics metrics, CorruptReplicas corrupt) {
-    this.dfs = dfs;
+  /**
+   * @param ns the NameNode's namespace, as the superuser
+   * @param where the trees, the groups' unit locations and the live DataNodes
+   * @param connect the agents of a view's nodes
+   * @param registry the agents as last heard of (whose are fresh)
+   */
+  public Maintenance(Namespace ns, GroupLocations where,
+      Function<ClusterView, MaintenanceAgents> connect, AgentRegistry registry,
+      Configuration conf, CoordinatorMetrics metrics, CorruptReplicas corrupt) {
+    this.ns = ns;
+    this.where = where;
+    this.connect = connect;
     this.corrupt = corrupt;
     this.metrics = metrics;
     this.rebuildsPerAgent = conf.getInt(BartConfigKeys.REPAIR_REBUILDS_PER_AGENT,
         BartConfigKeys.REPAIR_REBUILDS_PER_AGENT_DEFAULT);
-    this.conf = conf;
     this.registry = registry;
-    this.paths = paths;
     this.freshMs = 3 * conf.getLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
         BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
   }
 
   /** The trees to look at: {@code tree} (must be transitioned) or every transitioned tree. */
   List<String> trees(String tree) throws IOException {
-    List<String> all = TreeIndex.trees(dfs, paths);
+    List<String> all = where.trees();
     if (tree == null) {
       return all;
     }
@@ -102,8 +108,8 @@ public final class Maintenance {
     MaintenanceReport r = new MaintenanceReport();
     for (String t : trees(tree)) {
       r.trees.add(t);
-      ClusterView nodes = ClusterView.of(dfs, registry);
-      try (AgentPool agents = new AgentPool(nodes, conf)) {
+      ClusterView nodes = where.usableNodes();
+      try (MaintenanceAgents agents = connect.apply(nodes)) {
         List<String> groups = parityFiles(t);
         List<UnitRebuild> rebuilds = new ArrayList<>();
         Map<String, Integer> assigned = new HashMap<>();
@@ -136,7 +142,7 @@ public final class Maintenance {
 
   /** What is done to one wide group. */
   private interface GroupAction {
-    void run(String parity, ClusterView nodes, AgentPool agents, MaintenanceReport r)
+    void run(String parity, ClusterView nodes, MaintenanceAgents agents, MaintenanceReport r)
         throws IOException;
   }
 
@@ -146,8 +152,8 @@ public final class Maintenance {
     MaintenanceReport r = new MaintenanceReport();
     for (String t : trees(tree)) {
       r.trees.add(t);
-      ClusterView nodes = ClusterView.of(dfs, registry);
-      try (AgentPool agents = new AgentPool(nodes, conf)) {
+      ClusterView nodes = where.usableNodes();
+      try (MaintenanceAgents agents = connect.apply(nodes)) {
         for (String parity : parityFiles(t)) {
           r.groupsChecked++;
           try {
@@ -166,14 +172,15 @@ public final class Maintenance {
    * The rebuilds one group needs, each with its own target DataNode (none of the group's and
    * none chosen for another of its units): re-protects the group first if a member went away.
    */
-  private List<UnitRebuild> planRebuilds(String parity, ClusterView nodes, AgentPool agents,
-      Map<String, Integer> assigned, MaintenanceReport r) throws IOException {
-    WideLayout l = WideLayout.load(dfs, parity);
+  private List<UnitRebuild> planRebuilds(String parity, ClusterView nodes,
+      MaintenanceAgents agents, Map<String, Integer> assigned, MaintenanceReport r)
+      throws IOException {
+    WideLayout l = where.layout(parity);
     if (l.group.getState() != GroupState.COMMITTED) {
       return Collections.emptyList(); // being staged: its old groups still protect the data
     }
     if (!l.goneMembers.isEmpty()) {
-      l = WideLayout.load(dfs, new Reprotection(dfs, l, nodes, agents, registry, freshMs).run(r));
+      l = where.layout(new Reprotection(ns, l, nodes, agents, registry, freshMs).run(r));
       metrics.groupReprotected();
     }
     List<Integer> unavailable = unavailable(l);
@@ -190,7 +197,7 @@ public final class Maintenance {
       String uuid = nodes.node(target).getDatanodeUuid();
       reserved.add(uuid);
       assigned.merge(uuid, 1, Integer::sum);
-      out.add(new UnitRebuild(dfs, l.toUnits(registry, freshMs), l, u, unavailable.size(),
+      out.add(new UnitRebuild(where, l.toUnits(registry, freshMs), l, u, unavailable.size(),
           target, nodes, agents));
     }
     return out;
@@ -231,17 +238,13 @@ public final class Maintenance {
 
   /** Units with no replica on a DataNode the NameNode counts as live, in unit order. */
   private List<Integer> unavailable(WideLayout l) throws IOException {
-    Set<String> live = new HashSet<>();
-    for (DatanodeInfo dn : dfs.getDataNodeStats(DatanodeReportType.LIVE)) {
-      live.add(dn.getDatanodeUuid());
-    }
-    return decisions(l).unavailable(live);
+    return decisions(l).unavailable(where.liveDataNodes());
   }
 
   /** Moves a unit off every DataNode that holds two units of the group or is leaving. */
-  private void moveMisplaced(String parity, ClusterView nodes, AgentPool agents,
+  private void moveMisplaced(String parity, ClusterView nodes, MaintenanceAgents agents,
       MaintenanceReport r) throws IOException {
-    WideLayout l = WideLayout.load(dfs, parity);
+    WideLayout l = where.layout(parity);
     if (l.group.getState() != GroupState.COMMITTED) {
       return;
     }
@@ -258,10 +261,9 @@ public final class Maintenance {
         }
         int target = chooseTarget(l, u, nodes, Collections.<String>emptySet(),
             Collections.<String, Integer>emptyMap());
-        AgentClient agent = agents.of(target);
-        agent.move(new MoveOp(WideReadConverter.toReplica(unit.block), new AgentNode(dn, null),
-            nodes.agentNode(target)));
-        ReportedLocation.await(dfs, l, u, nodes.node(target), dn);
+        agents.move(target, new MoveOp(WideReadConverter.toReplica(unit.block),
+            new AgentNode(dn, null), nodes.agentNode(target)));
+        ReportedLocation.await(where, l, u, nodes.node(target), dn);
         unit.nodes.remove(dn);
         unit.nodes.add(nodes.node(target));
         metrics.unitMoved();
@@ -309,17 +311,17 @@ public final class Maintenance {
 
   /** Checks every group under {@code tree} without changing anything. */
   public MaintenanceReport verify(String tree) throws IOException {
-    GroupVerifier verifier = new GroupVerifier(dfs, registry, paths, freshMs);
+    GroupVerifier verifier = new GroupVerifier(ns, where, registry, freshMs);
     return forEachGroup(tree, "Verification", verifier::verify);
   }
 
   private List<String> parityFiles(String tree) throws IOException {
     List<String> out = new ArrayList<>();
-    Path groups = new Path(BartPaths.groupsDir(tree));
-    if (dfs.exists(groups)) {
-      for (FileStatus s : dfs.listStatus(groups)) {
-        if (s.isFile()) {
-          out.add(s.getPath().toUri().getPath());
+    String groups = BartPaths.groupsDir(tree);
+    if (ns.info(groups) != null) {
+      for (InodeInfo s : ns.list(groups)) {
+        if (!s.isDirectory()) {
+          out.add(s.path());
         }
       }
     }

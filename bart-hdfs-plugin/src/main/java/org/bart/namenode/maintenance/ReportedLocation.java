@@ -1,7 +1,6 @@
 package org.bart.namenode.maintenance;
 
 import java.io.IOException;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.bart.namenode.metadata.WideLayout;
 
@@ -21,11 +20,11 @@ final class ReportedLocation {
    * that DataNode is out of service: the NameNode keeps listing a replicated block's copy on a
    * decommissioning DataNode (only live replicas count toward its excess) until the node is gone.
    */
-  static void await(DistributedFileSystem dfs, WideLayout l, int u, DatanodeInfo added,
+  static void await(GroupLocations where, WideLayout l, int u, DatanodeInfo added,
       DatanodeInfo removed) throws IOException {
     long deadline = System.currentTimeMillis() + REPORT_WAIT_MS;
     while (true) {
-      WideLayout now = WideLayout.load(dfs, l.parityPath);
+      WideLayout now = where.layout(l.parityPath);
       boolean has = false;
       boolean still = false;
       for (DatanodeInfo dn : now.units[u].nodes) {

@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
-import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.util.Time;
-import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
-import org.bart.namenode.hdfs.NameNodeCalls;
-import org.bart.namenode.hdfs.PlacedFile;
+import org.bart.namenode.cluster.MaintenanceAgents;
+import org.bart.namenode.hdfs.CreatedFile;
+import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.WideLayout;
@@ -23,7 +18,7 @@ import org.bart.protocol.proto.MetadataProtos.MemberProto;
 import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
 import org.bart.protocol.proto.MetadataProtos.MembershipProto;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
-import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.wide.Replica;
 import org.bart.protocol.wide.WideReadRequest;
 import org.bart.protocol.wide.WideUnit;
 import org.bart.report.MaintenanceReport;
@@ -36,18 +31,18 @@ import org.bart.report.MaintenanceReport;
  */
 public final class Reprotection {
 
-  private static final FsPermission PRIVATE_FILE = new FsPermission((short) 0600);
+  private static final short PRIVATE_FILE = 0600;
 
-  private final DistributedFileSystem dfs;
+  private final Namespace ns;
   private final WideLayout l;
   private final ClusterView nodes;
-  private final AgentPool agents;
+  private final MaintenanceAgents agents;
   private final AgentRegistry registry;
   private final long freshMs;
 
-  Reprotection(DistributedFileSystem dfs, WideLayout l, ClusterView nodes, AgentPool agents,
+  Reprotection(Namespace ns, WideLayout l, ClusterView nodes, MaintenanceAgents agents,
       AgentRegistry registry, long freshMs) {
-    this.dfs = dfs;
+    this.ns = ns;
     this.l = l;
     this.nodes = nodes;
     this.agents = agents;
@@ -76,31 +71,29 @@ public final class Reprotection {
     }
     String newPath = l.parityPath.replaceAll("~r[0-9]+$", "") + "~r" + Time.now();
     long blockSize = Math.max(length, 1024 * 1024);
-    PlacedFile file = PlacedFile.create(dfs.getClient(), newPath, PRIVATE_FILE, null, (short) 1,
-        blockSize);
-    ExtendedBlock previous = null;
+    CreatedFile file = ns.createFile(newPath, PRIVATE_FILE, null, blockSize);
+    Replica previous = null;
     for (int p = 0; p < l.code.m(); p++) {
       int target = nodeFor(p);
-      LocatedBlock allocated = NameNodeCalls.addBlock(file, previous,
-          nodes.node(target).getXferAddr());
-      ExtendedBlock block = new ExtendedBlock(allocated.getBlock());
-      block.setNumBytes(length);
-      agents.of(target).readWide(new WideReadRequest(l.code, units,
-          Collections.singletonList(l.code.parityUnit(p)), 0, length,
-          WideReadConverter.toReplica(block), nodes.agentNode(target), false));
+      Replica allocated = ns.addBlock(file, previous, nodes.node(target).getXferAddr());
+      Replica block = new Replica(allocated.poolId(), allocated.blockId(), allocated.genStamp(),
+          length);
+      agents.readWide(target, new WideReadRequest(l.code, units,
+          Collections.singletonList(l.code.parityUnit(p)), 0, length, block,
+          nodes.agentNode(target), false));
       previous = block;
     }
-    NameNodeCalls.complete(file, previous);
-    GroupMetadata.writeGroup(dfs, newPath, group.build());
-    long newId = dfs.getClient().getFileInfo(newPath).getFileId();
-    long oldId = dfs.getClient().getFileInfo(l.parityPath).getFileId();
+    ns.complete(file, previous);
+    GroupMetadata.writeGroup(ns, newPath, group.build());
+    long newId = file.fileId();
+    long oldId = ns.info(l.parityPath).fileId();
     for (int s = 0; s < group.getMembersCount(); s++) {
       MemberProto m = group.getMembers(s);
       if (!m.getRemoved()) {
         repoint(BartPaths.byInode(m.getFileId()), oldId, newId);
       }
     }
-    dfs.delete(new Path(l.parityPath), false);
+    ns.delete(l.parityPath, false);
     r.action("re-protected " + l.parityPath + " without member(s) " + l.goneMembers
         + " (their files went away): new wide parity " + newPath);
     return newPath;
@@ -138,13 +131,13 @@ public final class Reprotection {
   }
 
   private void repoint(String member, long oldId, long newId) throws IOException {
-    MembershipProto ms = GroupMetadata.readMembership(dfs, member);
+    MembershipProto ms = GroupMetadata.readMembership(ns, member);
     MembershipProto.Builder b = ms.toBuilder();
     for (MemberRefProto.Builder ref : b.getGroupsBuilderList()) {
       if (ref.getParityFileId() == oldId) {
         ref.setParityFileId(newId);
       }
     }
-    GroupMetadata.writeMembership(dfs, member, b.build());
+    GroupMetadata.writeMembership(ns, member, b.build());
   }
 }

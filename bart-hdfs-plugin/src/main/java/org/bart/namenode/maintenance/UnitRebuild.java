@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.ClusterView;
+import org.bart.namenode.cluster.MaintenanceAgents;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.wide.WideReadRequest;
@@ -19,22 +18,22 @@ import org.bart.protocol.wide.WideUnit;
  */
 final class UnitRebuild implements ParallelRebuilds.Rebuild {
 
-  private final DistributedFileSystem dfs;
+  private final GroupLocations where;
   private final List<WideUnit> sources;
   final WideLayout layout;
   final int unit;
   private final int lostInGroup;
   final int target;
   final ClusterView nodes;
-  private final AgentPool agents;
+  private final MaintenanceAgents agents;
 
   /**
    * @param sources the group's units as an agent reads them ({@link WideLayout#toUnits})
    * @param target the index in {@code nodes} of the DataNode that receives the unit
    */
-  UnitRebuild(DistributedFileSystem dfs, List<WideUnit> sources, WideLayout layout, int unit,
-      int lostInGroup, int target, ClusterView nodes, AgentPool agents) {
-    this.dfs = dfs;
+  UnitRebuild(GroupLocations where, List<WideUnit> sources, WideLayout layout, int unit,
+      int lostInGroup, int target, ClusterView nodes, MaintenanceAgents agents) {
+    this.where = where;
     this.sources = sources;
     this.layout = layout;
     this.unit = unit;
@@ -65,10 +64,10 @@ final class UnitRebuild implements ParallelRebuilds.Rebuild {
     List<WideUnit> units = new ArrayList<>(sources);
     // Sent without a location (a corrupt replica may still be listed): always decoded.
     units.set(unit, new WideUnit(u.length, WideReadConverter.toReplica(u.block), null));
-    agents.of(target).readWide(new WideReadRequest(layout.code, units,
+    agents.readWide(target, new WideReadRequest(layout.code, units,
         Collections.singletonList(unit), 0, u.length, WideReadConverter.toReplica(u.block),
         nodes.agentNode(target), false));
-    ReportedLocation.await(dfs, layout, unit, nodes.node(target), null);
+    ReportedLocation.await(where, layout, unit, nodes.node(target), null);
   }
 
   @Override

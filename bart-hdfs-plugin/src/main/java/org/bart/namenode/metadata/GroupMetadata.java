@@ -52,7 +52,12 @@ public final class GroupMetadata {
   /** The membership of the file {@code path}, or null if it is not a transitioned file. */
   public static MembershipProto readMembership(DistributedFileSystem dfs, String path)
       throws IOException {
-    byte[] v = new HdfsNamespace(dfs).getXAttr(path, BartPaths.MEMBER_XATTR);
+    return readMembership(new HdfsNamespace(dfs), path);
+  }
+
+  /** The membership of the file {@code path}, or null if it is not a transitioned file. */
+  public static MembershipProto readMembership(Namespace ns, String path) throws IOException {
+    byte[] v = ns.getXAttr(path, BartPaths.MEMBER_XATTR);
     if (v == null) {
       return null;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.bart.namenode.hdfs.HdfsNamespace;
@@ -34,11 +35,17 @@ public final class TreeIndex {
   }
 
   /** The trees (their paths now) that still exist. */
-  public static synchronized List<String> trees(DistributedFileSystem dfs, InodePaths paths)
+  public static List<String> trees(DistributedFileSystem dfs, InodePaths paths)
+      throws IOException {
+    return trees(new HdfsNamespace(dfs), paths::pathOf);
+  }
+
+  /** The trees (their paths now) that still exist; {@code pathOf} gives an inode's path or null. */
+  public static synchronized List<String> trees(Namespace ns, LongFunction<String> pathOf)
       throws IOException {
     List<String> trees = new ArrayList<>();
-    for (long id : read(new HdfsNamespace(dfs))) {
-      String hidden = paths.pathOf(id);
+    for (long id : read(ns)) {
+      String hidden = pathOf.apply(id);
       if (hidden != null) {
         trees.add(new Path(hidden).getParent().toUri().getPath());
       }

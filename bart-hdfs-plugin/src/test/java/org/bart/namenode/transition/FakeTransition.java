@@ -17,7 +17,7 @@ import org.bart.report.TransitionReport;
  * found is set from a {@link FakeTree}, then one batch plans (LSPM, seeded), stages, verifies,
  * commits and cleans up through the process's seams; and recovery as the next run starts it.
  */
-final class FakeTransition {
+public final class FakeTransition {
 
   static final StateOwnership TRUST = new StateOwnership(FakeNamespace.SUPERUSER);
   static final int LAMBDA = 3;
@@ -26,7 +26,7 @@ final class FakeTransition {
   }
 
   /** Transitions {@code tree} as a coordinator process {@code p}, in one batch; returns the finished batch. */
-  static BatchRun run(FakeCluster cluster, FakeCluster.Process p, FakeTree tree,
+  public static BatchRun run(FakeCluster cluster, FakeCluster.Process p, FakeTree tree,
       long seed) throws IOException {
     return run(cluster, p, tree.tree, tree.candidates(), FakeTree.POLICY, Approach.LSPM,
         LAMBDA, seed);

@@ -27,7 +27,7 @@ import org.bart.namenode.hdfs.BlockGroup;
  * its k + m internal blocks on distinct random DataNodes. It keeps every data unit's bytes (or
  * sizes only) to compare with afterwards, and gives the candidate files discovery would find.
  */
-final class FakeTree {
+public final class FakeTree {
 
   static final int K = 6;
   static final int M = 3;
@@ -40,8 +40,8 @@ final class FakeTree {
   static final String USER_XATTR = "user.origin";
 
   /** One file as written: its inode id, length, modification time and per group its data units. */
-  static final class Written {
-    final String path;
+  public static final class Written {
+    public final String path;
     final long fileId;
     final long length;
     final long mtime;
@@ -55,8 +55,8 @@ final class FakeTree {
     }
   }
 
-  final String tree;
-  final List<Written> files = new ArrayList<>();
+  public final String tree;
+  public final List<Written> files = new ArrayList<>();
   private final FakeCluster cluster;
   private final List<CandidateFile> candidates = new ArrayList<>();
 
@@ -64,7 +64,7 @@ final class FakeTree {
    * Writes {@code groupsPerFile.length} files {@code tree/f0, f1, ...}, file i with {@code
    * groupsPerFile[i]} block groups of 2 to 3 rows.
    */
-  FakeTree(FakeCluster cluster, String tree, int[] groupsPerFile, Random random)
+  public FakeTree(FakeCluster cluster, String tree, int[] groupsPerFile, Random random)
       throws IOException {
     this.cluster = cluster;
     this.tree = tree;

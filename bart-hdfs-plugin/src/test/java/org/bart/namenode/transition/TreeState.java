@@ -30,14 +30,14 @@ import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
  * code's own parity matrix applied to the members' data (not against a merge), so a merge of the
  * wrong parities, in the wrong order or with the wrong coefficients cannot pass.
  */
-final class TreeState {
+public final class TreeState {
 
   private final FakeCluster cluster;
   private final FakeNamespace ns;
   private final FakeTree tree;
   private final String context;
 
-  TreeState(FakeCluster cluster, FakeTree tree, String context) {
+  public TreeState(FakeCluster cluster, FakeTree tree, String context) {
     this.cluster = cluster;
     this.ns = cluster.namespace();
     this.tree = tree;
@@ -45,7 +45,7 @@ final class TreeState {
   }
 
   /** Every file is its data-only twin, byte for byte, in wide groups whose parity is right. */
-  void assertCommitted() throws InvalidProtocolBufferException {
+  public void assertCommitted() throws InvalidProtocolBufferException {
     String dataOnly = DataOnlyPolicy.of(FakeTree.POLICY).getName();
     for (FakeTree.Written w : tree.files) {
       FakeInode now = ns.inode(w.path);
