@@ -3,6 +3,7 @@ package org.bart.namenode.cluster;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.bart.protocol.AgentClient;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
@@ -50,6 +51,16 @@ public final class AgentPool implements TransitionAgents {
   @Override
   public OpResult checkMerge(int node, MergeOp op) throws IOException {
     return of(node).checkMerge(op);
+  }
+
+  @Override
+  public OpResult encode(int node, EncodeOp op) throws IOException {
+    return of(node).encode(op);
+  }
+
+  @Override
+  public OpResult checkEncode(int node, EncodeOp op) throws IOException {
+    return of(node).checkEncode(op);
   }
 
   @Override
