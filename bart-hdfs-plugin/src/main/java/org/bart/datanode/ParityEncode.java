@@ -38,21 +38,25 @@ final class ParityEncode {
     WideEncoder encoder = check(req);
     int m = req.getTargetsCount();
     long length = req.getTargets(0).getBlock().getNumBytes();
-    List<Integer> missing = new ArrayList<>();
+    // Per target: whether it still has to be written (a retry finds some stored already).
+    boolean[] write = new boolean[m];
+    boolean any = false;
     for (int r = 0; r < m; r++) {
       SourceReplicaProto t = req.getTargets(r);
       // Asked of the target's agent even when it is this one: one rule for every case.
-      if (!RemoteTarget.alreadyStored(ctx.peers.of(t.getNode()), t.getNode(), t.getBlock())) {
-        missing.add(r);
-      }
+      write[r] = !RemoteTarget.alreadyStored(ctx.peers.of(t.getNode()), t.getNode(), t.getBlock());
+      any |= write[r];
     }
-    if (missing.isEmpty()) {
+    if (!any) {
       return OpPath.ALREADY_DONE;
     }
     ReplicaPusher.Push[] pushes = new ReplicaPusher.Push[m];
     Link[] links = new Link[m];
     try (SourceChunks in = sources(req, stats)) {
-      for (int r : missing) {
+      for (int r = 0; r < m; r++) {
+        if (!write[r]) {
+          continue;
+        }
         SourceReplicaProto t = req.getTargets(r);
         links[r] = ctx.isSelf(t.getNode())
             ? Link.loopback() : Link.toPeer(ctx.limiter, ctx.peers.of(t.getNode()));
@@ -64,7 +68,10 @@ final class ParityEncode {
         int n = (int) Math.min(ctx.chunkBytes, length - offset);
         limitAll(parity, n);
         encoder.encode(in.next(n), parity); // parity buffers stay ready to read
-        for (int r : missing) {
+        for (int r = 0; r < m; r++) {
+          if (!write[r]) {
+            continue;
+          }
           links[r].moved(n);
           pushes[r].write(parity[r]);
           if (!links[r].isLoopback()) {
@@ -75,9 +82,11 @@ final class ParityEncode {
         ctx.faults().afterChunk("encode", ctx.uuid(), req.getTargets(0).getBlock().getBlockId(),
             offset);
       }
-      for (int r : missing) {
-        pushes[r].finish();
-        stats.bytesWritten += length;
+      for (int r = 0; r < m; r++) {
+        if (write[r]) {
+          pushes[r].finish();
+          stats.bytesWritten += length;
+        }
       }
     } finally {
       for (ReplicaPusher.Push p : pushes) {
