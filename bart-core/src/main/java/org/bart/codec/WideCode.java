@@ -29,11 +29,23 @@ import java.util.concurrent.ConcurrentMap;
  * HDFS name followed by {@value #FORM_SUFFIX} ({@code rs-wide}, {@code rs-legacy-wide}, {@code
  * xor-wide}): an {@code rs-legacy} code is written exactly as before codecs were told apart, so
  * descriptions stored then still parse to the same code.
+ *
+ * <p><b>Re-encoded codes.</b> Where no x makes the merged code MDS (rs and rs-legacy (10,4) for any
+ * lambda >= 2, rs (6,3) with lambda 6), a group's wide parity is computed from its data instead
+ * ({@link #reEncoded}): A is then the Cauchy matrix A[r][u] = 1 / ((lambda*k + r) XOR u), the
+ * generator Hadoop's {@code RSRawEncoder} uses for RS(lambda*k, m). Its row and column labels are
+ * lambda*k + m distinct field elements, so every square submatrix is nonsingular (a Cauchy matrix)
+ * and [I; A] is MDS by construction. Its string form ends in {@code reencode=cauchy} instead of
+ * {@code x=...}, e.g. {@code rs-wide k=10 m=4 lambda=2 reencode=cauchy}; {@link #merges()} tells the
+ * two kinds apart, and decoding, verifying and repairing treat both alike (they use only A).
  */
 public final class WideCode {
 
   /** What follows the codec's HDFS name in the first word of the string form. */
   public static final String FORM_SUFFIX = "-wide";
+
+  /** The last word of a re-encoded code's string form. */
+  static final String REENCODE_WORD = "reencode=cauchy";
 
   // (codec, k, m, lambda) -> first x, or an empty array when none exists. Searching for m = 4 takes
   // a while, and failures are as stable as successes, so both are remembered.
@@ -43,6 +55,7 @@ public final class WideCode {
   private final int k;
   private final int m;
   private final int lambda;
+  // null for a re-encoded code
   private final int[] x;
   private final int[][] parity;
 
@@ -61,6 +74,50 @@ public final class WideCode {
           parity[r][s * k + j] = Gf256.mul(merge, g[r][j]);
         }
       }
+    }
+  }
+
+  /** A re-encoded code: A is the Cauchy matrix of Hadoop's RS(lambda*k, m) encoder. */
+  private WideCode(NarrowCodec codec, int k, int m, int lambda) {
+    this.codec = codec;
+    this.k = k;
+    this.m = m;
+    this.lambda = lambda;
+    this.x = null;
+    this.parity = RsGenerator.parityMatrix(lambda * k, m);
+  }
+
+  /**
+   * Returns the re-encoded wide code of members of this codec with (k, m, lambda): wide parity r =
+   * sum_u A[r][u] d_u with A the Cauchy matrix A[r][u] = 1 / ((lambda*k + r) XOR u), MDS for every
+   * geometry GF(256) allows. Its parity cannot be merged from narrow parity; a transition computes
+   * it from the group's lambda*k data units.
+   *
+   * @throws WideCodeUnavailableException with reason BAD_GEOMETRY if the codec does not allow (k,
+   *     m) or lambda*k + m > 255
+   * @throws IllegalArgumentException if codec is null
+   */
+  public static WideCode reEncoded(NarrowCodec codec, int k, int m, int lambda) {
+    WideCodeSearch.checkGeometry(codec, k, m, lambda);
+    return new WideCode(codec, k, m, lambda);
+  }
+
+  /**
+   * Returns the code a transition of such members uses: the merged code {@link
+   * #forGeometry(NarrowCodec, int, int, int)} finds, or, when none exists (or the search is too
+   * large to run), the {@link #reEncoded re-encoded} one.
+   *
+   * @throws WideCodeUnavailableException with reason BAD_GEOMETRY if the geometry is invalid
+   * @throws IllegalArgumentException if codec is null
+   */
+  public static WideCode forTransition(NarrowCodec codec, int k, int m, int lambda) {
+    try {
+      return forGeometry(codec, k, m, lambda);
+    } catch (WideCodeUnavailableException e) {
+      if (e.reason() == WideCodeUnavailableException.Reason.BAD_GEOMETRY) {
+        throw e;
+      }
+      return reEncoded(codec, k, m, lambda);
     }
   }
 
@@ -136,8 +193,8 @@ public final class WideCode {
 
   /**
    * Parses the form {@link #toString()} writes, exactly ({@code rs-legacy-wide k=6 m=3 lambda=3
-   * x=1,2,7}, {@code rs-wide k=6 m=3 lambda=3 x=1,2,19}, {@code xor-wide k=2 m=1 lambda=3 x=1}),
-   * and re-checks that the code is MDS.
+   * x=1,2,7}, {@code rs-wide k=6 m=3 lambda=3 x=1,2,19}, {@code xor-wide k=2 m=1 lambda=3 x=1},
+   * {@code rs-wide k=10 m=4 lambda=2 reencode=cauchy}), and re-checks that a merged code is MDS.
    *
    * @throws InvalidWideCodeException if the text is not in that form (including an unknown codec)
    *     or the code is not MDS
@@ -151,11 +208,15 @@ public final class WideCode {
     NarrowCodec codec = words.length == 5 ? codecOfForm(words[0]) : null;
     if (codec == null) {
       throw new InvalidWideCodeException(text, "expected 'CODEC" + FORM_SUFFIX
-          + " k=K m=M lambda=LAMBDA x=X_0,...,X_M-1' with CODEC one of " + NarrowCodec.names());
+          + " k=K m=M lambda=LAMBDA x=X_0,...,X_M-1' (or '" + REENCODE_WORD + "' for x=...) with"
+          + " CODEC one of " + NarrowCodec.names());
     }
     int k = number(text, field(text, words[1], "k"));
     int m = number(text, field(text, words[2], "m"));
     int lambda = number(text, field(text, words[3], "lambda"));
+    if (words[4].equals(REENCODE_WORD)) {
+      return reEncoded(codec, k, m, lambda);
+    }
     String[] values = field(text, words[4], "x").split(",", -1);
     int[] x = new int[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -237,17 +298,42 @@ public final class WideCode {
     return lambda * k + r;
   }
 
-  /** The merge coefficient x_r. */
+  /**
+   * Whether wide parity r is merged from the members' narrow parities r (false: a re-encoded code,
+   * whose parity is computed from the data).
+   */
+  public boolean merges() {
+    return x != null;
+  }
+
+  /**
+   * The merge coefficient x_r.
+   *
+   * @throws IllegalStateException if the code is re-encoded
+   */
   public int x(int r) {
     checkIndex("parity index", r, m);
+    checkMerges();
     return x[r];
   }
 
-  /** x_r^member: the factor of member {@code member}'s narrow parity r in wide parity r. */
+  /**
+   * x_r^member: the factor of member {@code member}'s narrow parity r in wide parity r.
+   *
+   * @throws IllegalStateException if the code is re-encoded
+   */
   public int mergeCoefficient(int r, int member) {
     checkIndex("parity index", r, m);
     checkIndex("member", member, lambda);
+    checkMerges();
     return Gf256.pow(x[r], member);
+  }
+
+  private void checkMerges() {
+    if (x == null) {
+      throw new IllegalStateException(this + " is re-encoded from the data: its parity is not a"
+          + " merge of narrow parities");
+    }
   }
 
   /** A[r][unit]: the factor of wide data unit {@code unit} in wide parity r. */
@@ -277,7 +363,11 @@ public final class WideCode {
 
   private static String describe(NarrowCodec codec, int k, int m, int lambda, int[] x) {
     StringBuilder sb = new StringBuilder(codec.hdfsName()).append(FORM_SUFFIX);
-    sb.append(" k=").append(k).append(" m=").append(m).append(" lambda=").append(lambda).append(" x=");
+    sb.append(" k=").append(k).append(" m=").append(m).append(" lambda=").append(lambda);
+    if (x == null) {
+      return sb.append(' ').append(REENCODE_WORD).toString();
+    }
+    sb.append(" x=");
     for (int r = 0; r < x.length; r++) {
       sb.append(r == 0 ? "" : ",").append(x[r]);
     }

@@ -19,13 +19,25 @@ public final class WideMerger {
   private final WideCode code;
   private final Combination[] byParity;
 
-  /** A merger using the {@link Kernel#configured() configured} kernel. */
+  /**
+   * A merger using the {@link Kernel#configured() configured} kernel.
+   *
+   * @throws IllegalArgumentException if the code is {@link WideCode#merges() re-encoded}
+   */
   public WideMerger(WideCode code) {
     this(code, Kernel.configured());
   }
 
-  /** A merger using the given kernel. */
+  /**
+   * A merger using the given kernel.
+   *
+   * @throws IllegalArgumentException if the code is {@link WideCode#merges() re-encoded}
+   */
   public WideMerger(WideCode code, Kernel kernel) {
+    if (!code.merges()) {
+      throw new IllegalArgumentException(code + " cannot be merged from narrow parity: its parity"
+          + " is encoded from the group's data (WideEncoder)");
+    }
     this.code = code;
     int lambda = code.lambda();
     int[] members = new int[lambda];

@@ -61,7 +61,7 @@ class WideDecoderTest {
     }
   }
 
-  private static void decodeAndCheck(Random random, WideDecoder decoder, byte[][] row,
+  static void decodeAndCheck(Random random, WideDecoder decoder, byte[][] row,
       int[] erased, int length, Kernel kernel) {
     ByteBuffer[] units = Rows.buffers(random, row, random.nextBoolean());
     for (int u : erased) {
@@ -187,7 +187,7 @@ class WideDecoderTest {
     return all;
   }
 
-  private static long binomial(int n, int k) {
+  static long binomial(int n, int k) {
     long b = 1;
     for (int i = 0; i < k; i++) {
       b = b * (n - i) / (i + 1);

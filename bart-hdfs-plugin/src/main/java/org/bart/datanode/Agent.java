@@ -34,6 +34,7 @@ import org.bart.protocol.WideReadConverter;
 import org.bart.protocol.proto.AgentProtos.Direction;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
+import org.bart.protocol.proto.AgentProtos.EncodeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpPath;
@@ -71,6 +72,7 @@ public final class Agent implements AutoCloseable {
   private final long maxReadBytes;
   private final ReplicaSend send;
   private final ParityMerge merge;
+  private final ParityEncode encode;
   private final WideRead wideRead;
   private final PlannedRead plannedRead;
   private final WideReadConverter wideReads = new WideReadConverter();
@@ -90,6 +92,7 @@ public final class Agent implements AutoCloseable {
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT);
     this.send = new ReplicaSend(ctx);
     this.merge = new ParityMerge(ctx);
+    this.encode = new ParityEncode(ctx);
     this.unitReadPool = HadoopExecutors.newCachedThreadPool(new ThreadFactoryBuilder()
         .setDaemon(true).setNameFormat("bart-unit-read-%d").build());
     this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes,
@@ -131,6 +134,25 @@ public final class Agent implements AutoCloseable {
   OpResultProto checkMerge(MergeRequestProto req) throws IOException {
     return execute("checkMerge", computePool, req.getTarget(),
         stats -> merge.checkMerge(req, stats));
+  }
+
+  /** Re-encodes a group's wide parities; joined, like a merge, by its first target. */
+  OpResultProto encode(EncodeRequestProto req) throws IOException {
+    checkHasTargets(req);
+    return executeOnce("encode", computePool, req.getTargets(0).getBlock(),
+        stats -> encode.encode(req, stats));
+  }
+
+  OpResultProto checkEncode(EncodeRequestProto req) throws IOException {
+    checkHasTargets(req);
+    return execute("checkEncode", computePool, req.getTargets(0).getBlock(),
+        stats -> encode.checkEncode(req, stats));
+  }
+
+  private static void checkHasTargets(EncodeRequestProto req) throws BartAgentException {
+    if (req.getTargetsCount() == 0) {
+      throw new BartAgentException("encode: no target wide parity given");
+    }
   }
 
   /**

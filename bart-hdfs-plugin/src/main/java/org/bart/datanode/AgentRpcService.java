@@ -8,6 +8,7 @@ import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
+import org.bart.protocol.proto.AgentProtos.EncodeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
@@ -54,6 +55,17 @@ final class AgentRpcService implements AgentProtocolPB {
   public OpResultProto checkMerge(RpcController c, MergeRequestProto req)
       throws ServiceException {
     return serve("checkMerge", () -> agent.checkMerge(req));
+  }
+
+  @Override
+  public OpResultProto encode(RpcController c, EncodeRequestProto req) throws ServiceException {
+    return serve("encode", () -> agent.encode(req));
+  }
+
+  @Override
+  public OpResultProto checkEncode(RpcController c, EncodeRequestProto req)
+      throws ServiceException {
+    return serve("checkEncode", () -> agent.checkEncode(req));
   }
 
 

@@ -2,11 +2,11 @@ package org.bart.datanode;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.apache.hadoop.io.IOUtils;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideMerger;
 import org.bart.protocol.BartAgentException;
@@ -15,6 +15,7 @@ import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpPath;
 import org.bart.protocol.proto.AgentProtos.SourceReplicaProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.proto.CommonProtos.NodeProto;
 
 /**
  * The merge operation (BART's parity-block generation): read the lambda narrow parities of index
@@ -40,7 +41,7 @@ final class ParityMerge {
     DatanodeInfo targetNode = ProtoConverters.toDatanodeInfo(req.getTargetNode());
     Link out = ctx.isSelf(req.getTargetNode())
         ? Link.loopback() : Link.toPeer(ctx.limiter, ctx.peers.of(req.getTargetNode()));
-    Inputs in = new Inputs(req.getSourcesList(), stats);
+    SourceChunks in = inputs(req, stats);
     try (ReplicaPusher.Push push = ctx.pusher.open(ProtoConverters.toBlock(target), targetNode)) {
       ByteBuffer chunk = ByteBuffer.allocate(ctx.chunkBytes);
       for (long offset = 0; offset < target.getNumBytes(); ) {
@@ -72,7 +73,7 @@ final class ParityMerge {
   OpPath checkMerge(MergeRequestProto req, OpStats stats) throws IOException {
     WideMerger merger = check(req);
     BlockProto target = req.getTarget();
-    Inputs in = new Inputs(req.getSourcesList(), stats);
+    SourceChunks in = inputs(req, stats);
     try (ReplicaFetcher.Fetch stored = ctx.fetcher.open(ProtoConverters.toBlock(target),
         ProtoConverters.toDatanodeInfo(req.getTargetNode()))) {
       ByteBuffer fresh = ByteBuffer.allocate(ctx.chunkBytes);
@@ -138,7 +139,8 @@ final class ParityMerge {
         req.getTarget());
   }
 
-  private static int firstDifference(ByteBuffer a, ByteBuffer b) {
+  /** The first index where a and b differ from their positions on, or -1. */
+  static int firstDifference(ByteBuffer a, ByteBuffer b) {
     if (a.remaining() != b.remaining()) {
       return Math.min(a.remaining(), b.remaining());
     }
@@ -150,53 +152,13 @@ final class ParityMerge {
     return -1;
   }
 
-  /** The open narrow parities of one merge, read in lockstep chunks. */
-  private final class Inputs {
-    private final ReplicaFetcher.Fetch[] fetches;
-    private final Link[] links;
-    private final ByteBuffer[] buffers;
-    private final OpStats stats;
-
-    Inputs(List<SourceReplicaProto> sources, OpStats stats) throws IOException {
-      this.stats = stats;
-      fetches = new ReplicaFetcher.Fetch[sources.size()];
-      links = new Link[sources.size()];
-      buffers = new ByteBuffer[sources.size()];
-      try {
-        for (int s = 0; s < sources.size(); s++) {
-          SourceReplicaProto src = sources.get(s);
-          links[s] = ctx.isSelf(src.getNode())
-              ? Link.loopback() : Link.fromPeer(ctx.limiter, ctx.peers.of(src.getNode()));
-          fetches[s] = ctx.fetcher.open(ProtoConverters.toBlock(src.getBlock()),
-              ProtoConverters.toDatanodeInfo(src.getNode()));
-          buffers[s] = ByteBuffer.allocate(ctx.chunkBytes);
-        }
-      } catch (IOException | RuntimeException e) {
-        close();
-        throw e;
-      }
+  private SourceChunks inputs(MergeRequestProto req, OpStats stats) throws IOException {
+    List<BlockProto> blocks = new ArrayList<>();
+    List<NodeProto> nodes = new ArrayList<>();
+    for (SourceReplicaProto s : req.getSourcesList()) {
+      blocks.add(s.getBlock());
+      nodes.add(s.getNode());
     }
-
-    /** The next {@code n} bytes of every source (fewer, down to none, past a source's end). */
-    ByteBuffer[] next(int n) throws IOException {
-      for (int s = 0; s < fetches.length; s++) {
-        buffers[s].clear();
-        buffers[s].limit(n);
-        int got = fetches[s].readFully(buffers[s]);
-        buffers[s].flip();
-        links[s].moved(got);
-        stats.bytesRead += got;
-        if (!links[s].isLoopback()) {
-          stats.bytesReceived += got;
-        }
-      }
-      return buffers;
-    }
-
-    void close() {
-      for (ReplicaFetcher.Fetch f : fetches) {
-        IOUtils.closeStream(f);
-      }
-    }
+    return new SourceChunks(ctx, blocks, nodes, stats);
   }
 }

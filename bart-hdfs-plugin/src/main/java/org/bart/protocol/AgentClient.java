@@ -15,6 +15,7 @@ import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
+import org.bart.protocol.proto.AgentProtos.EncodeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
@@ -23,6 +24,7 @@ import org.bart.protocol.proto.AgentProtos.ReportReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.SendRequestProto;
 import org.bart.protocol.proto.AgentProtos.ThrottleRequestProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.ops.OpResult;
@@ -97,6 +99,18 @@ public final class AgentClient implements Closeable {
   public OpResult checkMerge(MergeOp op) throws IOException {
     MergeRequestProto request = OpConverter.toProto(op);
     return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.checkMerge(null, request)));
+  }
+
+  /** Reads a re-encoded group's data units, encodes them and stores every wide parity. */
+  public OpResult encode(EncodeOp op) throws IOException {
+    EncodeRequestProto request = OpConverter.toProto(op);
+    return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.encode(null, request)));
+  }
+
+  /** Re-encodes and compares with the stored wide parities; fails on any difference. */
+  public OpResult checkEncode(EncodeOp op) throws IOException {
+    EncodeRequestProto request = OpConverter.toProto(op);
+    return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.checkEncode(null, request)));
   }
 
   /** Reads, rebuilds or checks units of a wide group (see {@link WideReadRequest}). */

@@ -1,11 +1,13 @@
 package org.bart.protocol;
 
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
 import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
+import org.bart.protocol.proto.AgentProtos.EncodeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
@@ -46,6 +48,17 @@ public final class OpConverter {
     }
     return b.setTarget(WideReadConverter.toProto(op.target()))
         .setTargetNode(WideReadConverter.toProto(op.targetNode())).build();
+  }
+
+  public static EncodeRequestProto toProto(EncodeOp op) {
+    EncodeRequestProto.Builder b = EncodeRequestProto.newBuilder()
+        .setWideCode(op.code().toString())
+        .addAllSources(WideReadConverter.toProto(op.sources()));
+    for (ReplicaAt t : op.targets()) {
+      b.addTargets(SourceReplicaProto.newBuilder().setBlock(WideReadConverter.toProto(t.replica()))
+          .setNode(WideReadConverter.toProto(t.node())));
+    }
+    return b.build();
   }
 
   public static MoveRequestProto toProto(MoveOp op) {

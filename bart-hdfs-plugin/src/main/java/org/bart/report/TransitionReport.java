@@ -22,6 +22,9 @@ public final class TransitionReport {
   /** Skipped files listed by name at most; {@link #filesSkipped} counts them all. */
   public static final int MAX_LISTED_SKIPPED = 1000;
 
+  /** Wide groups listed with their method and cost at most; the counts below count them all. */
+  public static final int MAX_LISTED_GROUPS = 1000;
+
   /** Time spent in one phase. */
   public static final class PhaseTime {
     public String phase;
@@ -64,6 +67,14 @@ public final class TransitionReport {
   public long bytesSent;
   public long parityBlocksMerged;
   public long bytesMerged;
+  /** Wide parity blocks computed by re-encoding groups from their data. */
+  public long parityBlocksEncoded;
+  public long bytesEncoded;
+  /** Wide groups whose parity is merged per index, and those re-encoded from their data. */
+  public int groupsMerged;
+  public int groupsReEncoded;
+  /** The first {@link #MAX_LISTED_GROUPS} groups: method and planned cost. */
+  public List<GroupMethod> groupMethods = new ArrayList<>();
   public long networkBytes;
 
   /** DataNodes (host:port), in the planner's node order. */
@@ -131,6 +142,15 @@ public final class TransitionReport {
     bytesSent += b.bytesSent;
     parityBlocksMerged += b.parityBlocksMerged;
     bytesMerged += b.bytesMerged;
+    parityBlocksEncoded += b.parityBlocksEncoded;
+    bytesEncoded += b.bytesEncoded;
+    groupsMerged += b.groupsMerged;
+    groupsReEncoded += b.groupsReEncoded;
+    for (GroupMethod g : b.groupMethods) {
+      if (groupMethods.size() < MAX_LISTED_GROUPS) {
+        groupMethods.add(g);
+      }
+    }
     networkBytes += b.networkBytes;
     predictedSend = sum(predictedSend, b.predictedSend);
     predictedRecv = sum(predictedRecv, b.predictedRecv);

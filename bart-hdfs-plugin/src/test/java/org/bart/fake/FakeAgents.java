@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import org.bart.codec.WideEncoder;
 import org.bart.codec.WideMerger;
 import org.bart.namenode.cluster.TransitionAgents;
 import org.bart.protocol.BartAgentException;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
 import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
 import org.bart.protocol.wide.Replica;
+import org.bart.protocol.wide.WideUnit;
 
 /**
  * The agents of a {@link FakeCluster}, as one coordinator process reaches them: relabel shares
@@ -113,7 +116,96 @@ public final class FakeAgents implements TransitionAgents {
   }
 
   @Override
+  public OpResult encode(int node, EncodeOp op) throws IOException {
+    return process.change(op.toString(), () -> {
+      byte[][] parity = encoded(op);
+      long sent = 0;
+      boolean all = true;
+      for (int r = 0; r < parity.length; r++) {
+        if (parity[r] != null && corruptMerges) {
+          parity[r][0] ^= 1;
+        }
+        ReplicaAt t = op.targets().get(r);
+        int to = cluster.indexOf(t.node().uuid());
+        if (!stored(to, t.replica(), parity[r], op.toString())) {
+          all = false;
+          cluster.store(to, t.replica().blockId(),
+              new FakeReplica(t.replica().genStamp(), t.replica().numBytes(), parity[r]));
+          sent += to == node ? 0 : t.replica().numBytes();
+        }
+      }
+      return all ? result(OpResult.Path.ALREADY_DONE, 0, 0)
+          : result(OpResult.Path.COMPUTED, sent, receivedData(node, op));
+    });
+  }
+
+  @Override
+  public OpResult checkEncode(int node, EncodeOp op) throws IOException {
+    return process.call(() -> {
+      byte[][] fresh = encoded(op);
+      for (int r = 0; r < fresh.length; r++) {
+        ReplicaAt t = op.targets().get(r);
+        FakeReplica stored = local(cluster.indexOf(t.node().uuid()), t.replica(),
+            "check of " + op);
+        if (fresh[r] != null && !Arrays.equals(fresh[r], stored.bytes)) {
+          throw new BartAgentException("check of " + op + ": stored wide parity " + r
+              + " differs from a fresh encoding");
+        }
+      }
+      return result(OpResult.Path.CHECKED, 0, receivedData(node, op));
+    });
+  }
+
+  @Override
   public void close() {
+  }
+
+  /** The re-encoded wide parities (nulls in a sizes-only cluster), from the data where it is. */
+  private byte[][] encoded(EncodeOp op) throws IOException {
+    if (op.code().merges() || op.sources().size() != op.code().dataUnits()
+        || op.targets().size() != op.code().m()) {
+      throw new BartAgentException(op + ": " + op.sources().size() + " sources, "
+          + op.targets().size() + " targets, for " + op.code());
+    }
+    long length = 0;
+    ByteBuffer[] in = new ByteBuffer[op.sources().size()];
+    for (int u = 0; u < in.length; u++) {
+      WideUnit unit = op.sources().get(u);
+      if (unit.replica() == null) { // absent: zeros
+        in[u] = ByteBuffer.allocate(0);
+        continue;
+      }
+      FakeReplica r = local(cluster.indexOf(unit.node().uuid()), unit.replica(), op.toString());
+      length = Math.max(length, r.length);
+      in[u] = r.bytes == null ? null : ByteBuffer.wrap(r.bytes);
+    }
+    for (ReplicaAt t : op.targets()) {
+      if (t.replica().numBytes() != length) {
+        throw new BartAgentException(op + ": target length differs from the longest data unit ("
+            + length + " bytes)");
+      }
+    }
+    byte[][] parity = new byte[op.code().m()][];
+    if (!cluster.keepBytes) {
+      return parity;
+    }
+    ByteBuffer[] out = new ByteBuffer[parity.length];
+    for (int r = 0; r < parity.length; r++) {
+      parity[r] = new byte[(int) length];
+      out[r] = ByteBuffer.wrap(parity[r]);
+    }
+    new WideEncoder(op.code()).encode(in, out);
+    return parity;
+  }
+
+  private long receivedData(int node, EncodeOp op) throws IOException {
+    long bytes = 0;
+    for (WideUnit u : op.sources()) {
+      if (u.replica() != null && cluster.indexOf(u.node().uuid()) != node) {
+        bytes += u.replica().numBytes();
+      }
+    }
+    return bytes;
   }
 
   /** The merged bytes (null in a sizes-only cluster), from the sources where the op says. */

@@ -392,6 +392,30 @@ public final class FakeNamespace {
     }
 
     @Override
+    public void concat(String target, List<String> sources) throws IOException {
+      process.change("concat " + target + " " + sources, () -> {
+        FakeInode t = existing(target);
+        List<FakeInode> all = new ArrayList<>();
+        for (String src : sources) {
+          FakeInode s = existing(src);
+          // HDFS's own conditions (FSDirConcatOp): same directory, closed, not empty, same kind.
+          if (s == t || s.parent != t.parent || s.underConstruction || t.underConstruction
+              || s.blocks.isEmpty() || s.policy != null || t.policy != null || s.directory) {
+            throw new IOException("cannot concat " + src + " to " + target);
+          }
+          all.add(s);
+        }
+        for (FakeInode s : all) {
+          t.blocks.addAll(s.blocks);
+          s.blocks.clear(); // moved, not freed
+          remove(s);
+        }
+        t.mtime = ++clock;
+        return null;
+      });
+    }
+
+    @Override
     public void replace(String src, String dst) throws IOException {
       process.change("replace " + src + " " + dst, () -> {
         FakeInode s = existing(src);

@@ -3,11 +3,15 @@ package org.bart.admin;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.bart.report.BatchSummary;
+import org.bart.report.GroupMethod;
 import org.bart.report.SkippedFile;
 import org.bart.report.TransitionReport;
 
 /** Renders a transition report as text for an operator. */
 final class ReportPrinter {
+
+  /** Groups listed one per line in the text report at most. */
+  static final int MAX_PRINTED_GROUPS = 20;
 
   private ReportPrinter() {
   }
@@ -24,6 +28,7 @@ final class ReportPrinter {
       out.printf(Locale.ROOT, "  files: %d transitioned, %d skipped; %d narrow stripes in %d wide "
           + "groups%n", r.filesTransitioned, r.skipped.size(), r.stripes, r.wideGroups);
     }
+    printGroupMethods(r, out);
     for (TransitionReport.PhaseTime p : r.phases) {
       out.printf(Locale.ROOT, "  phase %-8s %8.3f s%n", p.phase, p.millis / 1000.0);
     }
@@ -32,8 +37,9 @@ final class ReportPrinter {
       out.printf(Locale.ROOT, "  data blocks: %d relabelled (%d hard links, %s), %d sent (%s)%n",
           r.blocksRelabelled, r.blocksLinked, Units.bytes(r.bytesRelabelled), r.blocksSent,
           Units.bytes(r.bytesSent));
-      out.printf(Locale.ROOT, "  wide parity: %d blocks merged (%s); network %s%n",
-          r.parityBlocksMerged, Units.bytes(r.bytesMerged), Units.bytes(r.networkBytes));
+      out.printf(Locale.ROOT, "  wide parity: %d blocks merged (%s), %d re-encoded (%s); network "
+          + "%s%n", r.parityBlocksMerged, Units.bytes(r.bytesMerged), r.parityBlocksEncoded,
+          Units.bytes(r.bytesEncoded), Units.bytes(r.networkBytes));
       out.printf(Locale.ROOT, "  verified: %d checksums, %d wide parities; committed %d files%n",
           r.checksumsVerified, r.paritiesVerified, r.filesCommitted);
     }
@@ -52,6 +58,28 @@ final class ReportPrinter {
     }
     for (SkippedFile s : r.notCommitted) {
       out.println("  NOT committed " + s.path + ": " + s.reason);
+    }
+  }
+
+  /** How the groups' parity is computed, and the first groups' methods and planned costs. */
+  private static void printGroupMethods(TransitionReport r, PrintStream out) {
+    if (r.groupsMerged + r.groupsReEncoded == 0) {
+      return;
+    }
+    out.printf(Locale.ROOT, "  wide groups: %d merged per parity index, %d re-encoded from their "
+        + "data%n", r.groupsMerged, r.groupsReEncoded);
+    int shown = Math.min(r.groupMethods.size(), MAX_PRINTED_GROUPS);
+    for (int i = 0; i < shown; i++) {
+      GroupMethod g = r.groupMethods.get(i);
+      out.printf(Locale.ROOT, "    group %s%d: %s (%s) on %s, cost %d blocks (%d fetched, %d "
+          + "relocated)%n", g.batchId == null || g.batchId.isEmpty() ? "" : g.batchId + "-",
+          g.group, g.method, g.approach, String.join(",", g.computeNodes), g.cost, g.fetched,
+          g.relocated);
+    }
+    int more = r.groupsMerged + r.groupsReEncoded - shown;
+    if (more > 0) {
+      out.printf(Locale.ROOT, "    %d more groups (the JSON report lists the first %d)%n", more,
+          r.groupMethods.size());
     }
   }
 

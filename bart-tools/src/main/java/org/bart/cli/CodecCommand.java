@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * files (for example block files copied off DataNodes), with no cluster.
  */
 @Command(name = "codec",
-    description = {"Offline tools for the mergeable wide code of BART wide groups.",
+    description = {"Offline tools for the wide code of BART wide groups: merged per parity index "
+        + "where such an MDS code exists, else re-encoded from the data ('gamma' says which).",
         "Wide unit order: data units of member 0, member 1, ..., then wide parity "
         + "0..m-1; for (6,3,3) member 1's data unit 4 is unit 10 and wide parity 2 "
         + "is unit 20."},

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
         "Searches the code for members of codec CODEC with (K, M, LAMBDA) and prints x = x_0 ... "
         + "x_(M-1) (decimal; wide parity r = sum_s x_r^s * narrow parity r of member s), then the "
         + "M x LAMBDA*K parity matrix A in hex (the format of wide_code.py K M LAMBDA CODEC), then "
-        + "the code's stored form."})
+        + "the code's stored form. Where no x makes the merged code MDS (e.g. rs 10 4 2, rs 6 3 6), "
+        + "the first line says so and the matrix is the Cauchy matrix of the re-encoded code "
+        + "(1 / ((LAMBDA*K + r) XOR u)) that a transition computes from the data."})
 final class CodecGammaCommand implements Callable<Integer> {
 
   @Spec
@@ -30,7 +32,13 @@ final class CodecGammaCommand implements Callable<Integer> {
   public Integer call() {
     WideCode code = geometry.code();
     StringBuilder x = new StringBuilder("x =");
-    for (int r = 0; r < code.m(); r++) {
+    if (!code.merges()) {
+      x.append(" none: no per-index merge is MDS for ").append(code.codec()).append(" (")
+          .append(code.k()).append(',').append(code.m()).append(',').append(code.lambda())
+          .append("), so a transition re-encodes the wide parity from the group's data with the"
+              + " Cauchy matrix below");
+    }
+    for (int r = 0; code.merges() && r < code.m(); r++) {
       x.append(' ').append(code.x(r));
     }
     spec.commandLine().getOut().println(x);

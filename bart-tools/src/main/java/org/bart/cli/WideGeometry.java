@@ -28,9 +28,12 @@ final class WideGeometry {
   @Parameters(index = "2", paramLabel = "LAMBDA", description = "member stripes per wide group")
   private int lambda;
 
-  /** The wide code of these arguments (searched once per codec and geometry, then cached). */
+  /**
+   * The wide code a transition of these arguments uses (searched once per codec and geometry, then
+   * cached): the merged one, or the re-encoded one where none merges.
+   */
   WideCode code() {
-    return WideCode.forGeometry(codec, k, m, lambda);
+    return WideCode.forTransition(codec, k, m, lambda);
   }
 
   /** Reads a codec by its HDFS name; picocli reports a bad one with the option's name. */

@@ -100,10 +100,19 @@ class CodecCommandTest {
   }
 
   @Test
-  void gammaRefusesRsGeometriesWithoutACodeNamingTheCodec() {
-    assertEquals(1, bart("gamma", "--codec", "rs", 10, 4, 2));
-    assertTrue(err().startsWith("bart codec gamma: no mergeable wide code for codec=rs k=10 m=4"
-        + " lambda=2: "), err());
+  void gammaSaysWhichGeometriesAreReEncodedAndRefusesInvalidOnes() {
+    assertEquals(0, bart("gamma", "--codec", "rs", 10, 4, 2), err());
+    String[] lines = out().split(System.lineSeparator());
+    assertEquals("x = none: no per-index merge is MDS for rs (10,4,2), so a transition re-encodes"
+        + " the wide parity from the group's data with the Cauchy matrix below", lines[0]);
+    // Row 0 of Hadoop's RS(20,4) Cauchy matrix: 1 / (20 XOR u).
+    assertTrue(lines[1].startsWith("e0 3e 4c 66 d8 "), lines[1]);
+    assertEquals("code = rs-wide k=10 m=4 lambda=2 reencode=cauchy", lines[5]);
+    assertEquals(0, bart("gamma", "--codec", "rs", 6, 3, 6), err());
+    assertTrue(out().endsWith("code = rs-wide k=6 m=3 lambda=6 reencode=cauchy"
+        + System.lineSeparator()), out());
+    assertEquals(1, bart("merge", "--codec", "rs", 10, 4, 2, 0, "out", "a", "b"));
+    assertTrue(err().contains("cannot be merged from narrow parity"), err());
     assertEquals(1, bart("gamma", "--codec", "xor", 2, 2, 2));
     assertTrue(err().contains("codec=xor k=2 m=2 lambda=2: xor needs k >= 1, m = 1"), err());
   }

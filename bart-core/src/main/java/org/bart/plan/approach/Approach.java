@@ -65,6 +65,20 @@ public enum Approach {
     return LspmPlanner.withBudget(label, budgetMillis);
   }
 
+  /** Whether the approach re-encodes every group from its data (RDRE, BWRE) instead of merging. */
+  public boolean reEncodes() {
+    return this == RDRE || this == BWRE;
+  }
+
+  /**
+   * The approach that plans re-encoded groups in this one's stead, for geometries whose parity
+   * cannot be merged: RDRE for the random ones, else BWRE, BART's planner with the re-encoding
+   * cost model (greedy grouping by that cost, encoding at the node holding most of the group's data).
+   */
+  public Approach reEncoding() {
+    return this == RDRE || this == RDPM ? RDRE : BWRE;
+  }
+
   /** Whether the approach plans against a bandwidth profile (and fails without one). */
   public boolean needsBandwidthProfile() {
     return this == BT_WEIGHTED;

@@ -3,6 +3,7 @@ package org.bart.namenode.cluster;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.bart.protocol.AgentClient;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.ops.OpResult;
@@ -63,6 +64,16 @@ public final class AgentPool implements TransitionAgents, MaintenanceAgents {
   @Override
   public OpResult move(int node, MoveOp op) throws IOException {
     return of(node).move(op);
+  }
+
+  @Override
+  public OpResult encode(int node, EncodeOp op) throws IOException {
+    return of(node).encode(op);
+  }
+
+  @Override
+  public OpResult checkEncode(int node, EncodeOp op) throws IOException {
+    return of(node).checkEncode(op);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.bart.namenode.cluster;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
@@ -49,6 +50,18 @@ public final class RetryingAgentPool implements TransitionAgents {
   public OpResult checkMerge(int node, MergeOp op) throws IOException {
     return retry.call(what("checkMerge", op.target().blockId(), node),
         () -> agents.checkMerge(node, op));
+  }
+
+  @Override
+  public OpResult encode(int node, EncodeOp op) throws IOException {
+    return retry.call(what("encode", op.targets().get(0).replica().blockId(), node),
+        () -> agents.encode(node, op));
+  }
+
+  @Override
+  public OpResult checkEncode(int node, EncodeOp op) throws IOException {
+    return retry.call(what("checkEncode", op.targets().get(0).replica().blockId(), node),
+        () -> agents.checkEncode(node, op));
   }
 
   /** Calls made again after a timeout or a lost connection, so far. */

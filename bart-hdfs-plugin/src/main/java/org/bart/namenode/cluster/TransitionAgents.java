@@ -2,6 +2,7 @@ package org.bart.namenode.cluster;
 
 import java.io.Closeable;
 import java.io.IOException;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
@@ -30,6 +31,16 @@ public interface TransitionAgents extends Closeable {
    * @throws IOException unless the stored target equals the fresh merge
    */
   OpResult checkMerge(int node, MergeOp op) throws IOException;
+
+  /** Has the agent of {@code node} read the data units, encode them and store every target. */
+  OpResult encode(int node, EncodeOp op) throws IOException;
+
+  /**
+   * Has the agent of {@code node} re-encode the data units and compare with the stored targets.
+   *
+   * @throws IOException unless every stored target equals the fresh encoding
+   */
+  OpResult checkEncode(int node, EncodeOp op) throws IOException;
 
   @Override
   void close();

@@ -113,6 +113,15 @@ public final class HdfsNamespace implements Namespace {
   }
 
   @Override
+  public void concat(String target, List<String> sources) throws IOException {
+    Path[] paths = new Path[sources.size()];
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = new Path(sources.get(i));
+    }
+    dfs.concat(new Path(target), paths);
+  }
+
+  @Override
   public void replace(String src, String dst) throws IOException {
     dfs.rename(new Path(src), new Path(dst), Options.Rename.OVERWRITE);
   }

@@ -85,4 +85,12 @@ public interface Namespace {
 
   /** Closes {@code file} once the NameNode has heard of every replica of {@code last}. */
   void complete(CreatedFile file, Replica last) throws IOException;
+
+  /**
+   * Appends the blocks of the closed replicated files {@code sources} (in order) to the closed
+   * replicated file {@code target} in the same directory, and deletes the sources: how a file gets
+   * blocks that had to be allocated at once (HDFS allocates a file's next block only once the one
+   * before the last is reported).
+   */
+  void concat(String target, List<String> sources) throws IOException;
 }

@@ -52,6 +52,14 @@ public final class BartPaths {
     return groupsDir(tree) + "/" + batchId + "-" + group;
   }
 
+  /**
+   * Wide parity {@code parity} of a re-encoded group while it is staged: a one-block file that is
+   * concatenated into the group's parity file (staging files go with the batch directory).
+   */
+  public static String parityPart(String tree, String batchId, int group, int parity) {
+    return batchDir(tree, batchId) + "/parity-" + group + "-" + parity;
+  }
+
   /** A path naming the inode {@code fileId} wherever it is (stable across renames). */
   public static String byInode(long fileId) {
     return "/.reserved/.inodes/" + fileId;

@@ -24,6 +24,7 @@ import org.bart.plan.LoadStats;
 import org.bart.plan.PlanningProblem;
 import org.bart.plan.RackSpread;
 import org.bart.plan.Rng;
+import org.bart.plan.approach.Approach;
 import org.bart.protocol.proto.MetadataProtos.BatchFileProto;
 import org.bart.protocol.proto.MetadataProtos.BatchProto;
 import org.bart.protocol.proto.MetadataProtos.BatchState;
@@ -160,21 +161,25 @@ final class BatchRun {
           + " with lambda " + lambda + " needs " + needed + " distinct live "
           + "DataNodes with ready BART agents, and there are " + ctx.nodes.size());
     }
-    PlannerBound.checkBatch(ctx.options.approach, ctx.table.stripes.size());
-    ctx.code = WideCode.forGeometry(NarrowCodec.forName(ctx.narrowPolicy.getCodecName()), k, m,
-        lambda);
+    NarrowCodec codec = NarrowCodec.forName(ctx.narrowPolicy.getCodecName());
+    // Re-encode where no per-index merge exists, or where the operator chose a re-encoding approach.
+    ctx.code = ctx.options.approach.reEncodes() ? WideCode.reEncoded(codec, k, m, lambda)
+        : WideCode.forTransition(codec, k, m, lambda);
+    Approach approach = ctx.code.merges() ? ctx.options.approach
+        : ctx.options.approach.reEncoding();
+    PlannerBound.checkBatch(approach, ctx.table.stripes.size());
     CodeParams params = CodeParams.of(k, m, lambda * k, m);
     PlanningProblem problem = new PlanningProblem(params, ctx.nodes.size(),
         ctx.table.prePlacement, ctx.options.bandwidthProfile(ctx.nodes.size()));
     Rng rng = ctx.options.seed == null ? Rng.fast(System.nanoTime()) : Rng.exact(ctx.options.seed);
     // HDFS asks a data-only group to span min(k, racks) racks; spread it in the plan, or the
     // NameNode would move blocks afterwards and undo the plan's placement.
-    ctx.plan = RackSpread.apply(ctx.options.approach.planner().plan(problem, rng),
-        ctx.nodes.rackIds());
+    ctx.plan = RackSpread.apply(approach.planner().plan(problem, rng), ctx.nodes.rackIds());
+    EncodeMethod method = ctx.code.merges() ? EncodeMethod.PARITY_MERGE : EncodeMethod.RE_ENCODE;
     for (int g = 0; g < ctx.plan.groups().size(); g++) {
-      if (ctx.plan.groups().get(g).method() != EncodeMethod.PARITY_MERGE) {
-        throw new IOException("approach " + ctx.options.approach.label() + " re-encodes from the "
-            + "data; HDFS transitions merge parity: use RDPM, BWPM, BTPM or BTWeighted");
+      if (ctx.plan.groups().get(g).method() != method) {
+        throw new IOException("approach " + approach.label() + " planned group " + g + " with "
+            + ctx.plan.groups().get(g).method() + ", but " + ctx.code + " needs " + method);
       }
     }
     ctx.indexPlan();
@@ -187,6 +192,7 @@ final class BatchRun {
     r.dataOnlyPolicy = ctx.dataOnlyPolicy.getName();
     r.wideCode = ctx.code.toString();
     r.wideGroups = ctx.plan.groups().size();
+    GroupMethods.report(ctx, approach, r);
     LoadStats predicted = ctx.plan.loadStats();
     r.predictedSend = predicted.send();
     r.predictedRecv = predicted.recv();

@@ -13,12 +13,14 @@ import org.bart.namenode.hdfs.CreatedFile;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.plan.PlannedGroup;
 import org.bart.protocol.WideReadConverter;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
 import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
 import org.bart.protocol.wide.Replica;
+import org.bart.protocol.wide.WideUnit;
 
 /**
  * Phase 3: builds the new layout beside the old one, changing nothing a reader sees. For every
@@ -52,7 +54,8 @@ public final class Stager {
     ctx.twins = new CreatedFile[ctx.table.files.size()];
     ctx.twinGroupIds = new long[ctx.table.stripes.size()];
     ctx.parityFiles = new CreatedFile[groups];
-    ctx.merges = new MergeOp[groups][ctx.plan.problem().code().mF()];
+    ctx.merges = new MergeOp[groups][ctx.code.merges() ? ctx.plan.problem().code().mF() : 0];
+    ctx.encodes = new EncodeOp[groups];
     // The tasks touching the busiest DataNodes first (StageOrder): the agents' own worker pools
     // then pace each DataNode, and the busiest never wait behind work that could come later.
     int[] stripesPerFile = new int[ctx.table.files.size()];
@@ -146,6 +149,10 @@ public final class Stager {
 
   /** The parity file of one wide group: each wide parity merged and stored where planned. */
   private void stageParity(int g) throws IOException {
+    if (!ctx.code.merges()) {
+      stageEncodedParity(g);
+      return;
+    }
     PlannedGroup pg = ctx.plan.groups().get(g);
     long blockSize = ctx.table.stripes.get(pg.member(0)).file.status.getBlockSize();
     CreatedFile parity = ctx.ns.createFile(BartPaths.parityFile(ctx.tree, ctx.batchId, g),
@@ -203,6 +210,96 @@ public final class Stager {
       ctx.meter.transfer(from, e, op.sources().get(p).replica().numBytes());
     }
     ctx.meter.transfer(e, post, op.target().numBytes());
+    ctx.progress.bytesMoved.addAndGet(r.bytesReceived() + r.bytesSent());
+  }
+
+  /**
+   * The parity file of a re-encoded group: the encoding node reads the group's data once and
+   * stores every wide parity where planned, so all m_f blocks must exist before it starts; HDFS
+   * allocates a file's next block only when the one before the last is reported, so each parity
+   * gets a one-block file of its own, and the parts are then concatenated into the parity file.
+   */
+  private void stageEncodedParity(int g) throws IOException {
+    PlannedGroup pg = ctx.plan.groups().get(g);
+    long blockSize = ctx.table.stripes.get(pg.member(0)).file.status.getBlockSize();
+    int kF = ctx.plan.problem().code().kF();
+    List<WideUnit> data = encodeSources(pg);
+    long length = 0;
+    for (WideUnit u : data) {
+      length = Math.max(length, u.length());
+    }
+    List<CreatedFile> parts = new ArrayList<>();
+    List<ReplicaAt> targets = new ArrayList<>();
+    for (int j = 0; j < ctx.plan.problem().code().mF(); j++) {
+      int post = pg.postNode(kF + j);
+      CreatedFile part = ctx.ns.createFile(BartPaths.parityPart(ctx.tree, ctx.batchId, g, j),
+          PRIVATE_FILE, null, blockSize);
+      parts.add(part);
+      Replica b = ctx.ns.addBlock(part, null, ctx.nodes.node(post).getXferAddr());
+      targets.add(new ReplicaAt(new Replica(b.poolId(), b.blockId(), b.genStamp(), length),
+          ctx.nodes.agentNode(post)));
+    }
+    EncodeOp op = new EncodeOp(ctx.code, data, targets);
+    ctx.encodes[g] = op;
+    OpResult r = ctx.agents.encode(pg.mergeNode(0), op);
+    recordEncode(pg, op, r);
+    List<String> rest = new ArrayList<>();
+    for (int j = 0; j < parts.size(); j++) {
+      ctx.ns.complete(parts.get(j), targets.get(j).replica());
+      blockPlaced(g);
+      if (j > 0) {
+        rest.add(parts.get(j).path());
+      }
+    }
+    if (!rest.isEmpty()) {
+      ctx.ns.concat(parts.get(0).path(), rest);
+    }
+    String path = BartPaths.parityFile(ctx.tree, ctx.batchId, g);
+    if (!ctx.ns.rename(parts.get(0).path(), path)) {
+      throw new IOException("cannot move the staged parity of group " + g + " to " + path);
+    }
+    ctx.parityFiles[g] = new CreatedFile(path, parts.get(0).fileId());
+  }
+
+  /** The group's lambda*k data units in wide order, where they are before the transition. */
+  private List<WideUnit> encodeSources(PlannedGroup pg) {
+    int k = ctx.k();
+    List<WideUnit> data = new ArrayList<>(pg.numMembers() * k);
+    for (int p = 0; p < pg.numMembers(); p++) {
+      int stripe = pg.member(p);
+      BlockGroup old = ctx.table.stripes.get(stripe).group();
+      for (int b = 0; b < k; b++) {
+        if (old.internalLength(b) == 0) { // a shortened stripe's absent unit: zeros
+          data.add(new WideUnit(0, null, null));
+        } else {
+          data.add(new WideUnit(old.internalLength(b), WideReadConverter.toReplica(old.block(b)),
+              ctx.nodes.agentNode(ctx.table.prePlacement[stripe][b])));
+        }
+      }
+    }
+    return data;
+  }
+
+  private void recordEncode(PlannedGroup pg, EncodeOp op, OpResult r) {
+    int e = pg.mergeNode(0);
+    int kF = ctx.plan.problem().code().kF();
+    synchronized (ctx.report) {
+      ctx.report.parityBlocksEncoded += op.targets().size();
+      ctx.report.bytesEncoded += op.targets().size() * op.targets().get(0).replica().numBytes();
+    }
+    if (r.path() == OpResult.Path.ALREADY_DONE) {
+      return;
+    }
+    for (int b = 0; b < kF; b++) {
+      WideUnit u = op.sources().get(b);
+      if (u.replica() != null) {
+        ctx.meter.transfer(ctx.table.prePlacement[pg.member(b / ctx.k())][b % ctx.k()], e,
+            u.length());
+      }
+    }
+    for (int j = 0; j < op.targets().size(); j++) {
+      ctx.meter.transfer(e, pg.postNode(kF + j), op.targets().get(j).replica().numBytes());
+    }
     ctx.progress.bytesMoved.addAndGet(r.bytesReceived() + r.bytesSent());
   }
 

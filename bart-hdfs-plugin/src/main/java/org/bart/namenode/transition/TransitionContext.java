@@ -8,6 +8,7 @@ import org.bart.namenode.hdfs.CreatedFile;
 import org.bart.namenode.hdfs.Namespace;
 import org.bart.plan.PlannedGroup;
 import org.bart.plan.TransitionPlan;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.report.TransitionReport;
 
@@ -44,6 +45,8 @@ public final class TransitionContext {
   CreatedFile[] parityFiles;
   /** Per wide group and parity index: the merge that produced the wide parity block. */
   MergeOp[][] merges;
+  /** Per re-encoded wide group: the encode that produced its wide parity blocks (else null). */
+  EncodeOp[] encodes;
 
   TransitionContext(Namespace ns, TransitionOptions options, JobProgress progress) {
     this.ns = ns;

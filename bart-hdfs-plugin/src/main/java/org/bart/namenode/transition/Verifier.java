@@ -7,13 +7,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.bart.namenode.hdfs.ContentChecksum;
 import org.bart.plan.PlannedGroup;
+import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 
 /**
  * Phase 4: proves the staged layout before anything is committed. Each twin's COMPOSITE_CRC file
  * checksum (independent of the block layout) must equal its original's, and each wide parity
  * block must equal a fresh merge of the narrow parities it came from (recomputed by the agent of
- * the node that stores it).
+ * the node that stores it) or, for a re-encoded group, a fresh encoding of the group's data
+ * (recomputed by the encoding node's agent, which reads the stored parities).
  */
 public final class Verifier {
 
@@ -48,6 +50,21 @@ public final class Verifier {
           return null;
         });
       }
+    }
+    for (int g = 0; g < ctx.encodes.length; g++) {
+      EncodeOp encode = ctx.encodes[g];
+      if (encode == null) {
+        continue;
+      }
+      // The encoding node recomputes from the data and reads each stored parity where it is.
+      int encoder = ctx.plan.groups().get(g).mergeNode(0);
+      checks.add(() -> {
+        ctx.agents.checkEncode(encoder, encode);
+        synchronized (ctx.report) {
+          ctx.report.paritiesVerified += encode.targets().size();
+        }
+        return null;
+      });
     }
     Stager.awaitAll(tasks, checks);
   }

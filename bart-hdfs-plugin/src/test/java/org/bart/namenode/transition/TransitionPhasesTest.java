@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Random;
 import org.bart.datanode.wide.TestSeed;
 import org.bart.fake.FakeCluster;
+import org.bart.plan.approach.Approach;
+import org.bart.report.GroupMethod;
 import org.bart.report.SkippedFile;
 import org.bart.report.TransitionReport;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,47 @@ class TransitionPhasesTest {
     assertEquals(3, r.checksumsVerified);
     assertEquals(3, r.filesCommitted);
     assertEquals(new ArrayList<SkippedFile>(), r.notCommitted);
+  }
+
+  @Test
+  void aReEncodedBatchCommitsEveryFileWithWideParityEncodedFromTheData() throws Exception {
+    FakeCluster cluster = new FakeCluster(DATANODES, true);
+    FakeTree tree = new FakeTree(cluster, "/data", GROUPS, random);
+    TransitionReport r = FakeTransition.run(cluster, cluster.start(), tree.tree,
+        tree.candidates(), FakeTree.POLICY, Approach.BWRE, FakeTransition.LAMBDA,
+        random.nextInt(Integer.MAX_VALUE)).report();
+    // TreeState checks each parity against the code the group records: the Cauchy one here.
+    new TreeState(cluster, tree, TestSeed.reproduce()).assertCommitted();
+    assertEquals("rs-legacy-wide k=6 m=3 lambda=3 reencode=cauchy", r.wideCode);
+    assertEquals(0, r.parityBlocksMerged);
+    assertEquals(3 * FakeTree.M, r.parityBlocksEncoded);
+    assertEquals(3 * FakeTree.M, r.paritiesVerified);
+    assertEquals(3, r.filesCommitted);
+    assertEquals(0, r.groupsMerged);
+    assertEquals(3, r.groupsReEncoded);
+    long cost = 0;
+    for (GroupMethod g : r.groupMethods) {
+      assertEquals(GroupMethod.RE_ENCODE, g.method);
+      assertEquals("BWRE", g.approach);
+      assertEquals(1, g.computeNodes.size(), "one encoding node");
+      assertEquals(g.fetched + g.relocated, g.cost);
+      cost += g.cost;
+    }
+    assertEquals(3, r.groupMethods.size());
+    assertEquals(r.predictedBandwidth, cost, "group costs add up to the plan's bandwidth");
+  }
+
+  @Test
+  void aWrongReEncodedParityIsCaughtByVerifyAndTheBatchRolledBack() throws Exception {
+    FakeCluster cluster = new FakeCluster(DATANODES, true);
+    FakeTree tree = new FakeTree(cluster, "/data", GROUPS, random);
+    FakeCluster.Process p = cluster.start();
+    p.agents().corruptMerges();
+    IOException e = assertThrows(IOException.class, () -> FakeTransition.run(cluster, p,
+        tree.tree, tree.candidates(), FakeTree.POLICY, Approach.RDRE, FakeTransition.LAMBDA,
+        random.nextInt(Integer.MAX_VALUE)));
+    assertTrue(e.getMessage().contains("differs from a fresh encoding"), e.getMessage());
+    new TreeState(cluster, tree, TestSeed.reproduce()).assertRolledBack();
   }
 
   @Test
