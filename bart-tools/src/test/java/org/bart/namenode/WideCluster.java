@@ -48,7 +48,12 @@ final class WideCluster {
   private final Map<String, MiniDFSCluster.DataNodeProperties> stopped = new LinkedHashMap<>();
 
   WideCluster(int dataNodes, long seed) throws Exception {
-    cluster = EmbeddedCluster.builder().dataNodes(dataNodes).blockSize(CELL).start();
+    this(EmbeddedCluster.builder(), dataNodes, seed);
+  }
+
+  /** @param builder the cluster's settings, to which the data nodes and block size are added */
+  WideCluster(EmbeddedCluster.Builder builder, int dataNodes, long seed) throws Exception {
+    cluster = builder.dataNodes(dataNodes).blockSize(CELL).start();
     DistributedFileSystem dfs = cluster.dfs();
     dfs.mkdirs(new Path(TREE));
     dfs.setErasureCodingPolicy(new Path(TREE), cluster.enableRsLegacy(6, 3, CELL).getName());

@@ -1,5 +1,6 @@
 package org.bart.namenode.hdfs;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.apache.hadoop.hdfs.DFSClient;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
+import org.apache.hadoop.hdfs.protocol.HdfsLocatedFileStatus;
 import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.hdfs.protocol.LocatedBlocks;
 import org.apache.hadoop.hdfs.protocol.LocatedStripedBlock;
@@ -36,7 +38,7 @@ public final class BlockGroup {
    * @throws IOException if the file is not erasure coded
    */
   public static List<BlockGroup> of(DFSClient client, String path) throws IOException {
-    LocatedBlocks lbs = client.getLocatedBlocks(path, 0, Long.MAX_VALUE);
+    LocatedBlocks lbs = locateAll(client, path);
     ErasureCodingPolicy policy = lbs.getErasureCodingPolicy();
     if (policy == null) {
       throw new IOException(path + " is not erasure coded");
@@ -46,6 +48,22 @@ public final class BlockGroup {
       groups.add(of(policy, (LocatedStripedBlock) lb));
     }
     return groups;
+  }
+
+  /**
+   * Every block of {@code path} with its locations, as {@code getLocatedBlocks} lists them, but
+   * also in safe mode: there the NameNode refuses {@code getBlockLocations} of a file with a block
+   * no DataNode reported ("Zero blocklocations"), which is exactly what a restarted NameNode
+   * must look at to know whether BART can rebuild it; {@code getLocatedFileInfo} does not refuse.
+   *
+   * @throws FileNotFoundException if {@code path} does not exist
+   */
+  public static LocatedBlocks locateAll(DFSClient client, String path) throws IOException {
+    HdfsLocatedFileStatus st = client.getLocatedFileInfo(path, false);
+    if (st == null) {
+      throw new FileNotFoundException(path + " does not exist");
+    }
+    return st.getLocatedBlocks();
   }
 
   /** The block group {@code located} of a file of {@code policy}, as the NameNode located it. */

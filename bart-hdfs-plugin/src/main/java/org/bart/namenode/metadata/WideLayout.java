@@ -99,7 +99,7 @@ public final class WideLayout {
         l.goneMembers.add(s);
       }
     }
-    LocatedBlocks parity = dfs.getClient().getLocatedBlocks(parityPath, 0, Long.MAX_VALUE);
+    LocatedBlocks parity = BlockGroup.locateAll(dfs.getClient(), parityPath);
     for (int r = 0; r < l.code.m(); r++) {
       LocatedBlock lb = parity.get(r);
       Unit u = new Unit(lb.getBlock(), lb.getBlockSize());
