@@ -25,7 +25,9 @@ import org.bart.report.SkippedFile;
  * Phase 1: finds, one at a time, the files under a tree that can be transitioned, and says for
  * every other file why not. A file qualifies when it is closed, erasure coded with a policy whose
  * parity merges, outside snapshots and encryption zones, and every block group is whole: all
- * internal blocks known on distinct DataNodes that run a BART agent, and no empty data block. The
+ * internal blocks known on distinct DataNodes that run a BART agent. A partial block group (a
+ * small file, a file's tail) has no internal block for a data unit without bytes: that unit is a
+ * known zero of the wide code, not a block to find. The
  * first qualifying policy (in walk order) is the run's; files with another policy wait for a run
  * of their own. The tree is streamed ({@link TreeWalk}): what discovery holds does not grow with
  * the tree, only the batch being filled holds candidates.
@@ -135,11 +137,10 @@ public final class Discovery implements BatchSource.Candidates {
   }
 
   private String checkGroup(BlockGroup g) {
-    int k = g.policy().getNumDataUnits();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < g.width(); i++) {
-      if (i < k && g.internalLength(i) == 0) {
-        return "holds data in only " + i + " of " + k + " data blocks (file too small to merge)";
+      if (StripeTable.isAbsent(g, i)) {
+        continue;
       }
       DatanodeInfo node = g.node(i);
       if (node == null) {
