@@ -192,7 +192,7 @@ public final class Discovery implements BatchSource.Candidates {
   private String checkGroup(BlockGroup g) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < g.width(); i++) {
-      if (StripeTable.isAbsent(g, i)) {
+      if (g.isAbsent(i)) {
         continue;
       }
       DatanodeInfo node = g.node(i);

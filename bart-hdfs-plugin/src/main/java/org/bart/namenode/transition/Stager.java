@@ -51,7 +51,7 @@ public final class Stager {
     }
     for (int s = 0; s < ctx.table.stripes.size(); s++) {
       for (int b = 0; b < ctx.k(); b++) {
-        if (StripeTable.isAbsent(ctx.table.stripes.get(s).group(), b)) {
+        if (ctx.table.stripes.get(s).group().isAbsent(b)) {
           remaining.decrementAndGet(ctx.groupOf[s]); // nothing to place
         }
       }
@@ -119,7 +119,7 @@ public final class Stager {
     int k = ctx.k();
     List<Callable<Void>> moves = new ArrayList<>();
     for (int b = 0; b < k; b++) {
-      if (StripeTable.isAbsent(old, b)) {
+      if (old.isAbsent(b)) {
         continue;
       }
       Replica source = WideReadConverter.toReplica(old.block(b));

@@ -50,16 +50,11 @@ public final class StripeTable {
       BlockGroup g = stripes.get(s).group();
       prePlacement[s] = new int[g.width()];
       for (int i = 0; i < g.width(); i++) {
-        prePlacement[s][i] = isAbsent(g, i) ? nodes.size() + virtual++
+        prePlacement[s][i] = g.isAbsent(i) ? nodes.size() + virtual++
             : nodes.indexOf(g.node(i).getDatanodeUuid());
       }
     }
     virtualNodes = virtual;
-  }
-
-  /** Whether internal block {@code i} of {@code g} is an absent data block (a zero unit). */
-  static boolean isAbsent(BlockGroup g, int i) {
-    return i < g.policy().getNumDataUnits() && g.internalLength(i) == 0;
   }
 
   /**
