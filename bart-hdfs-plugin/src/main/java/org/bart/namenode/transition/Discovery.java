@@ -177,7 +177,8 @@ public final class Discovery implements BatchSource.Candidates {
     } catch (WideCodeUnavailableException e) {
       // Skipped until the wide parity of such a class can be re-encoded from its data.
       return "policy " + p.getName() + " (" + PolicyClass.of(p) + ") has no wide code whose "
-          + "parity merges per index with lambda " + lambda + " (" + e.getMessage() + "); "
+          + "parity merges per index with lambda " + lambda + " ("
+          + e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "); "
           + "re-encoding from the data is not available yet, so this class is left as it is";
     }
     int needed = lambda * k + m;
