@@ -183,9 +183,9 @@ public final class Discovery implements BatchSource.Candidates {
     }
     int needed = lambda * k + m;
     if (nodesWithAgents.size() < needed) {
-      return "policy " + p.getName() + " with lambda " + lambda + " needs " + needed
-          + " distinct live DataNodes with ready BART agents for a wide group, and there are "
-          + nodesWithAgents.size();
+      return "too few DataNodes: policy " + p.getName() + " with lambda " + lambda + " needs "
+          + needed + " distinct live DataNodes with ready BART agents for a wide group, and "
+          + "there are " + nodesWithAgents.size();
     }
     return null;
   }
