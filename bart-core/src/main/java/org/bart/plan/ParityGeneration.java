@@ -255,7 +255,7 @@ final class ParityGeneration {
     minLoad = startLoad;
     minBw = startBw;
     numBest = 0;
-    for (int c = 0; c < numNodes; c++) {
+    for (int c = 0; c < problem.targetNodes(); c++) { // never a virtual node
       int s = parityCount[c];
       int reloc = placement[c] > 0 ? 1 : 0;
       int bwc = lambda - s + reloc;

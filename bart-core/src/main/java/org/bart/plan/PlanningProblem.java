@@ -7,6 +7,11 @@ package org.bart.plan;
  * <p>Stripe s is {@code stripes[s]}: n_i node ids, data blocks D_0..D_{k_i-1} then parities
  * P_0..P_{m_i-1}. Node ids are 0..numNodes-1.
  *
+ * <p>Nodes from {@link #targetNodes()} on are <em>virtual</em>: each holds exactly one data block that
+ * does not exist (a shortened stripe's absent data unit, all zeros, which HDFS stores nowhere). Such a
+ * block never collides and never moves, and no planner may merge on or move anything to a virtual node;
+ * {@link TransitionPlan} checks both. Without virtual nodes, targetNodes equals numNodes.
+ *
  * <p>Immutable (the arrays are copied in); validated once here so that planners can trust it.
  */
 public final class PlanningProblem {
@@ -16,6 +21,7 @@ public final class PlanningProblem {
 
   private final CodeParams code;
   private final int numNodes;
+  private final int targetNodes;
   private final int[][] stripes;
   private final BandwidthProfile bandwidth;
 
@@ -26,9 +32,20 @@ public final class PlanningProblem {
    *     has two blocks on one node, or the profile's node count differs; the message names the stripe
    */
   public PlanningProblem(CodeParams code, int numNodes, int[][] stripes, BandwidthProfile bandwidth) {
-    if (numNodes < code.nF() || numNodes < code.nI()) {
+    this(code, numNodes, numNodes, stripes, bandwidth);
+  }
+
+  /**
+   * A problem whose nodes from {@code targetNodes} on are virtual (see the class comment).
+   *
+   * @throws IllegalArgumentException as the other constructor, counting only the target nodes, and if a
+   *     virtual node holds a parity block or more than one block
+   */
+  public PlanningProblem(CodeParams code, int targetNodes, int numNodes, int[][] stripes,
+      BandwidthProfile bandwidth) {
+    if (targetNodes < code.nF() || targetNodes < code.nI() || targetNodes > numNodes) {
       throw new IllegalArgumentException("need at least max(n_i, n_f) = " + Math.max(code.nI(), code.nF())
-          + " nodes so that every stripe's blocks fit on distinct nodes, got " + numNodes + " nodes");
+          + " nodes so that every stripe's blocks fit on distinct nodes, got " + targetNodes + " nodes");
     }
     if (numNodes >= MAX_NODES) {
       throw new IllegalArgumentException("at most " + (MAX_NODES - 1) + " nodes are supported (16-bit node"
@@ -44,6 +61,7 @@ public final class PlanningProblem {
     }
     this.code = code;
     this.numNodes = numNodes;
+    this.targetNodes = targetNodes;
     this.bandwidth = bandwidth;
     this.stripes = new int[stripes.length][];
     for (int s = 0; s < stripes.length; s++) {
@@ -52,6 +70,28 @@ public final class PlanningProblem {
         throw new IllegalArgumentException("stripe " + s + ": " + problem);
       }
       this.stripes[s] = stripes[s].clone();
+    }
+    if (targetNodes < numNodes) {
+      checkVirtualNodes();
+    }
+  }
+
+  /** Every virtual node holds exactly one block, a data block. */
+  private void checkVirtualNodes() {
+    boolean[] used = new boolean[numNodes - targetNodes];
+    for (int s = 0; s < stripes.length; s++) {
+      for (int b = 0; b < stripes[s].length; b++) {
+        int v = stripes[s][b] - targetNodes;
+        if (v < 0) {
+          continue;
+        }
+        if (b >= code.kI() || used[v]) {
+          throw new IllegalArgumentException("stripe " + s + ": virtual node " + stripes[s][b] + " holds "
+              + (used[v] ? "a second block" : "parity block " + (b - code.kI()))
+              + "; a virtual node holds one absent data block only");
+        }
+        used[v] = true;
+      }
     }
   }
 
@@ -86,6 +126,19 @@ public final class PlanningProblem {
   /** Number of nodes; node ids are 0..numNodes-1. */
   public int numNodes() {
     return numNodes;
+  }
+
+  /**
+   * Number of real nodes, those a block may be moved to or a parity merged on: ids 0..targetNodes-1. The
+   * nodes above are virtual.
+   */
+  public int targetNodes() {
+    return targetNodes;
+  }
+
+  /** Whether {@code node} is virtual: it holds one absent data block and takes nothing. */
+  public boolean isVirtual(int node) {
+    return node >= targetNodes;
   }
 
   /** Number of narrow stripes; stripe ids are 0..numStripes-1. */

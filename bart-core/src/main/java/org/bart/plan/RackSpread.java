@@ -12,7 +12,9 @@ import java.util.Set;
  * the plan's placement and its load balance. Blocks the plan already moves are redirected first
  * (free); only then do staying blocks move. Destinations are free nodes of the wide stripe on a
  * rack the member does not use, the least-receiving first (lowest id on ties), so the result stays
- * deterministic. The wide stripe's blocks stay on distinct nodes.
+ * deterministic. The wide stripe's blocks stay on distinct nodes. A member with absent data blocks (on
+ * virtual nodes, {@link PlanningProblem#targetNodes()}) is left as planned, and nothing moves to or from a
+ * virtual node.
  */
 public final class RackSpread {
 
@@ -30,7 +32,8 @@ public final class RackSpread {
       throw new IllegalArgumentException(racks.length + " rack ids for " + problem.numNodes()
           + " nodes");
     }
-    int numRacks = distinct(racks);
+    int real = problem.targetNodes();
+    int numRacks = distinct(java.util.Arrays.copyOf(racks, real));
     int need = Math.min(code.kI(), numRacks);
     int[] recv = plan.loadStats().recv();
     List<PlannedGroup> groups = new ArrayList<>();
@@ -38,11 +41,22 @@ public final class RackSpread {
     for (PlannedGroup g : plan.groups()) {
       int[] post = g.postPlacement();
       for (int s = 0; s < g.numMembers(); s++) {
-        changed |= spread(problem, g.member(s), s, post, racks, need, recv);
+        if (!hasAbsentBlock(problem, g.member(s))) {
+          changed |= spread(problem, g.member(s), s, post, racks, need, recv);
+        }
       }
       groups.add(new PlannedGroup(g.members(), g.method(), g.mergeNodes(), post));
     }
     return changed ? new TransitionPlan(plan.approach() + "+racks", problem, groups) : plan;
+  }
+
+  private static boolean hasAbsentBlock(PlanningProblem problem, int stripe) {
+    for (int b = 0; b < problem.code().kI(); b++) {
+      if (problem.isVirtual(problem.node(stripe, b))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Spreads member {@code s} (narrow stripe {@code stripe}) of one wide stripe; true if moved. */
@@ -53,17 +67,17 @@ public final class RackSpread {
     boolean changed = false;
     while (racksOf(post, s * k, k, racks).size() < need) {
       int b = s * k + blockToMove(problem, stripe, s, post, racks);
-      int to = destination(post, s, k, racks, recv);
+      int to = destination(post, s, k, racks, recv, problem.targetNodes());
       if (to >= 0) {
         move(post, b, to, recv);
       } else {
-        int c = swapPartner(post, s, k, kF, racks, need, racks[post[b]]);
+        int c = swapPartner(post, s, k, kF, racks, need, racks[post[b]], problem.targetNodes());
         if (c >= 0) {
           int t = post[b];
           move(post, b, post[c], recv);
           move(post, c, t, recv);
         } else {
-          chain(post, b, s, k, kF, racks, need, recv);
+          chain(post, b, s, k, kF, racks, need, recv, problem.targetNodes());
         }
       }
       changed = true;
@@ -83,10 +97,10 @@ public final class RackSpread {
    * whose member keeps enough racks; -1 if there is none.
    */
   private static int swapPartner(int[] post, int s, int k, int kF, int[] racks, int need,
-      int dupRack) {
+      int dupRack, int real) {
     Set<Integer> memberRacks = racksOf(post, s * k, k, racks);
     for (int c = post.length - 1; c >= 0; c--) {
-      if ((c / k == s && c < kF) || memberRacks.contains(racks[post[c]])) {
+      if ((c / k == s && c < kF) || post[c] >= real || memberRacks.contains(racks[post[c]])) {
         continue;
       }
       if (keepsSpread(post, c, k, kF, racks, need, dupRack)) {
@@ -101,17 +115,17 @@ public final class RackSpread {
    * node (its own member keeping enough racks), and {@code s}'s duplicate b takes c's place.
    */
   private static void chain(int[] post, int b, int s, int k, int kF, int[] racks, int need,
-      int[] recv) {
+      int[] recv, int real) {
     Set<Integer> memberRacks = racksOf(post, s * k, k, racks);
     Set<Integer> used = new HashSet<>();
     for (int n : post) {
       used.add(n);
     }
     for (int c = post.length - 1; c >= 0; c--) {
-      if ((c / k == s && c < kF) || memberRacks.contains(racks[post[c]])) {
+      if ((c / k == s && c < kF) || post[c] >= real || memberRacks.contains(racks[post[c]])) {
         continue;
       }
-      for (int f = 0; f < racks.length; f++) {
+      for (int f = 0; f < real; f++) {
         if (!used.contains(f) && keepsSpread(post, c, k, kF, racks, need, racks[f])) {
           int freed = post[c];
           move(post, c, f, recv);
@@ -169,14 +183,14 @@ public final class RackSpread {
   }
 
   /** The least-receiving node not used by the wide stripe, on a rack the member lacks; or -1. */
-  private static int destination(int[] post, int s, int k, int[] racks, int[] recv) {
+  private static int destination(int[] post, int s, int k, int[] racks, int[] recv, int real) {
     Set<Integer> used = new HashSet<>();
     for (int n : post) {
       used.add(n);
     }
     Set<Integer> memberRacks = racksOf(post, s * k, k, racks);
     int best = -1;
-    for (int n = 0; n < racks.length; n++) {
+    for (int n = 0; n < real; n++) {
       if (!used.contains(n) && !memberRacks.contains(racks[n])
           && (best < 0 || recv[n] < recv[best])) {
         best = n;

@@ -23,7 +23,7 @@ public final class RandomPlanner implements Planner {
   public TransitionPlan plan(PlanningProblem problem, Rng rng) {
     CodeParams code = problem.code();
     int lambda = code.lambda();
-    int n = problem.numNodes();
+    int n = problem.targetNodes();
     List<PlannedGroup> groups = new ArrayList<>();
     for (int g = 0; g < problem.numStripes() / lambda; g++) {
       int[] members = new int[lambda];

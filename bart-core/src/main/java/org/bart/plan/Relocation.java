@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <p>The wide stripe's blocks start where they are after parity computation: data blocks on their narrow
  * nodes (in wide order), new parity j on its merge node. Scanning blocks in wide order, the first block seen
  * on a node stays and every later one on the same node must move; data therefore wins over parity and a
- * lower wide index over a higher one. Free nodes are those holding none of these blocks, ascending.
+ * lower wide index over a higher one. Free nodes are the real nodes holding none of these blocks, ascending.
+ * An absent block is alone on its virtual node, so it never moves.
  */
 final class Relocation {
 
@@ -42,7 +43,7 @@ final class Relocation {
     }
     int[] free = new int[problem.numNodes()];
     int numFree = 0;
-    for (int n = 0; n < occupied.length; n++) {
+    for (int n = 0; n < problem.targetNodes(); n++) { // a virtual node takes nothing
       if (!occupied[n]) {
         free[numFree++] = n;
       }

@@ -15,7 +15,7 @@ final class TransferTasks {
   /**
    * Per group, in plan order: the parity fetches (for j, for each member in wide order, when the parity is
    * not already on the merge node) or the data fetches of re-encoding (each data block not on the encoding
-   * node), then one relocation per wide block whose post node differs from where it is after computation.
+   * node, absent blocks of virtual nodes excepted), then one relocation per wide block whose post node differs from where it is after computation.
    */
   static List<TransferTask> of(TransitionPlan plan) {
     PlanningProblem problem = plan.problem();
@@ -38,7 +38,7 @@ final class TransferTasks {
         int e = group.mergeNodes[0];
         for (int b = 0; b < code.kF(); b++) {
           int q = dataNode(problem, group, b);
-          if (q != e) {
+          if (q != e && !problem.isVirtual(q)) { // an absent block is zeros: nothing to fetch
             tasks.add(new TransferTask(TransferTask.Kind.DATA_FETCH, g, b, q, e));
           }
         }

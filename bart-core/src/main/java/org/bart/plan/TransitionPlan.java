@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Construction checks the invariants every consumer relies on, whatever planner produced the plan:
  * every narrow stripe is in exactly one group of lambda members, merge nodes and post nodes are valid node
  * ids, a re-encoded group has one encoding node, and each wide stripe's n_f blocks end up on n_f distinct
- * nodes (so it survives any m_f node failures; BART's {@code isFinalBlockPlacementValid}).
+ * nodes (so it survives any m_f node failures; BART's {@code isFinalBlockPlacementValid}), and virtual nodes
+ * ({@link PlanningProblem#targetNodes()}) keep their absent block and take nothing else.
  *
  * <p>Immutable.
  */
@@ -64,8 +65,9 @@ public final class TransitionPlan {
       }
       for (int j = 0; j < code.mF(); j++) {
         int e = group.mergeNodes[j];
-        if (e < 0 || e >= numNodes) {
-          throw new IllegalArgumentException(prefix + "merge node " + e + " is out of range");
+        if (e < 0 || e >= problem.targetNodes()) {
+          throw new IllegalArgumentException(prefix + "merge node " + e + " is out of range"
+              + (e >= 0 && e < numNodes ? " (a virtual node)" : ""));
         }
         if (group.method == EncodeMethod.RE_ENCODE && e != group.mergeNodes[0]) {
           throw new IllegalArgumentException(prefix + "a re-encoded group has one encoding node, got "
@@ -73,6 +75,21 @@ public final class TransitionPlan {
         }
       }
       checkDistinct(prefix, g, group.post, lastGroupOn, blockOn);
+      checkVirtual(prefix, group);
+    }
+  }
+
+  /** An absent data block stays on its virtual node; no other block goes to one. */
+  private void checkVirtual(String prefix, PlannedGroup group) {
+    CodeParams code = problem.code();
+    for (int b = 0; b < group.post.length; b++) {
+      int pre = b < code.kF() ? problem.node(group.members[b / code.kI()], b % code.kI()) : -1;
+      boolean absent = pre >= 0 && problem.isVirtual(pre);
+      if (absent ? group.post[b] != pre : problem.isVirtual(group.post[b])) {
+        throw new IllegalArgumentException(prefix + "block " + b + (absent
+            ? " is absent (virtual node " + pre + ") and cannot move to node " + group.post[b]
+            : " cannot go to virtual node " + group.post[b]));
+      }
     }
   }
 

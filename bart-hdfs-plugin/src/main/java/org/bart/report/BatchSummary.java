@@ -9,6 +9,8 @@ public final class BatchSummary {
   public String id;
   /** committed, planned (dry run), rolled back, or left for the next run (from commit on). */
   public String outcome;
+  /** The narrow policy of its files (a batch holds one policy class). */
+  public String policy;
   public int files;
   public int stripes;
   public int wideGroups;

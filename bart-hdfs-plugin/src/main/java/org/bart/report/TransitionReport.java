@@ -56,6 +56,8 @@ public final class TransitionReport {
   public int filesSkipped;
   public List<PhaseTime> phases = new ArrayList<>();
   public List<BatchSummary> batches = new ArrayList<>();
+  /** Per policy class met, in the order its first batch ran or it was refused. */
+  public List<ClassSummary> classes = new ArrayList<>();
   /** Agent calls made again after a timeout or lost connection; back-offs of busy agents. */
   public long agentCallsRetried;
   public long agentBusyWaits;
@@ -129,6 +131,17 @@ public final class TransitionReport {
       nodes = b.nodes;
     }
     batchId = b.batchId;
+    ClassSummary c = classSummary(b.narrowPolicy);
+    c.dataOnlyPolicy = b.dataOnlyPolicy;
+    c.wideCode = b.wideCode;
+    c.batches++;
+    c.files += b.filesTransitioned;
+    c.stripes += b.stripes;
+    c.wideGroups += b.wideGroups;
+    c.filesCommitted += b.filesCommitted;
+    c.rawBytesBefore += b.rawBytesBefore;
+    c.rawBytesAfter += b.rawBytesAfter;
+    summary.policy = b.narrowPolicy;
     filesTransitioned += b.filesTransitioned;
     stripes += b.stripes;
     wideGroups += b.wideGroups;
@@ -179,6 +192,25 @@ public final class TransitionReport {
     summary.filesCommitted = b.filesCommitted;
     summary.phases.addAll(b.phases);
     batches.add(summary);
+  }
+
+  /** Records that {@code policy}'s class was left as it is, costing {@code files} files. */
+  public void refuseClass(String policy, int files, String reason) {
+    ClassSummary c = classSummary(policy);
+    c.filesRefused += files;
+    c.refusal = reason;
+  }
+
+  private ClassSummary classSummary(String policy) {
+    for (ClassSummary c : classes) {
+      if (c.policy.equals(policy)) {
+        return c;
+      }
+    }
+    ClassSummary c = new ClassSummary();
+    c.policy = policy;
+    classes.add(c);
+    return c;
   }
 
   private static int[] sum(int[] total, int[] add) {

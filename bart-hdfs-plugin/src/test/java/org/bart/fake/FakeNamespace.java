@@ -102,14 +102,16 @@ public final class FakeNamespace {
     }
   }
 
-  /** Ids of every replica some file of the namespace refers to. */
+  /** Ids of every replica some file of the namespace refers to (no unit without bytes). */
   public Set<Long> referencedReplicaIds() {
     synchronized (cluster) {
       Set<Long> ids = new HashSet<>();
       for (FakeInode i : byId.values()) {
         for (FakeInode.Block b : i.blocks) {
           for (int u = 0; u < width(i); u++) {
-            ids.add(b.id + (i.policy == null ? 0 : u));
+            if (unitLength(i, b, u) > 0) {
+              ids.add(b.id + (i.policy == null ? 0 : u));
+            }
           }
         }
       }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.bart.report.BatchSummary;
 import org.bart.report.GroupMethod;
+import org.bart.report.ClassSummary;
 import org.bart.report.SkippedFile;
 import org.bart.report.TransitionReport;
 
@@ -23,12 +24,15 @@ final class ReportPrinter {
       out.println("  recovered: " + r.recovery);
     }
     if (r.narrowPolicy != null) {
-      out.printf(Locale.ROOT, "  code: %s -> %s, lambda %d; wide code %s%n", r.narrowPolicy,
-          r.dataOnlyPolicy, r.lambda, r.wideCode);
+      if (r.classes.size() <= 1) {
+        out.printf(Locale.ROOT, "  code: %s -> %s, lambda %d; wide code %s%n", r.narrowPolicy,
+            r.dataOnlyPolicy, r.lambda, r.wideCode);
+      }
       out.printf(Locale.ROOT, "  files: %d transitioned, %d skipped; %d narrow stripes in %d wide "
           + "groups%n", r.filesTransitioned, r.skipped.size(), r.stripes, r.wideGroups);
     }
     printGroupMethods(r, out);
+    printClasses(r, out);
     for (TransitionReport.PhaseTime p : r.phases) {
       out.printf(Locale.ROOT, "  phase %-8s %8.3f s%n", p.phase, p.millis / 1000.0);
     }
@@ -83,21 +87,46 @@ final class ReportPrinter {
     }
   }
 
+  /** One line per policy class when there are several or one was left as it is. */
+  private static void printClasses(TransitionReport r, PrintStream out) {
+    boolean anyRefused = false;
+    for (ClassSummary c : r.classes) {
+      anyRefused |= c.refusal != null;
+    }
+    if (r.classes.size() < 2 && !anyRefused) {
+      return;
+    }
+    for (ClassSummary c : r.classes) {
+      if (c.batches > 0) {
+        out.printf(Locale.ROOT, "  class %s -> %s, wide code %s: %d files in %d batch%s, %d "
+            + "stripes in %d wide groups, %d committed; raw %s -> %s (%.1f%% saved)%n", c.policy,
+            c.dataOnlyPolicy, c.wideCode, c.files, c.batches, c.batches == 1 ? "" : "es",
+            c.stripes, c.wideGroups, c.filesCommitted, Units.bytes(c.rawBytesBefore),
+            Units.bytes(c.rawBytesAfter), c.rawBytesBefore == 0 ? 0
+                : 100.0 * (c.rawBytesBefore - c.rawBytesAfter) / c.rawBytesBefore);
+      }
+      if (c.refusal != null) {
+        out.printf(Locale.ROOT, "  class %s: %d files left as they are: %s%n", c.policy,
+            c.filesRefused, c.refusal);
+      }
+    }
+  }
+
   private static void printBatches(TransitionReport r, PrintStream out) {
     if (r.batches.isEmpty()) {
       return;
     }
     out.printf(Locale.ROOT, "  %d batch%s (max_load of the run: the sum of theirs)%n",
         r.batches.size(), r.batches.size() == 1 ? "" : "es");
-    out.printf(Locale.ROOT, "    %-16s %6s %7s %6s %9s %9s %9s  %s%n", "batch", "files",
-        "stripes", "groups", "max_load", "measured", "time_s", "outcome");
+    out.printf(Locale.ROOT, "    %-16s %-20s %6s %7s %6s %9s %9s %9s  %s%n", "batch", "policy",
+        "files", "stripes", "groups", "max_load", "measured", "time_s", "outcome");
     for (BatchSummary b : r.batches) {
       long ms = 0;
       for (TransitionReport.PhaseTime p : b.phases) {
         ms += p.millis;
       }
-      out.printf(Locale.ROOT, "    %-16s %6d %7d %6d %9d %9d %9.3f  %s%n", b.id, b.files,
-          b.stripes, b.wideGroups, b.predictedMaxLoad, b.measuredMaxLoad, ms / 1000.0,
+      out.printf(Locale.ROOT, "    %-16s %-20s %6d %7d %6d %9d %9d %9.3f  %s%n", b.id,
+          b.policy, b.files, b.stripes, b.wideGroups, b.predictedMaxLoad, b.measuredMaxLoad, ms / 1000.0,
           b.outcome);
     }
     if (r.agentCallsRetried + r.agentBusyWaits > 0) {

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.bart.demo.Demo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,12 +15,20 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements BartCommand {
 
   @Command(name = "demo", mixinStandardHelpOptions = true,
-      description = "Start an in-process HDFS with BART installed, write RS-LEGACY files, "
+      description = "Start an in-process HDFS with BART installed, write erasure-coded files "
+          + "(RS-LEGACY by default; with partial last block groups and a file under a cell), "
           + "transition them and check the result. Exits non-zero if any check fails.")
   static final class Options implements Callable<Integer> {
-    @Option(names = "--code", description = "k,m,lambda of the narrow code and the grouping "
-        + "(default: ${DEFAULT-VALUE})", defaultValue = "6,3,3")
+    @Option(names = "--code", description = "k,m,lambda of an RS-LEGACY narrow code and the "
+        + "grouping (default: 6,3,3)")
     String code;
+    @Option(names = "--policy", description = "a built-in EC policy instead of --code: "
+        + "RS-6-3-1024k, RS-3-2-1024k, RS-10-4-1024k, XOR-2-1-1024k or RS-LEGACY-6-3-1024k "
+        + "(its codec, k, m and cell size)")
+    String policy;
+    @Option(names = "--lambda", description = "narrow stripes per wide group with --policy "
+        + "(default: ${DEFAULT-VALUE})", defaultValue = "3")
+    int lambda;
     @Option(names = "--datanodes", description = "DataNodes (default: lambda*k+m+3)")
     int dataNodes;
     @Option(names = "--files", description = "files to write (default: ${DEFAULT-VALUE})",
@@ -31,7 +41,8 @@ public final class DemoCommand implements BartCommand {
         + "(default: ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
     @Option(names = "--cell-size", description = "cell (and block) size in bytes for a "
-        + "user-defined policy (default: ${DEFAULT-VALUE})", defaultValue = "1048576")
+        + "user-defined policy, not with --policy (default: ${DEFAULT-VALUE})",
+        defaultValue = "1048576")
     int cellSize;
     @Option(names = "--block-size", converter = ByteSize.class, description = "block size, a "
         + "multiple of the cell size, e.g. 64MiB or 128MiB (default: one cell); files are "
@@ -42,28 +53,56 @@ public final class DemoCommand implements BartCommand {
 
     @Override
     public Integer call() throws Exception {
-      String[] c = code.split(",");
-      if (c.length != 3) {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-            "--code needs k,m,lambda, e.g. 6,3,3");
-      }
       Demo.Settings s = new Demo.Settings();
-      s.k = Integer.parseInt(c[0].trim());
-      s.m = Integer.parseInt(c[1].trim());
-      s.lambda = Integer.parseInt(c[2].trim());
+      s.cellSize = cellSize;
+      if (policy != null) {
+        usePolicy(s);
+      } else {
+        String[] c = (code == null ? "6,3,3" : code).split(",");
+        if (c.length != 3) {
+          throw new CommandLine.ParameterException(new CommandLine(this),
+              "--code needs k,m,lambda, e.g. 6,3,3");
+        }
+        s.k = Integer.parseInt(c[0].trim());
+        s.m = Integer.parseInt(c[1].trim());
+        s.lambda = Integer.parseInt(c[2].trim());
+      }
       s.dataNodes = dataNodes;
       s.files = files;
       s.approach = approach;
       s.seed = seed;
-      s.cellSize = cellSize;
-      if (blockSize < 0 || blockSize % cellSize != 0
+      if (blockSize < 0 || blockSize % s.cellSize != 0
           || (long) s.k * blockSize * 3 > Integer.MAX_VALUE) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--block-size "
-            + blockSize + " must be a multiple of --cell-size " + cellSize
+            + blockSize + " must be a multiple of the cell size " + s.cellSize
             + " and 3 block groups of it at most 2 GiB");
       }
-      s.blockSize = blockSize == 0 ? cellSize : blockSize;
+      s.blockSize = blockSize == 0 ? s.cellSize : blockSize;
       return new Demo(s, out).run().isEmpty() ? 0 : 1;
+    }
+
+    /** The codec, k, m and cell size of the built-in policy named by --policy. */
+    private void usePolicy(Demo.Settings s) {
+      ErasureCodingPolicy p = SystemErasureCodingPolicies.getByName(policy);
+      if (p == null || p.isReplicationPolicy() || code != null) {
+        throw new CommandLine.ParameterException(new CommandLine(this), code != null
+            ? "--policy and --code exclude each other (use --lambda with --policy)"
+            : "--policy " + policy + " is no built-in erasure coding policy; they are "
+                + builtInNames());
+      }
+      s.codec = p.getCodecName();
+      s.k = p.getNumDataUnits();
+      s.m = p.getNumParityUnits();
+      s.lambda = lambda;
+      s.cellSize = p.getCellSize();
+    }
+
+    private static String builtInNames() {
+      StringBuilder names = new StringBuilder();
+      for (ErasureCodingPolicy p : SystemErasureCodingPolicies.getPolicies()) {
+        names.append(names.length() == 0 ? "" : ", ").append(p.getName());
+      }
+      return names.toString();
     }
   }
 

@@ -19,20 +19,26 @@ import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.io.IOUtils;
 import org.bart.admin.TransitionRunner;
 import org.bart.client.BartFileSystem;
+import org.bart.codec.NarrowCodec;
+import org.bart.codec.WideCode;
+import org.bart.codec.WideCodeUnavailableException;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.MaintenanceReport;
 import org.bart.report.TransitionReport;
 
 /**
- * The embedded demonstration: an in-process HDFS with BART installed, RS-LEGACY(k,m) files of
- * random bytes, the transition, and the checks an operator would make afterwards. Every check
- * that fails is printed and makes the demo fail.
+ * The embedded demonstration: an in-process HDFS with BART installed, erasure-coded files of
+ * random bytes (RS-LEGACY(k,m) by default, or any codec's policy: {@code --policy}) including
+ * partial last block groups and a file smaller than a cell, the transition, and the checks an
+ * operator would make afterwards. Every check that fails is printed and makes the demo fail.
  */
 public final class Demo {
 
   /** What to run. */
   public static final class Settings {
+    /** The narrow policy's codec: rs-legacy, rs or xor. */
+    public String codec = "rs-legacy";
     public int k = 6;
     public int m = 3;
     public int lambda = 3;
@@ -57,6 +63,11 @@ public final class Demo {
   /** Runs the demo; returns the failed checks (empty when everything held). */
   public List<String> run() throws Exception {
     int nodes = s.dataNodes > 0 ? s.dataNodes : s.lambda * s.k + s.m + 3;
+    String noMerge = perIndexMergeMissing();
+    if (noMerge != null) {
+      out.println("Note: " + noMerge + ". Each wide group's parity is therefore re-encoded "
+          + "from the group's data by one DataNode, not merged from the narrow parity.");
+    }
     File base = new File(System.getProperty("java.io.tmpdir"), "bart-demo-" + System.nanoTime());
     out.printf(Locale.ROOT, "Starting an embedded HDFS with %d DataNodes (BART plugins installed)"
         + "%s...%n", nodes, System.getProperty("bart.log.file") == null ? ""
@@ -64,7 +75,7 @@ public final class Demo {
     try (EmbeddedCluster cluster = EmbeddedCluster.builder().dataNodes(nodes)
         .blockSize(s.blockSize).baseDir(base).start()) {
       DistributedFileSystem dfs = cluster.dfs();
-      ErasureCodingPolicy narrow = cluster.enableRsLegacy(s.k, s.m, s.cellSize);
+      ErasureCodingPolicy narrow = cluster.enablePolicy(s.codec, s.k, s.m, s.cellSize);
       Path tree = new Path("/ec_test");
       dfs.mkdirs(tree);
       dfs.setErasureCodingPolicy(tree, narrow.getName());
@@ -91,7 +102,21 @@ public final class Demo {
     return failures;
   }
 
-  /** Files of one to three block groups, most of them ending in a partial group. */
+  /** Why the code has no per-index merge of its parity with this lambda, or null if it has. */
+  private String perIndexMergeMissing() {
+    try {
+      WideCode.forGeometry(NarrowCodec.forName(s.codec), s.k, s.m, s.lambda);
+      return null;
+    } catch (WideCodeUnavailableException e) {
+      return e.getMessage();
+    }
+  }
+
+  /**
+   * Files of one to three block groups, each ending in a partial group of a random size (a tail of
+   * a few bytes to a whole group: some of its data units are then absent); file 0 is smaller than
+   * a cell.
+   */
   private void writeFiles(DistributedFileSystem dfs, Path tree, List<Path> paths,
       List<byte[]> contents) throws IOException {
     Random r = new Random(s.seed);
@@ -99,13 +124,12 @@ public final class Demo {
     long total = 0;
     int stripes = 0;
     for (int i = 0; i < s.files; i++) {
-      int fullGroups = r.nextInt(3);
+      int fullGroups = i == 0 ? 0 : r.nextInt(3);
       if (i == s.files - 1) { // make the stripe count a multiple of lambda: no file left over
         fullGroups = (fullGroups + s.lambda - (stripes + fullGroups + 1) % s.lambda) % s.lambda;
       }
       stripes += fullGroups + 1;
-      // A partial last group must fill every data block: more than k - 1 cells.
-      long partial = (s.k - 1L) * s.cellSize + 1 + r.nextInt(s.cellSize);
+      long partial = i == 0 ? 1 + r.nextInt(s.cellSize - 1) : 1 + (long) r.nextInt((int) groupBytes);
       int length = (int) (fullGroups * groupBytes + partial);
       Path p = new Path(tree, String.format(Locale.ROOT, "file-%02d", i));
       byte[] data = SampleFiles.randomBytes(s.seed * 1000 + i, length);

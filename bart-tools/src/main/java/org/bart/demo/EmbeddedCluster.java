@@ -193,12 +193,23 @@ public final class EmbeddedCluster implements Closeable {
    * where it fits, else a user-defined one added now.
    */
   public ErasureCodingPolicy enableRsLegacy(int k, int m, int cellSize) throws IOException {
-    ErasureCodingPolicy legacy63 =
-        SystemErasureCodingPolicies.getByID(SystemErasureCodingPolicies.RS_6_3_LEGACY_POLICY_ID);
-    if (k == 6 && m == 3 && cellSize == legacy63.getCellSize()) {
-      return legacy63;
+    return enablePolicy("rs-legacy", k, m, cellSize);
+  }
+
+  /**
+   * An enabled policy of {@code codec} (k, m) with {@code cellSize} cells: the built-in one where
+   * there is one (e.g. RS-6-3-1024k), else a user-defined one added now (e.g. RS-6-3-64k).
+   */
+  public ErasureCodingPolicy enablePolicy(String codec, int k, int m, int cellSize)
+      throws IOException {
+    ECSchema schema = new ECSchema(codec, k, m);
+    for (ErasureCodingPolicy builtIn : SystemErasureCodingPolicies.getPolicies()) {
+      if (builtIn.getSchema().equals(schema) && builtIn.getCellSize() == cellSize) {
+        dfs().enableErasureCodingPolicy(builtIn.getName());
+        return builtIn;
+      }
     }
-    ErasureCodingPolicy p = new ErasureCodingPolicy(new ECSchema("rs-legacy", k, m), cellSize);
+    ErasureCodingPolicy p = new ErasureCodingPolicy(schema, cellSize);
     dfs().addErasureCodingPolicies(new ErasureCodingPolicy[] {p});
     dfs().enableErasureCodingPolicy(p.getName());
     return p;

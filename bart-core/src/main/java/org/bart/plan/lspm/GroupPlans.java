@@ -39,6 +39,7 @@ final class GroupPlans {
   private final int mF;
   private final int nF;
   private final int lambda;
+  /** Nodes a block may move to: the real ones. */
   private final int numNodes;
   private final int[] merge;
   private final int[] post;
@@ -62,12 +63,12 @@ final class GroupPlans {
     this.mF = problem.code().mF();
     this.nF = problem.code().nF();
     this.lambda = problem.code().lambda();
-    this.numNodes = problem.numNodes();
+    this.numNodes = problem.targetNodes();
     this.merge = new int[groups.count() * mF];
     this.post = new int[groups.count() * nF];
-    this.occupied = new int[numNodes];
-    this.holderStamp = new int[numNodes];
-    this.holderCount = new int[numNodes];
+    this.occupied = new int[problem.numNodes()];
+    this.holderStamp = new int[problem.numNodes()];
+    this.holderCount = new int[problem.numNodes()];
     this.initial = new int[nF];
     this.moving = new int[nF];
     this.mergeCandidates = new int[lambda + extraCandidates];

@@ -120,7 +120,7 @@ public final class LspmPlanner implements Planner {
     swaps.run(Math.min(budgetMillis * SWAP_EVALUATIONS_PER_MS, groups.count() * WORK_PER_GROUP), random);
 
     LinkLoads loads = new LinkLoads(problem.numNodes(), problem.bandwidth());
-    ColdLinks cold = new ColdLinks(loads, problem.numNodes(), COLD_LINKS);
+    ColdLinks cold = new ColdLinks(loads, problem.targetNodes(), COLD_LINKS); // never a virtual node
     GroupPlans plans = new GroupPlans(problem, groups, loads, cold, EXTRA_MERGE_CANDIDATES);
     for (int g = 0; g < groups.count(); g++) {
       if (g % LoadSearch.REFRESH_EVERY == 0) {

@@ -109,10 +109,19 @@ public final class BlockGroup {
         : new ArrayList<>(java.util.Arrays.asList(internal[i].getLocations()));
   }
 
-  /** Whether every internal block has a known replica. */
+  /**
+   * Whether internal block {@code i} is an absent data block: a partial group (a small file, a
+   * file's tail) has no internal block for a data unit without bytes, which the wide code counts
+   * as zeros.
+   */
+  public boolean isAbsent(int i) {
+    return i < policy.getNumDataUnits() && internalLength(i) == 0;
+  }
+
+  /** Whether every internal block (absent ones aside) has a known replica. */
   public boolean isComplete() {
     for (int i = 0; i < internal.length; i++) {
-      if (node(i) == null) {
+      if (node(i) == null && !isAbsent(i)) {
         return false;
       }
     }
@@ -129,7 +138,11 @@ public final class BlockGroup {
       }
       seen.set(i);
     }
-    return indices.length == internal.length;
+    int present = 0;
+    for (int i = 0; i < internal.length; i++) {
+      present += isAbsent(i) ? 0 : 1;
+    }
+    return indices.length == present;
   }
 
   /** Expected length of internal block {@code i} given the group's data size. */

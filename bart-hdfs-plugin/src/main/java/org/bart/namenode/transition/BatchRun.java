@@ -1,6 +1,7 @@
 package org.bart.namenode.transition;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.StateOwnership;
+import org.bart.plan.BandwidthProfile;
 import org.bart.plan.CodeParams;
 import org.bart.plan.EncodeMethod;
 import org.bart.plan.LoadStats;
@@ -169,12 +171,15 @@ final class BatchRun {
         : ctx.options.approach.reEncoding();
     PlannerBound.checkBatch(approach, ctx.table.stripes.size());
     CodeParams params = CodeParams.of(k, m, lambda * k, m);
-    PlanningProblem problem = new PlanningProblem(params, ctx.nodes.size(),
-        ctx.table.prePlacement, ctx.options.bandwidthProfile(ctx.nodes.size()));
+    int real = ctx.nodes.size();
+    int all = real + ctx.table.virtualNodes; // absent data blocks sit on virtual nodes
+    PlanningProblem problem = new PlanningProblem(params, real, all, ctx.table.prePlacement,
+        withVirtualNodes(ctx.options.bandwidthProfile(real), all));
     Rng rng = ctx.options.seed == null ? Rng.fast(System.nanoTime()) : Rng.exact(ctx.options.seed);
     // HDFS asks a data-only group to span min(k, racks) racks; spread it in the plan, or the
     // NameNode would move blocks afterwards and undo the plan's placement.
-    ctx.plan = RackSpread.apply(approach.planner().plan(problem, rng), ctx.nodes.rackIds());
+    ctx.plan = RackSpread.apply(approach.planner().plan(problem, rng),
+        Arrays.copyOf(ctx.nodes.rackIds(), all));
     EncodeMethod method = ctx.code.merges() ? EncodeMethod.PARITY_MERGE : EncodeMethod.RE_ENCODE;
     for (int g = 0; g < ctx.plan.groups().size(); g++) {
       if (ctx.plan.groups().get(g).method() != method) {
@@ -194,8 +199,8 @@ final class BatchRun {
     r.wideGroups = ctx.plan.groups().size();
     GroupMethods.report(ctx, approach, r);
     LoadStats predicted = ctx.plan.loadStats();
-    r.predictedSend = predicted.send();
-    r.predictedRecv = predicted.recv();
+    r.predictedSend = Arrays.copyOf(predicted.send(), real);
+    r.predictedRecv = Arrays.copyOf(predicted.recv(), real);
     r.predictedMaxLoad = predicted.maxLoad();
     r.predictedBandwidth = predicted.bandwidth();
     long blockSize = ctx.table.files.get(0).status.getBlockSize();
@@ -206,6 +211,20 @@ final class BatchRun {
       r.dataBytes += f.status.getLen();
     }
     r.rawBytesAfter = rawBytesAfter();
+  }
+
+  /** {@code profile} with the virtual nodes added (they never transfer), or null. */
+  private static BandwidthProfile withVirtualNodes(BandwidthProfile profile, int all) {
+    if (profile == null) {
+      return null;
+    }
+    double[] up = new double[all];
+    double[] down = new double[all];
+    for (int n = 0; n < all; n++) {
+      up[n] = n < profile.numNodes() ? profile.upload(n) : 1;
+      down[n] = n < profile.numNodes() ? profile.download(n) : 1;
+    }
+    return new BandwidthProfile(up, down);
   }
 
   /** Raw bytes of the transitioned data after the transition: data blocks plus wide parity. */

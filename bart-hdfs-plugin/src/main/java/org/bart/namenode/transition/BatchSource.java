@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.bart.report.SkippedFile;
 
 /**
- * Cuts the stream of mergeable files into batches: each holds whole files, about {@code
- * targetStripes} narrow stripes (a file is never split, so the last one may go over, never past
- * {@code maxStripes} unless one file alone does) and a multiple of lambda of them, so that every
- * stripe gets a wide group. The files {@link StripeTable#fitToLambda} leaves out are carried into
- * the next batch; only at the end of the tree are they skipped. Holds one batch at a time.
+ * Cuts the stream of mergeable files into batches, one {@link PolicyClass} per batch: files of
+ * different policies under one tree are grouped by class, and each class is cut on its own. A
+ * batch holds whole files, about {@code targetStripes} narrow stripes (a file is never split, so
+ * the last one may go over, never past {@code maxStripes} unless one file alone does) and a
+ * multiple of lambda of them, so that every stripe gets a wide group. The files {@link
+ * StripeTable#fitToLambda} leaves out stay open for the class's next batch; only at the end of the
+ * tree are they skipped. Holds one open batch per class and at most one cut batch besides.
  */
 final class BatchSource {
 
@@ -23,12 +28,47 @@ final class BatchSource {
     CandidateFile next(Consumer<SkippedFile> skipped) throws IOException;
   }
 
+  /** The files of one class not in a batch yet, in walk order. */
+  private final class Open {
+    List<CandidateFile> files = new ArrayList<>();
+    int stripes;
+
+    void add(CandidateFile f) {
+      if (!files.isEmpty() && stripes + f.groups.size() > maxStripes) {
+        cut(); // if nothing fits yet, the batch grows past the bound by this one file
+      }
+      files.add(f);
+      stripes += f.groups.size();
+      if (stripes >= targetStripes) {
+        cut();
+      }
+    }
+
+    /** Queues the largest multiple of lambda these files make, if any; true if it did. */
+    boolean cut() {
+      List<CandidateFile> fitted = new ArrayList<>(files);
+      List<CandidateFile> left = StripeTable.fitToLambda(fitted, lambda);
+      if (fitted.isEmpty()) {
+        return false;
+      }
+      cut.add(fitted);
+      files = left;
+      stripes = 0;
+      for (CandidateFile f : left) {
+        stripes += f.groups.size();
+      }
+      return true;
+    }
+  }
+
   private final Candidates discovery;
   private final int lambda;
   private final int targetStripes;
   private final int maxStripes;
   private final Consumer<SkippedFile> skipped;
-  private final Deque<CandidateFile> carried = new ArrayDeque<>();
+  private final Map<PolicyClass, Open> open = new LinkedHashMap<>();
+  private final Deque<List<CandidateFile>> cut = new ArrayDeque<>();
+  private boolean treeDone;
 
   BatchSource(Candidates discovery, int lambda, int targetStripes, int maxStripes,
       Consumer<SkippedFile> skipped) {
@@ -39,46 +79,29 @@ final class BatchSource {
     this.skipped = skipped;
   }
 
-  /** The files of the next batch, in walk order; empty when the tree has no more. */
+  /** The files of the next batch (all of one class), in walk order; empty when none are left. */
   List<CandidateFile> next() throws IOException {
-    List<CandidateFile> batch = new ArrayList<>();
-    int stripes = 0;
-    boolean more = true;
-    boolean grow = false;
-    while (true) {
-      while (more && (stripes < targetStripes || grow)) {
-        CandidateFile f = take();
-        if (f == null) {
-          more = false;
-        } else if (!grow && !batch.isEmpty() && stripes + f.groups.size() > maxStripes) {
-          carried.addFirst(f);
-          break;
-        } else {
-          batch.add(f);
-          stripes += f.groups.size();
-          grow = false;
-        }
+    while (cut.isEmpty() && !treeDone) {
+      CandidateFile f = discovery.next(skipped);
+      if (f == null) {
+        treeDone = true;
+      } else {
+        open.computeIfAbsent(PolicyClass.of(f.policy), c -> new Open()).add(f);
       }
-      List<CandidateFile> fitted = new ArrayList<>(batch);
-      List<CandidateFile> left = StripeTable.fitToLambda(fitted, lambda);
-      if (!fitted.isEmpty()) {
-        for (int i = left.size() - 1; i >= 0; i--) {
-          carried.addFirst(left.get(i));
-        }
-        return fitted;
-      }
-      if (!more) {
-        for (CandidateFile f : left) {
-          skipped.accept(new SkippedFile(f.path, "left for a later run: a wide group needs "
-              + lambda + " stripes and this run's stripe count must be a multiple of it"));
-        }
-        return fitted;
-      }
-      grow = true; // no multiple of lambda among these files yet: take one more and fit again
     }
-  }
-
-  private CandidateFile take() throws IOException {
-    return carried.isEmpty() ? discovery.next(skipped) : carried.poll();
+    // At the end of the tree, the classes' open batches one at a time, in the order first met.
+    for (Iterator<Map.Entry<PolicyClass, Open>> it = open.entrySet().iterator();
+        cut.isEmpty() && it.hasNext(); ) {
+      Map.Entry<PolicyClass, Open> e = it.next();
+      if (!e.getValue().cut()) {
+        for (CandidateFile f : e.getValue().files) {
+          skipped.accept(new SkippedFile(f.path, "left for a later run: a wide group needs "
+              + lambda + " stripes of one class (" + e.getKey() + ") and the stripe count of "
+              + "this run's last batch of that class must be a multiple of it"));
+        }
+        it.remove();
+      }
+    }
+    return cut.isEmpty() ? new ArrayList<CandidateFile>() : cut.poll();
   }
 }

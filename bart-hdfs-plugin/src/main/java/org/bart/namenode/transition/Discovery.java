@@ -2,8 +2,11 @@ package org.bart.namenode.transition;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
@@ -17,6 +20,8 @@ import org.apache.hadoop.hdfs.protocol.LocatedBlocks;
 import org.apache.hadoop.hdfs.protocol.SnapshottableDirectoryStatus;
 import org.apache.hadoop.security.AccessControlException;
 import org.bart.codec.NarrowCodec;
+import org.bart.codec.WideCode;
+import org.bart.codec.WideCodeUnavailableException;
 import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.report.SkippedFile;
@@ -25,9 +30,12 @@ import org.bart.report.SkippedFile;
  * Phase 1: finds, one at a time, the files under a tree that can be transitioned, and says for
  * every other file why not. A file qualifies when it is closed, erasure coded with a policy whose
  * parity merges, outside snapshots and encryption zones, and every block group is whole: all
- * internal blocks known on distinct DataNodes that run a BART agent, and no empty data block. The
- * first qualifying policy (in walk order) is the run's; files with another policy wait for a run
- * of their own. The tree is streamed ({@link TreeWalk}): what discovery holds does not grow with
+ * internal blocks known on distinct DataNodes that run a BART agent. A partial block group (a
+ * small file, a file's tail) has no internal block for a data unit without bytes: that unit is a
+ * known zero of the wide code, not a block to find. Files of every policy class
+ * ({@link PolicyClass}) qualify, each class transitioned on its own, unless the class has no wide
+ * code whose parity merges per index with the run's lambda, or the cluster has too few DataNodes
+ * for its wide groups: then its files are skipped with that reason. The tree is streamed ({@link TreeWalk}): what discovery holds does not grow with
  * the tree, only the batch being filled holds candidates.
  */
 public final class Discovery implements BatchSource.Candidates {
@@ -41,13 +49,31 @@ public final class Discovery implements BatchSource.Candidates {
   private final List<String> snapshotted;
   private final List<String> zones;
   private final TreeWalk walk;
-  private ErasureCodingPolicy policy;
+  private final int lambda;
+  /** Per class met so far: null if it can be transitioned, else why not. */
+  private final Map<PolicyClass, String> refusals = new HashMap<>();
+  /** Per policy whose class was refused: the reason and how many files it cost. */
+  private final Map<String, ClassRefusal> refused = new LinkedHashMap<>();
 
-  /** @param nodesWithAgents uuids of the live DataNodes whose agents are ready */
-  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents, String tree)
+  /** A policy class this run cannot transition: why, and the files skipped for it. */
+  static final class ClassRefusal {
+    final String reason;
+    int files;
+
+    ClassRefusal(String reason) {
+      this.reason = reason;
+    }
+  }
+
+  /**
+   * @param nodesWithAgents uuids of the live DataNodes whose agents are ready
+   * @param lambda narrow stripes per wide group, for every class
+   */
+  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents, String tree, int lambda)
       throws IOException {
     this.dfs = dfs;
     this.nodesWithAgents = nodesWithAgents;
+    this.lambda = lambda;
     this.snapshotted = snapshottedDirs();
     this.zones = encryptionZones();
     this.walk = new TreeWalk(dfs, tree);
@@ -70,9 +96,9 @@ public final class Discovery implements BatchSource.Candidates {
     return null;
   }
 
-  /** The run's policy: that of the first qualifying file, or null before one was found. */
-  ErasureCodingPolicy policy() {
-    return policy;
+  /** The policies whose class this run could not transition, by name, in the order met. */
+  Map<String, ClassRefusal> refusedPolicies() {
+    return refused;
   }
 
   /** Null if {@code path} qualifies (then {@code found[0]} is it), else why not. */
@@ -94,9 +120,10 @@ public final class Discovery implements BatchSource.Candidates {
       return "policy " + p.getName() + " uses codec '" + p.getCodecName() + "', whose parity "
           + "BART cannot merge; it merges " + NarrowCodec.names();
     }
-    if (policy != null && !policy.equals(p)) {
-      return "policy " + p.getName() + " differs from " + policy.getName()
-          + ", this run's policy; transition it in a run of its own";
+    String refusal = refusal(p);
+    if (refusal != null) {
+      refused.computeIfAbsent(p.getName(), n -> new ClassRefusal(refusal)).files++;
+      return refusal;
     }
     String under = ancestorIn(path, snapshotted);
     if (under != null) {
@@ -129,17 +156,43 @@ public final class Discovery implements BatchSource.Candidates {
         return "block group " + gi + " " + why;
       }
     }
-    policy = p;
     found[0] = new CandidateFile(path, st, groups);
     return null;
   }
 
+  /** Null if the class of {@code p} can be transitioned in this run, else why not (once each). */
+  private String refusal(ErasureCodingPolicy p) {
+    PolicyClass c = PolicyClass.of(p);
+    if (!refusals.containsKey(c)) {
+      refusals.put(c, classProblem(p));
+    }
+    return refusals.get(c);
+  }
+
+  private String classProblem(ErasureCodingPolicy p) {
+    int k = p.getNumDataUnits();
+    int m = p.getNumParityUnits();
+    try {
+      // the merged code, or the re-encoded one where no per-index merge exists
+      WideCode.forTransition(NarrowCodec.forName(p.getCodecName()), k, m, lambda);
+    } catch (WideCodeUnavailableException e) {
+      return "policy " + p.getName() + " (" + PolicyClass.of(p) + ") has no wide code with "
+          + "lambda " + lambda + ": " + e.getMessage() + "; this class is left as it is";
+    }
+    int needed = lambda * k + m;
+    if (nodesWithAgents.size() < needed) {
+      return "too few DataNodes: policy " + p.getName() + " with lambda " + lambda + " needs "
+          + needed + " distinct live DataNodes with ready BART agents for a wide group, and "
+          + "there are " + nodesWithAgents.size();
+    }
+    return null;
+  }
+
   private String checkGroup(BlockGroup g) {
-    int k = g.policy().getNumDataUnits();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < g.width(); i++) {
-      if (i < k && g.internalLength(i) == 0) {
-        return "holds data in only " + i + " of " + k + " data blocks (file too small to merge)";
+      if (g.isAbsent(i)) {
+        continue;
       }
       DatanodeInfo node = g.node(i);
       if (node == null) {

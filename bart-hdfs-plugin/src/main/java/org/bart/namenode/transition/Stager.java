@@ -51,6 +51,13 @@ public final class Stager {
     for (int g = 0; g < groups; g++) {
       remaining.set(g, ctx.plan.problem().code().nF());
     }
+    for (int s = 0; s < ctx.table.stripes.size(); s++) {
+      for (int b = 0; b < ctx.k(); b++) {
+        if (ctx.table.stripes.get(s).group().isAbsent(b)) {
+          remaining.decrementAndGet(ctx.groupOf[s]); // nothing to place
+        }
+      }
+    }
     ctx.twins = new CreatedFile[ctx.table.files.size()];
     ctx.twinGroupIds = new long[ctx.table.stripes.size()];
     ctx.parityFiles = new CreatedFile[groups];
@@ -103,7 +110,11 @@ public final class Stager {
     return s;
   }
 
-  /** Re-labels or sends each data block of one stripe into its twin group, as planned. */
+  /**
+   * Re-labels or sends each data block of one stripe into its twin group, as planned. An absent
+   * data block has no counterpart either: the twin group has the same data size, so the NameNode
+   * expects no internal block for that unit.
+   */
   private void placeDataBlocks(int stripe, Replica twinGroup) throws IOException {
     BlockGroup old = ctx.table.stripes.get(stripe).group();
     int g = ctx.groupOf[stripe];
@@ -111,6 +122,9 @@ public final class Stager {
     int k = ctx.k();
     List<Callable<Void>> moves = new ArrayList<>();
     for (int b = 0; b < k; b++) {
+      if (old.isAbsent(b)) {
+        continue;
+      }
       Replica source = WideReadConverter.toReplica(old.block(b));
       int from = ctx.table.prePlacement[stripe][b];
       int to = pg.postNode(ctx.positionOf[stripe] * k + b);

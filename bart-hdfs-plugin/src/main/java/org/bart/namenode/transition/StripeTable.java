@@ -9,7 +9,10 @@ import org.bart.namenode.hdfs.BlockGroup;
 /**
  * The narrow stripes of one batch, numbered for the planner: stripe ids run over the batch's
  * files in walk order and, within a file, over its block groups. Also the pre-placement (node id
- * of each internal block, data then parity) the planner reads.
+ * of each internal block, data then parity) the planner reads. A shortened stripe's absent data
+ * blocks (a partial last block group: HDFS stores no internal block for a data unit with no
+ * bytes) are each on a virtual node of its own, numbered from the cluster's size on, which the
+ * planner leaves alone ({@link org.bart.plan.PlanningProblem#targetNodes()}).
  */
 public final class StripeTable {
 
@@ -31,6 +34,8 @@ public final class StripeTable {
   final List<CandidateFile> files;
   final List<Stripe> stripes = new ArrayList<>();
   final int[][] prePlacement;
+  /** Number of virtual nodes: the absent data blocks of the batch. */
+  final int virtualNodes;
 
   StripeTable(List<CandidateFile> files, ClusterView nodes) {
     this.files = files;
@@ -40,13 +45,16 @@ public final class StripeTable {
       }
     }
     prePlacement = new int[stripes.size()][];
+    int virtual = 0;
     for (int s = 0; s < stripes.size(); s++) {
       BlockGroup g = stripes.get(s).group();
       prePlacement[s] = new int[g.width()];
       for (int i = 0; i < g.width(); i++) {
-        prePlacement[s][i] = nodes.indexOf(g.node(i).getDatanodeUuid());
+        prePlacement[s][i] = g.isAbsent(i) ? nodes.size() + virtual++
+            : nodes.indexOf(g.node(i).getDatanodeUuid());
       }
     }
+    virtualNodes = virtual;
   }
 
   /**

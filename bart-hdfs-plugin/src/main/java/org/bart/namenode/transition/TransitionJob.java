@@ -2,6 +2,7 @@ package org.bart.namenode.transition;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
@@ -93,7 +94,7 @@ public final class TransitionJob {
       clock.after(Phase.RECOVER);
     }
     ClusterView nodes = ClusterView.of(dfs, registry);
-    Discovery discovery = new Discovery(dfs, nodes.uuids(), options.tree);
+    Discovery discovery = new Discovery(dfs, nodes.uuids(), options.tree, options.lambda);
     BatchSource batches = new BatchSource(discovery, options.lambda,
         batchGroups * options.lambda, PlannerBound.maxStripes(options.approach), this::skip);
     for (int n = 1; ; n++) {
@@ -112,7 +113,7 @@ public final class TransitionJob {
       summary.phases.add(new TransitionReport.PhaseTime("discover", discoverMs));
       summary.outcome = "failed: rolled back";
       try {
-        batch.run(files, discovery.policy(), nodes);
+        batch.run(files, files.get(0).policy, nodes);
         summary.outcome = options.dryRun ? "planned" : "committed";
         progress.batchesCommitted.addAndGet(options.dryRun ? 0 : 1);
       } catch (IOException | RuntimeException e) {
@@ -124,6 +125,9 @@ public final class TransitionJob {
         summary.id = batch.report().batchId;
         r.addBatch(batch.report(), summary);
       }
+    }
+    for (Map.Entry<String, Discovery.ClassRefusal> e : discovery.refusedPolicies().entrySet()) {
+      r.refuseClass(e.getKey(), e.getValue().files, e.getValue().reason);
     }
     if (r.batches.isEmpty() && r.recovery.isEmpty() && !anyTransitionedBefore) {
       throw new IOException("nothing to transition under " + options.tree + ": "

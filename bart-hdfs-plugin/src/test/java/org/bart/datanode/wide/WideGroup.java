@@ -60,13 +60,27 @@ public final class WideGroup {
 
   /** A group with random data; member lengths are random around 40 rows (the last one ~30). */
   public static WideGroup random(Random random) throws IOException {
+    return build(random, -1);
+  }
+
+  /**
+   * A group whose last member is a shortened stripe, the block group of a small file or a file's
+   * tail: {@code dataBytes} bytes (under a row), so its data units from the one holding the last
+   * byte on are short and the later ones absent: length 0, stored nowhere, zeros to the code.
+   */
+  public static WideGroup shortened(Random random, int dataBytes) throws IOException {
+    return build(random, dataBytes);
+  }
+
+  private static WideGroup build(Random random, int lastMemberBytes) throws IOException {
     int k = CODE.k();
     byte[][] units = new byte[CODE.totalUnits()][];
     byte[][][] narrow = new byte[CODE.lambda()][][];
     for (int s = 0; s < CODE.lambda(); s++) {
-      int rows = s == CODE.lambda() - 1 ? 30 : 40;
+      boolean shortened = lastMemberBytes >= 0 && s == CODE.lambda() - 1;
+      int rows = shortened ? 0 : s == CODE.lambda() - 1 ? 30 : 40;
       // Member 0 ends within its last cell column, so its unit 0 sets the row length.
-      int tail = s == 0 ? (k - 1) * CELL + 1 + random.nextInt(CELL - 1)
+      int tail = shortened ? lastMemberBytes : s == 0 ? (k - 1) * CELL + 1 + random.nextInt(CELL - 1)
           : 1 + random.nextInt(k * CELL - 1);
       for (int j = 0; j < k; j++) {
         int length = rows * CELL + Math.max(0, Math.min(CELL, tail - j * CELL));
@@ -148,23 +162,27 @@ public final class WideGroup {
     return new Replica(POOL, FIRST_BLOCK_ID + unit, GEN_STAMP, units[unit].length);
   }
 
-  /** A fake holding every unit of the group, no fault injected. */
+  /** A fake holding every unit of the group (an absent one nowhere), no fault injected. */
   public InMemoryUnits store() {
     InMemoryUnits store = new InMemoryUnits();
     for (int u = 0; u < units.length; u++) {
-      store.put(FIRST_BLOCK_ID + u, nodeUuid(u), units[u]);
+      if (units[u].length > 0) {
+        store.put(FIRST_BLOCK_ID + u, nodeUuid(u), units[u]);
+      }
     }
     return store;
   }
 
   /**
    * The request's units: those in {@code knownLost} without replica and node, as the NameNode sends
-   * a unit it knows is missing.
+   * a unit it knows is missing; an absent unit with its block but no node, as the NameNode lists a
+   * block of no bytes that no DataNode holds.
    */
   List<WideUnit> wideUnits(List<Integer> knownLost) {
     List<WideUnit> out = new ArrayList<>();
     for (int u = 0; u < units.length; u++) {
       out.add(knownLost.contains(u) ? new WideUnit(units[u].length, null, null)
+          : units[u].length == 0 ? new WideUnit(0, replica(u), null)
           : new WideUnit(units[u].length, replica(u), node(nodeUuid(u), u)));
     }
     return out;

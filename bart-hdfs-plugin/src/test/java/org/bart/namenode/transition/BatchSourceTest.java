@@ -1,6 +1,7 @@
 package org.bart.namenode.transition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -20,27 +21,37 @@ class BatchSourceTest {
 
   private final List<SkippedFile> skipped = new ArrayList<>();
 
+  private static final byte LEGACY = SystemErasureCodingPolicies.RS_6_3_LEGACY_POLICY_ID;
+  private static final byte RS32 = SystemErasureCodingPolicies.RS_3_2_POLICY_ID;
+
   /** Files named f0, f1, ... with the given numbers of block groups, streamed in that order. */
   private BatchSource source(int lambda, int target, int max, int... groups) {
+    byte[] policies = new byte[groups.length];
+    Arrays.fill(policies, LEGACY);
+    return source(lambda, target, max, policies, groups);
+  }
+
+  /** As above, file i of policy {@code policies[i]}. */
+  private BatchSource source(int lambda, int target, int max, byte[] policies, int... groups) {
     Deque<CandidateFile> files = new ArrayDeque<>();
     for (int i = 0; i < groups.length; i++) {
       HdfsFileStatus st = new HdfsFileStatus.Builder().fileId(1000 + i)
           .path(("f" + i).getBytes(StandardCharsets.UTF_8)).perm(new FsPermission((short) 0644))
-          .ecPolicy(SystemErasureCodingPolicies.getByID(
-              SystemErasureCodingPolicies.RS_6_3_LEGACY_POLICY_ID)).build();
+          .ecPolicy(SystemErasureCodingPolicies.getByID(policies[i])).build();
       // Only the number of block groups matters here.
       files.add(new CandidateFile("/t/f" + i, st, Collections.nCopies(groups[i], null)));
     }
     return new BatchSource(skip -> files.poll(), lambda, target, max, skipped::add);
   }
 
-  /** The batches as lists of file names, until the source is empty. */
+  /** The batches as lists of file names, until the source is empty; each of one policy. */
   private static List<List<String>> drain(BatchSource s) throws Exception {
     List<List<String>> out = new ArrayList<>();
     for (List<CandidateFile> b = s.next(); !b.isEmpty(); b = s.next()) {
       List<String> names = new ArrayList<>();
       for (CandidateFile f : b) {
         names.add(f.path.substring(3));
+        assertEquals(b.get(0).policy, f.policy, "one policy per batch: " + names);
       }
       out.add(names);
     }
@@ -70,6 +81,28 @@ class BatchSourceTest {
     // Two stripes each, lambda 3: no pair fits, three do.
     assertEquals(Arrays.asList(Arrays.asList("f0", "f1", "f2")),
         drain(source(3, 3, Integer.MAX_VALUE, 2, 2, 2)));
+  }
+
+  @Test
+  void filesOfDifferentPoliciesAreBatchedPerClassEachOnItsOwn() throws Exception {
+    // lambda 2, target 2: f0 + f2 (legacy) fill a batch while f1 (RS-3-2) waits; f3 makes the
+    // RS-3-2 class 3 stripes, so f1 waits on; f4 pairs with it; f5 is left alone at the end.
+    byte[] policies = {LEGACY, RS32, LEGACY, RS32, RS32, LEGACY};
+    assertEquals(Arrays.asList(Arrays.asList("f0", "f2"), Arrays.asList("f3"),
+        Arrays.asList("f1", "f4")), drain(source(2, 2, Integer.MAX_VALUE, policies,
+            1, 1, 1, 2, 1, 1)));
+    assertEquals(1, skipped.size());
+    assertEquals("/t/f5", skipped.get(0).path);
+    assertTrue(skipped.get(0).reason.contains("stripes of one class (rs-legacy (6,3), "
+        + "1048576-byte cells)"), skipped.get(0).reason);
+  }
+
+  @Test
+  void atTheEndOfTheTreeEachClassIsCutOnItsOwnInTheOrderFirstMet() throws Exception {
+    byte[] policies = {RS32, LEGACY, RS32, LEGACY};
+    assertEquals(Arrays.asList(Arrays.asList("f0", "f2"), Arrays.asList("f1", "f3")),
+        drain(source(2, 10, Integer.MAX_VALUE, policies, 1, 2, 1, 2)));
+    assertEquals(0, skipped.size());
   }
 
   @Test

@@ -66,6 +66,29 @@ public final class FakeTree {
    */
   public FakeTree(FakeCluster cluster, String tree, int[] groupsPerFile, Random random)
       throws IOException {
+    this(cluster, tree, groupsPerFile, null, random);
+  }
+
+  /**
+   * Writes files {@code tree/f0, f1, ...} whose block group g of file i holds {@code
+   * groupBytes[i][g]} bytes: a partial group (under k cells a row) has no internal block for a
+   * data unit without bytes, as HDFS writes it.
+   */
+  FakeTree(FakeCluster cluster, String tree, long[][] groupBytes, Random random)
+      throws IOException {
+    this(cluster, tree, groupCounts(groupBytes), groupBytes, random);
+  }
+
+  private static int[] groupCounts(long[][] groupBytes) {
+    int[] counts = new int[groupBytes.length];
+    for (int f = 0; f < counts.length; f++) {
+      counts[f] = groupBytes[f].length;
+    }
+    return counts;
+  }
+
+  private FakeTree(FakeCluster cluster, String tree, int[] groupsPerFile, long[][] groupBytes,
+      Random random) throws IOException {
     this.cluster = cluster;
     this.tree = tree;
     cluster.namespace().addPolicy(POLICY);
@@ -79,7 +102,8 @@ public final class FakeTree {
       List<byte[][]> units = new ArrayList<>();
       long length = 0;
       for (int g = 0; g < groupsPerFile[f]; g++) {
-        long numBytes = (K - 1) * CELL + 1 + random.nextInt(2 * K * CELL);
+        long numBytes = groupBytes != null ? groupBytes[f][g]
+            : (K - 1) * CELL + 1 + random.nextInt(2 * K * CELL);
         FakeInode.Block b = cluster.namespace().addGroup(inode, numBytes);
         byte[][] data = writeGroup(b, numBytes, narrow, random, groups);
         units.add(data);
@@ -113,16 +137,24 @@ public final class FakeTree {
         }
       }
     }
-    DatanodeInfo[] locations = new DatanodeInfo[K + M];
-    byte[] indices = new byte[K + M];
-    String[] storages = new String[K + M];
-    StorageType[] types = new StorageType[K + M];
+    int present = 0;
+    for (byte[] unit : units) {
+      present += unit.length > 0 ? 1 : 0;
+    }
+    DatanodeInfo[] locations = new DatanodeInfo[present];
+    byte[] indices = new byte[present];
+    String[] storages = new String[present];
+    StorageType[] types = new StorageType[present];
+    int at = 0;
     for (int i = 0; i < K + M; i++) {
+      if (units[i].length == 0) {
+        continue; // an absent data unit: HDFS stores no internal block for it
+      }
       cluster.put(nodes.get(i), b.id + i, b.genStamp, units[i]);
-      locations[i] = cluster.datanode(nodes.get(i));
-      indices[i] = (byte) i;
-      storages[i] = "storage-" + nodes.get(i);
-      types[i] = StorageType.DEFAULT;
+      locations[at] = cluster.datanode(nodes.get(i));
+      indices[at] = (byte) i;
+      storages[at] = "storage-" + nodes.get(i);
+      types[at++] = StorageType.DEFAULT;
     }
     groups.add(BlockGroup.of(POLICY, new LocatedStripedBlock(
         new ExtendedBlock(FakeCluster.POOL, b.id, numBytes, b.genStamp), locations, storages,

@@ -86,6 +86,24 @@ class TransitionPhasesTest {
   }
 
   @Test
+  void partialBlockGroupsAndSubCellFilesTransitionWithTheirAbsentUnitsAsZeros() throws Exception {
+    FakeCluster cluster = new FakeCluster(DATANODES, true);
+    long cell = FakeTree.CELL;
+    long row = FakeTree.K * cell;
+    // 6 stripes: full groups, a tail of 2.5 cells, a 100-byte file, one of a row and a cell,
+    // one of exactly one cell
+    FakeTree tree = new FakeTree(cluster, "/data", new long[][] {
+        {3 * row, 2 * row + 5, 2 * cell + cell / 2}, {100}, {row + cell}, {cell}}, random);
+    TransitionReport r = FakeTransition.run(cluster, cluster.start(), tree,
+        random.nextInt(Integer.MAX_VALUE)).report();
+    new TreeState(cluster, tree, TestSeed.reproduce()).assertCommitted();
+    int absent = 3 + 5 + 0 + 5; // data units without bytes: stored nowhere, placed nowhere
+    assertEquals(6 * FakeTree.K - absent, r.blocksRelabelled + r.blocksSent, "data blocks placed");
+    assertEquals(2 * FakeTree.M, r.paritiesVerified);
+    assertEquals(4, r.filesCommitted);
+  }
+
+  @Test
   void aWrongWideParityIsCaughtByVerifyAndTheBatchRolledBack() throws Exception {
     FakeCluster cluster = new FakeCluster(DATANODES, true);
     FakeTree tree = new FakeTree(cluster, "/data", GROUPS, random);

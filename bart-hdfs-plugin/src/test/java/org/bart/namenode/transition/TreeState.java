@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.hadoop.hdfs.util.StripedBlockUtil;
 import org.apache.hadoop.thirdparty.protobuf.InvalidProtocolBufferException;
 import org.bart.codec.Gf256;
 import org.bart.codec.WideCode;
@@ -100,7 +101,13 @@ public final class TreeState {
     assertEquals(w.dataUnits.size(), now.blocks().size(), "block groups of " + w.path + context);
     for (int g = 0; g < w.dataUnits.size(); g++) {
       for (int i = 0; i < FakeTree.K; i++) {
-        assertArrayEquals(w.dataUnits.get(g)[i], bytesOf(now.blocks().get(g).id + i),
+        long id = now.blocks().get(g).id + i;
+        if (w.dataUnits.get(g)[i].length == 0) {
+          assertEquals(-1, cluster.location(id), "absent unit " + i + " of " + w.path + " group "
+              + g + " is stored nowhere" + context);
+          continue;
+        }
+        assertArrayEquals(w.dataUnits.get(g)[i], bytesOf(id),
             w.path + " group " + g + " unit " + i + context);
       }
     }
@@ -113,12 +120,19 @@ public final class TreeState {
     WideCode code = WideCode.parse(group.getWideCode());
     List<byte[]> data = new ArrayList<>();
     Set<Integer> nodes = new HashSet<>();
+    int absent = 0;
     for (MemberProto m : group.getMembersList()) {
       FakeInode member = ns.inode(BartPaths.byInode(m.getFileId()));
       assertNotNull(member, "member inode " + m.getFileId() + " of " + parityPath + context);
       FakeInode.Block b = member.blocks().get(m.getGroupIndex());
       assertEquals(m.getBlockGroupId(), b.id, parityPath + context);
       for (int i = 0; i < code.k(); i++) {
+        if (cluster.location(b.id + i) < 0 && StripedBlockUtil.getInternalBlockLength(
+            m.getDataBytes(), group.getCellSize(), code.k(), i) == 0) {
+          data.add(new byte[0]); // absent: a zero of the code
+          absent++;
+          continue;
+        }
         data.add(bytesOf(b.id + i));
         nodes.add(cluster.location(b.id + i));
       }
@@ -141,7 +155,7 @@ public final class TreeState {
       assertArrayEquals(expected, bytesOf(id), parityPath + " wide parity " + r + context);
       nodes.add(cluster.location(id));
     }
-    assertEquals(code.totalUnits(), nodes.size(),
+    assertEquals(code.totalUnits() - absent, nodes.size(),
         "the units of " + parityPath + " are on distinct DataNodes" + context);
   }
 
