@@ -34,6 +34,8 @@ public final class FakeCluster {
   final FakeNamespace namespace;
   private long steps;
   private long crashAt = Long.MAX_VALUE;
+  private long userActionAt = Long.MAX_VALUE;
+  private Runnable userAction;
   /** What each state-changing call did, in order, when the test asked for it (small runs). */
   private List<String> stepLog;
 
@@ -97,6 +99,15 @@ public final class FakeCluster {
   /** The next process to make a state-changing call numbered {@code n} (from 1) dies before it. */
   public synchronized void crashBeforeStep(long n) {
     crashAt = n;
+  }
+
+  /**
+   * Runs {@code action} (a user's change, through the namespace's set-up methods) just before the
+   * {@code n}-th state-changing call of any process, as a user racing the coordinator would.
+   */
+  public synchronized void beforeStep(long n, Runnable action) {
+    userActionAt = n;
+    userAction = action;
   }
 
   /** From now on, keeps what each state-changing call does ({@link #stepLog()}). */
@@ -194,6 +205,10 @@ public final class FakeCluster {
           dead = true;
           crashAt = Long.MAX_VALUE;
           throw new SimulatedCrash("before step " + steps + ": " + what);
+        }
+        if (steps == userActionAt) {
+          userActionAt = Long.MAX_VALUE;
+          userAction.run();
         }
         if (stepLog != null) {
           stepLog.add(what);

@@ -118,6 +118,11 @@ public final class HdfsNamespace implements Namespace {
   }
 
   @Override
+  public boolean isOpenForWrite(String path) throws IOException {
+    return !dfs.isFileClosed(new Path(path));
+  }
+
+  @Override
   public boolean delete(String path, boolean recursive) throws IOException {
     return dfs.delete(new Path(path), recursive);
   }

@@ -172,7 +172,7 @@ public final class Maintenance {
     if (l.group.getState() != GroupState.COMMITTED) {
       return Collections.emptyList(); // being staged: its old groups still protect the data
     }
-    if (!l.goneMembers.isEmpty()) {
+    if (!l.goneMembers.isEmpty() || !l.ghostMembers.isEmpty()) {
       l = WideLayout.load(dfs, new Reprotection(dfs, l, nodes, agents, registry, freshMs).run(r));
       metrics.groupReprotected();
     }

@@ -78,6 +78,13 @@ final class BatchSource {
     }
   }
 
+  /** Gives {@code files} back, to be the first of the next batch (in this order). */
+  void putBack(List<CandidateFile> files) {
+    for (int i = files.size() - 1; i >= 0; i--) {
+      carried.addFirst(files.get(i));
+    }
+  }
+
   private CandidateFile take() throws IOException {
     return carried.isEmpty() ? discovery.next(skipped) : carried.poll();
   }

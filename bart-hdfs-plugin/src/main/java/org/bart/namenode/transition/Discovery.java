@@ -41,16 +41,28 @@ public final class Discovery implements BatchSource.Candidates {
   private final List<String> snapshotted;
   private final List<String> zones;
   private final TreeWalk walk;
+  private final CurrentPath currentPath;
   private ErasureCodingPolicy policy;
 
-  /** @param nodesWithAgents uuids of the live DataNodes whose agents are ready */
-  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents, String tree)
-      throws IOException {
+  /**
+   * @param nodesWithAgents uuids of the live DataNodes whose agents are ready
+   * @param tree the tree, as an inode path ({@link TreeRoot})
+   * @param currentPath a path under {@code tree} as a plain path now (snapshottable directories
+   *     and encryption zones are known by such paths)
+   */
+  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents, String tree,
+      CurrentPath currentPath) throws IOException {
     this.dfs = dfs;
     this.nodesWithAgents = nodesWithAgents;
     this.snapshotted = snapshottedDirs();
     this.zones = encryptionZones();
     this.walk = new TreeWalk(dfs, tree);
+    this.currentPath = currentPath;
+  }
+
+  /** A path under the tree's inode path as a plain path now. */
+  interface CurrentPath {
+    String of(String underRoot) throws IOException;
   }
 
   /**
@@ -98,11 +110,12 @@ public final class Discovery implements BatchSource.Candidates {
       return "policy " + p.getName() + " differs from " + policy.getName()
           + ", this run's policy; transition it in a run of its own";
     }
-    String under = ancestorIn(path, snapshotted);
+    String now = currentPath.of(path);
+    String under = ancestorIn(now, snapshotted);
     if (under != null) {
       return "in a snapshot of " + under + " (the snapshot would keep the old blocks)";
     }
-    under = ancestorIn(path, zones);
+    under = ancestorIn(now, zones);
     if (under != null) {
       return "in encryption zone " + under + " (a re-labelled file could not be decrypted)";
     }
