@@ -33,7 +33,12 @@ public final class HdfsNamespace implements Namespace {
 
   @Override
   public InodeInfo info(String path) throws IOException {
-    HdfsFileStatus st = dfs.getClient().getFileInfo(path);
+    HdfsFileStatus st;
+    try {
+      st = dfs.getClient().getFileInfo(path);
+    } catch (FileNotFoundException e) {
+      return null; // an inode path whose inode is gone throws instead of answering null
+    }
     return st == null ? null : toInfo(path, st);
   }
 

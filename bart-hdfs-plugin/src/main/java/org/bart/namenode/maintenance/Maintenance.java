@@ -173,8 +173,12 @@ public final class Maintenance {
       return Collections.emptyList(); // being staged: its old groups still protect the data
     }
     if (!l.goneMembers.isEmpty() || !l.ghostMembers.isEmpty()) {
-      l = WideLayout.load(dfs, new Reprotection(dfs, l, nodes, agents, registry, freshMs).run(r));
+      String reprotected = new Reprotection(dfs, l, nodes, agents, registry, freshMs).run(r);
       metrics.groupReprotected();
+      if (reprotected == null) {
+        return Collections.emptyList(); // no member left: the group is gone
+      }
+      l = WideLayout.load(dfs, reprotected);
     }
     List<Integer> unavailable = unavailable(l);
     if (unavailable.size() > l.code.m()) {

@@ -58,13 +58,28 @@ public final class Reprotection {
     this.freshMs = freshMs;
   }
 
-  /** Re-protects the survivors; returns the group's new parity file. */
+  /**
+   * Re-protects the survivors; returns the group's new parity file, or null if no member is left
+   * (then the group and its ghosts are deleted: nothing is left to protect).
+   */
   String run(MaintenanceReport r) throws IOException {
     WideGroupProto.Builder group = l.group.toBuilder();
     List<Integer> leaving = new ArrayList<>(l.goneMembers);
     leaving.addAll(l.ghostMembers);
     for (int s : leaving) {
       group.getMembersBuilder(s).setRemoved(true);
+    }
+    boolean anyLeft = false;
+    for (MemberProto m : group.getMembersList()) {
+      anyLeft |= !m.getRemoved();
+    }
+    if (!anyLeft) {
+      dfs.delete(new Path(l.parityPath), false);
+      for (int s : l.ghostMembers) {
+        deleteGhost(group.getMembers(s).getFileId());
+      }
+      r.action("deleted " + l.parityPath + ": none of its members is left");
+      return null;
     }
     long length = 0;
     List<WideUnit> units = new ArrayList<>(l.toUnits(registry, freshMs));
