@@ -16,6 +16,7 @@ import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.StateOwnership;
+import org.bart.namenode.metadata.UntrustedStateException;
 import org.bart.report.BatchSummary;
 import org.bart.report.SkippedFile;
 import org.bart.report.TransitionReport;
@@ -94,8 +95,25 @@ public final class TransitionJob {
     return report;
   }
 
-  /** Runs the transition, batch after batch. */
+  /**
+   * Runs the transition, batch after batch. A failure's message names paths as under the tree
+   * the operator named, not by the inode path the run used.
+   */
   public void run() throws IOException {
+    try {
+      runBatches();
+    } catch (UntrustedStateException e) {
+      throw new UntrustedStateException(tree.displayAll(e.getMessage()));
+    } catch (IOException e) {
+      String named = e.getMessage() == null ? null : tree.displayAll(e.getMessage());
+      if (named == null || named.equals(e.getMessage())) {
+        throw e;
+      }
+      throw new IOException(named, e);
+    }
+  }
+
+  private void runBatches() throws IOException {
     TransitionReport r = report;
     r.tree = options.tree;
     r.approach = options.approach.label();

@@ -1,6 +1,8 @@
 package org.bart.namenode.transition;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bart.namenode.hdfs.InodeInfo;
 import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BartPaths;
@@ -31,6 +33,16 @@ final class TreeRoot {
   static TreeRoot of(Namespace ns, String named) throws IOException {
     InodeInfo i = ns.info(named);
     return i == null ? null : new TreeRoot(named, i.fileId());
+  }
+
+  /** {@code text} (a message) with every path under {@link #root} as under the named path. */
+  String displayAll(String text) {
+    Matcher m = Pattern.compile(Pattern.quote(root) + "(?![0-9])[^\\s;,:)]*").matcher(text);
+    StringBuffer out = new StringBuffer();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(display(m.group())));
+    }
+    return m.appendTail(out).toString();
   }
 
   /** {@code path} (under {@link #root}) as under the named path, for the operator's report. */
