@@ -24,8 +24,8 @@ import org.bart.report.SkippedFile;
  * the original's attributes and its BART membership. A file that changed since discovery (deleted,
  * renamed, replaced, written or reopened: {@link FileChange}) is never clobbered: its twin is kept
  * as a ghost member, so that the wide parity of its group still protects the other members, until
- * the maintenance pass re-protects them without it and deletes the ghost. Works from the batch record and the
- * groups' metadata alone, so a crashed commit can be finished by a later run.
+ * the maintenance pass re-protects them without it and deletes the ghost. Works from the batch
+ * record and the groups' metadata alone, so a crashed commit can be finished by a later run.
  */
 public final class Committer {
 
