@@ -213,6 +213,23 @@ public final class TransitionReport {
     return c;
   }
 
+  /**
+   * Lists a batch that was rolled back and whose files went on in a later batch: its time counts,
+   * its files, stripes and bytes do not (the later batch counts them).
+   */
+  public void addRolledBackBatch(TransitionReport b, BatchSummary summary) {
+    for (PhaseTime p : b.phases) {
+      addPhase(p.phase, p.millis);
+    }
+    agentCallsRetried += b.agentCallsRetried;
+    agentBusyWaits += b.agentBusyWaits;
+    summary.files = b.filesTransitioned;
+    summary.stripes = b.stripes;
+    summary.wideGroups = b.wideGroups;
+    summary.phases.addAll(b.phases);
+    batches.add(summary);
+  }
+
   private static int[] sum(int[] total, int[] add) {
     if (add.length == 0) {
       return total;

@@ -39,6 +39,8 @@ public final class FakeCluster {
   private final Set<Integer> dead = new HashSet<>();
   private long steps;
   private long crashAt = Long.MAX_VALUE;
+  private long userActionAt = Long.MAX_VALUE;
+  private Runnable userAction;
   /** What each state-changing call did, in order, when the test asked for it (small runs). */
   private List<String> stepLog;
 
@@ -157,6 +159,15 @@ public final class FakeCluster {
     crashAt = n;
   }
 
+  /**
+   * Runs {@code action} (a user's change, through the namespace's set-up methods) just before the
+   * {@code n}-th state-changing call of any process, as a user racing the coordinator would.
+   */
+  public synchronized void beforeStep(long n, Runnable action) {
+    userActionAt = n;
+    userAction = action;
+  }
+
   /** From now on, keeps what each state-changing call does ({@link #stepLog()}). */
   public synchronized void logSteps() {
     stepLog = new ArrayList<>();
@@ -255,6 +266,10 @@ public final class FakeCluster {
           dead = true;
           crashAt = Long.MAX_VALUE;
           throw new SimulatedCrash("before step " + steps + ": " + what);
+        }
+        if (steps == userActionAt) {
+          userActionAt = Long.MAX_VALUE;
+          userAction.run();
         }
         if (stepLog != null) {
           stepLog.add(what);

@@ -102,6 +102,27 @@ public final class FakeNamespace {
     }
   }
 
+  /** A user deletes {@code path} (recursively): its replicas are freed. */
+  public void userDelete(String path) {
+    synchronized (cluster) {
+      remove(resolve(path));
+    }
+  }
+
+  /** A user renames {@code src} to the free path {@code dst} (whose parent exists). */
+  public void userRename(String src, String dst) {
+    synchronized (cluster) {
+      move(resolve(src), resolve(parentOf(dst)), nameOf(dst));
+    }
+  }
+
+  /** A user reopens the file {@code path} for append and has not closed it yet. */
+  public void userReopen(String path) {
+    synchronized (cluster) {
+      resolve(path).underConstruction = true;
+    }
+  }
+
   /** Ids of every replica some file of the namespace refers to (no unit without bytes). */
   public Set<Long> referencedReplicaIds() {
     synchronized (cluster) {
@@ -152,15 +173,22 @@ public final class FakeNamespace {
   // ---- the tree ----
 
   private FakeInode resolve(String path) {
-    if (path.startsWith(INODES)) {
+    FakeInode at = root;
+    String rest = path;
+    if (path.startsWith(INODES)) { // the inode, then what follows it, as HDFS resolves them
+      int slash = path.indexOf('/', INODES.length());
       try {
-        return byId.get(Long.parseLong(path.substring(INODES.length())));
+        at = byId.get(Long.parseLong(slash < 0 ? path.substring(INODES.length())
+            : path.substring(INODES.length(), slash)));
       } catch (NumberFormatException e) {
         return null;
       }
+      if (at == null || slash < 0) {
+        return at;
+      }
+      rest = path.substring(slash);
     }
-    FakeInode at = root;
-    for (String part : path.split("/")) {
+    for (String part : rest.split("/")) {
       if (part.isEmpty()) {
         continue;
       }
@@ -188,6 +216,9 @@ public final class FakeNamespace {
         throw new FileAlreadyExistsException(dir + " is a file");
       }
       return at;
+    }
+    if (dir.startsWith(INODES) && dir.indexOf('/', INODES.length()) < 0) {
+      throw new FileNotFoundException(dir + " does not exist"); // an inode gone: nothing made
     }
     FakeInode parent = mkdirs(parentOf(dir), mode);
     FakeInode d = new FakeInode(nextInode++, nameOf(dir), true, SUPERUSER, SUPERGROUP, mode);
@@ -435,6 +466,11 @@ public final class FakeNamespace {
         move(s, parent, nameOf(dst));
         return null;
       });
+    }
+
+    @Override
+    public boolean isOpenForWrite(String path) throws IOException {
+      return process.call(() -> existing(path).underConstruction);
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.hdfs.NameNodeInternals;
 import org.bart.namenode.maintenance.HdfsGroupLocations;
 import org.bart.namenode.maintenance.Maintenance;
+import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.namenode.metadata.TreeIndex;
 import org.bart.namenode.metadata.UntrustedStateException;
@@ -251,16 +252,43 @@ public final class Coordinator {
     try {
       t = new TransitionJob(dfs(), conf, options, job.progress, agents, conf.getInt(
           BartConfigKeys.COORDINATOR_THREADS, BartConfigKeys.COORDINATOR_THREADS_DEFAULT),
-          StateOwnership.ofLoginUser());
+          StateOwnership.ofLoginUser(), paths);
     } catch (IOException e) {
       finish(job, null, e);
       return;
     }
     try {
       t.run();
+      if (!options.dryRun) {
+        reprotectGhosts(t);
+      }
       finish(job, t, null);
     } catch (IOException | RuntimeException e) {
       finish(job, t, e);
+    }
+  }
+
+  /**
+   * Re-protects at once the groups of the tree that got ghost members (files that changed just
+   * before their commit), so that no ghost outlives the run: the repair pass recomputes their
+   * wide parity without the ghost and deletes it. A failure is left to the periodic repair.
+   */
+  private void reprotectGhosts(TransitionJob t) {
+    try {
+      String tree = t.currentPath();
+      Path ghosts = new Path(BartPaths.ghostsDir(tree));
+      if (dfs().exists(ghosts) && dfs().listStatus(ghosts).length > 0) {
+        MaintenanceReport r = maintenance().repair(tree);
+        for (String a : r.actions) {
+          LOG.info("BART transition of {}: {}", tree, a);
+        }
+        for (String p : r.problems) {
+          LOG.warn("BART transition of {}: {}", tree, p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Re-protecting the ghost members of {} failed (the periodic repair retries): {}",
+          t.report().tree, e.toString());
     }
   }
 

@@ -33,7 +33,12 @@ public final class HdfsNamespace implements Namespace {
 
   @Override
   public InodeInfo info(String path) throws IOException {
-    HdfsFileStatus st = dfs.getClient().getFileInfo(path);
+    HdfsFileStatus st;
+    try {
+      st = dfs.getClient().getFileInfo(path);
+    } catch (FileNotFoundException e) {
+      return null; // an inode path whose inode is gone throws instead of answering null
+    }
     return st == null ? null : toInfo(path, st);
   }
 
@@ -124,6 +129,11 @@ public final class HdfsNamespace implements Namespace {
   @Override
   public void replace(String src, String dst) throws IOException {
     dfs.rename(new Path(src), new Path(dst), Options.Rename.OVERWRITE);
+  }
+
+  @Override
+  public boolean isOpenForWrite(String path) throws IOException {
+    return !dfs.isFileClosed(new Path(path));
   }
 
   @Override

@@ -45,6 +45,9 @@ public interface Namespace {
   /** Renames {@code src} over {@code dst} in one step, deleting what was at {@code dst}. */
   void replace(String src, String dst) throws IOException;
 
+  /** Whether the file {@code path} is open for write (created or reopened, not closed yet). */
+  boolean isOpenForWrite(String path) throws IOException;
+
   /** Deletes {@code path} (its blocks then freed by the NameNode); false if it did not exist. */
   boolean delete(String path, boolean recursive) throws IOException;
 

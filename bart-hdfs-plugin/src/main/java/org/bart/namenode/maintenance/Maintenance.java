@@ -179,9 +179,13 @@ public final class Maintenance {
     if (l.group.getState() != GroupState.COMMITTED) {
       return Collections.emptyList(); // being staged: its old groups still protect the data
     }
-    if (!l.goneMembers.isEmpty()) {
-      l = where.layout(new Reprotection(ns, l, nodes, agents, registry, freshMs).run(r));
+    if (!l.goneMembers.isEmpty() || !l.ghostMembers.isEmpty()) {
+      String reprotected = new Reprotection(ns, l, nodes, agents, registry, freshMs).run(r);
       metrics.groupReprotected();
+      if (reprotected == null) {
+        return Collections.emptyList(); // no member left: the group is gone
+      }
+      l = where.layout(reprotected);
     }
     List<Integer> unavailable = unavailable(l);
     if (unavailable.size() > l.code.m()) {

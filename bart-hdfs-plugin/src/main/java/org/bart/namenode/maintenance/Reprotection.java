@@ -10,6 +10,7 @@ import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.cluster.MaintenanceAgents;
 import org.bart.namenode.hdfs.CreatedFile;
+import org.bart.namenode.hdfs.InodeInfo;
 import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.GroupMetadata;
@@ -28,6 +29,8 @@ import org.bart.report.MaintenanceReport;
  * replaced: a new parity file is computed from the survivors' data with the departed members'
  * units as zeros (the wide code is still MDS over the survivors), the survivors point to it, and
  * the old parity file is deleted. Until then the survivors read normally but are unprotected.
+ * A ghost member (a file that changed before its commit, whose twin kept the parity right) is
+ * left out the same way, and then its twin, in the tree's {@code .bart/ghosts}, is deleted.
  */
 public final class Reprotection {
 
@@ -50,15 +53,32 @@ public final class Reprotection {
     this.freshMs = freshMs;
   }
 
-  /** Re-protects the survivors; returns the group's new parity file. */
+  /**
+   * Re-protects the survivors; returns the group's new parity file, or null if no member is left
+   * (then the group and its ghosts are deleted: nothing is left to protect).
+   */
   String run(MaintenanceReport r) throws IOException {
     WideGroupProto.Builder group = l.group.toBuilder();
-    for (int s : l.goneMembers) {
+    List<Integer> leaving = new ArrayList<>(l.goneMembers);
+    leaving.addAll(l.ghostMembers);
+    for (int s : leaving) {
       group.getMembersBuilder(s).setRemoved(true);
+    }
+    boolean anyLeft = false;
+    for (MemberProto m : group.getMembersList()) {
+      anyLeft |= !m.getRemoved();
+    }
+    if (!anyLeft) {
+      ns.delete(l.parityPath, false);
+      for (int s : l.ghostMembers) {
+        deleteGhost(group.getMembers(s).getFileId());
+      }
+      r.action("deleted " + l.parityPath + ": none of its members is left");
+      return null;
     }
     long length = 0;
     List<WideUnit> units = new ArrayList<>(l.toUnits(registry, freshMs));
-    for (int s : l.goneMembers) {
+    for (int s : leaving) {
       for (int j = 0; j < l.code.k(); j++) {
         units.set(l.code.dataUnit(s, j), new WideUnit(0, null, null));
       }
@@ -94,9 +114,23 @@ public final class Reprotection {
       }
     }
     ns.delete(l.parityPath, false);
-    r.action("re-protected " + l.parityPath + " without member(s) " + l.goneMembers
-        + " (their files went away): new wide parity " + newPath);
+    for (int s : l.ghostMembers) {
+      deleteGhost(group.getMembers(s).getFileId());
+    }
+    r.action("re-protected " + l.parityPath + " without member(s) " + leaving
+        + " (their files went away or changed before their commit): new wide parity " + newPath);
     return newPath;
+  }
+
+  /** Deletes the ghost twin {@code twinId} if it is in the ghosts directory beside the groups. */
+  private void deleteGhost(long twinId) throws IOException {
+    String groups = l.parityPath.substring(0, l.parityPath.lastIndexOf('/'));
+    String hidden = groups.substring(0, groups.lastIndexOf('/'));
+    String ghost = BartPaths.ghost(hidden.substring(0, hidden.lastIndexOf('/')), twinId);
+    InodeInfo st = ns.info(ghost);
+    if (st != null && st.fileId() == twinId) {
+      ns.delete(ghost, false);
+    }
   }
 
   /** Where wide parity p goes: where it was if that node is still fine, else a free node. */

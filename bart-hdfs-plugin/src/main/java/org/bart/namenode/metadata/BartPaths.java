@@ -48,6 +48,11 @@ public final class BartPaths {
     return hidden(tree) + "/ghosts";
   }
 
+  /** The ghost of a member file that changed before its commit: its twin, by the twin's id. */
+  public static String ghost(String tree, long twinFileId) {
+    return ghostsDir(tree) + "/" + twinFileId;
+  }
+
   public static String parityFile(String tree, String batchId, int group) {
     return groupsDir(tree) + "/" + batchId + "-" + group;
   }

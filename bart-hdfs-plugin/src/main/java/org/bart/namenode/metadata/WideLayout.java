@@ -49,6 +49,11 @@ public final class WideLayout {
   public final Unit[] units;
   /** Positions of members whose file is gone (deleted or replaced): their units are zero. */
   public final List<Integer> goneMembers = new ArrayList<>();
+  /**
+   * Positions of ghost members (files that changed before their commit, their twins kept so that
+   * the parity stays right) not yet re-protected away.
+   */
+  public final List<Integer> ghostMembers = new ArrayList<>();
 
   private WideLayout(String parityPath, WideGroupProto group) {
     this.parityPath = parityPath;
@@ -97,6 +102,8 @@ public final class WideLayout {
       }
       if (bg == null && !m.getRemoved()) {
         l.goneMembers.add(s);
+      } else if (m.getGhost() && !m.getRemoved()) {
+        l.ghostMembers.add(s);
       }
     }
     LocatedBlocks parity = BlockGroup.locateAll(dfs.getClient(), parityPath);

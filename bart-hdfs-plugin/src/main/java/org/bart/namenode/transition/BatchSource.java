@@ -104,4 +104,24 @@ final class BatchSource {
     }
     return cut.isEmpty() ? new ArrayList<CandidateFile>() : cut.poll();
   }
+
+  /**
+   * Gives {@code files} (of one class, the unchanged files of a batch that was rolled back) back,
+   * to be the first of that class's next batch, in this order.
+   */
+  void putBack(List<CandidateFile> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    Open o = open.computeIfAbsent(PolicyClass.of(files.get(0).policy), c -> new Open());
+    List<CandidateFile> first = new ArrayList<>(files);
+    first.addAll(o.files);
+    o.files = first;
+    for (CandidateFile f : files) {
+      o.stripes += f.groups.size();
+    }
+    if (o.stripes >= targetStripes) {
+      o.cut();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.bart.namenode.transition;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,10 @@ import org.bart.report.SkippedFile;
 /**
  * Phase 5: replaces each original file by its twin in one atomic rename, after giving the twin
  * the original's attributes and its BART membership. A file that changed since discovery (deleted,
- * replaced or touched) is never clobbered: its twin is kept as a ghost member, so that the wide
- * parity of its group still protects the other members. Works from the batch record and the
- * groups' metadata alone, so a crashed commit can be finished by a later run.
+ * renamed, replaced, written or reopened: {@link FileChange}) is never clobbered: its twin is kept
+ * as a ghost member, so that the wide parity of its group still protects the other members, until
+ * the maintenance pass re-protects them without it and deletes the ghost. Works from the batch
+ * record and the groups' metadata alone, so a crashed commit can be finished by a later run.
  */
 public final class Committer {
 
@@ -56,21 +58,38 @@ public final class Committer {
     List<Long> ghosts = new ArrayList<>();
     for (BatchFileProto f : batch.getFilesList()) {
       InodeInfo twin = ns.info(f.getTwinPath());
-      if (twin == null) {
-        continue; // committed by an earlier attempt
+      if (twin == null) { // committed or made a ghost by an earlier attempt
+        if (isGhost(groups.twinOf(f.getOriginalFileId()))) {
+          ghosts.add(f.getOriginalFileId());
+        }
+        continue;
       }
       // The twin by its inode, the one the groups list (BatchGroups checked the one at its path).
       String twinInode = BartPaths.byInode(groups.twinOf(f.getOriginalFileId()));
       String changed = changedSinceDiscovery(f);
+      if (changed == null) {
+        FileNotFoundException gone = null;
+        try {
+          ns.copyAttributes(BartPaths.byInode(f.getOriginalFileId()), twinInode);
+          GroupMetadata.writeMembership(ns, twinInode,
+              groups.membershipOf(f.getOriginalFileId()));
+        } catch (FileNotFoundException e) {
+          gone = e; // the original went away meanwhile: the check below says how
+        }
+        // Again, just before the rename: the owner may have changed it meanwhile.
+        changed = changedSinceDiscovery(f);
+        if (changed == null && gone != null) {
+          throw gone;
+        }
+      }
       if (changed != null) {
         ghost(twinInode, twin.fileId());
         ghosts.add(f.getOriginalFileId());
         notCommitted.add(new SkippedFile(f.getPath(), changed
-            + "; its twin is kept as a ghost member under " + BartPaths.hidden(tree)));
+            + "; left out: its twin is kept as a ghost member (in .bart/ghosts) until its group is "
+            + "re-protected without it"));
         continue;
       }
-      ns.copyAttributes(BartPaths.byInode(f.getOriginalFileId()), twinInode);
-      GroupMetadata.writeMembership(ns, twinInode, groups.membershipOf(f.getOriginalFileId()));
       ns.replace(twinInode, f.getPath());
       CoordinatorFaultInjector.get().afterFileCommit(f.getPath());
     }
@@ -91,21 +110,18 @@ public final class Committer {
 
   /** Null if the original is as discovery saw it, else what changed. */
   private String changedSinceDiscovery(BatchFileProto f) throws IOException {
-    InodeInfo now = ns.info(f.getPath());
-    if (now == null) {
-      return "deleted since discovery";
-    }
-    if (now.fileId() != f.getOriginalFileId()) {
-      return "replaced since discovery";
-    }
-    if (now.length() != f.getLength() || now.modificationTime() != f.getModificationTime()) {
-      return "modified since discovery";
-    }
-    return null;
+    return FileChange.of(ns, f.getPath(), f.getOriginalFileId(), f.getLength(),
+        f.getModificationTime());
+  }
+
+  /** Whether the twin {@code twinId} is a ghost: in the ghosts directory, under its id. */
+  private boolean isGhost(long twinId) throws IOException {
+    InodeInfo g = ns.info(BartPaths.ghost(tree, twinId));
+    return g != null && g.fileId() == twinId;
   }
 
   private void ghost(String twinInode, long twinFileId) throws IOException {
     store.ensureDir(BartPaths.ghostsDir(tree));
-    ns.rename(twinInode, BartPaths.ghostsDir(tree) + "/" + twinFileId);
+    ns.rename(twinInode, BartPaths.ghost(tree, twinFileId));
   }
 }

@@ -49,6 +49,7 @@ public final class Discovery implements BatchSource.Candidates {
   private final List<String> snapshotted;
   private final List<String> zones;
   private final TreeWalk walk;
+  private final CurrentPath currentPath;
   private final int lambda;
   /** Per class met so far: null if it can be transitioned, else why not. */
   private final Map<PolicyClass, String> refusals = new HashMap<>();
@@ -67,16 +68,25 @@ public final class Discovery implements BatchSource.Candidates {
 
   /**
    * @param nodesWithAgents uuids of the live DataNodes whose agents are ready
+   * @param tree the tree, as an inode path ({@link TreeRoot})
    * @param lambda narrow stripes per wide group, for every class
+   * @param currentPath a path under {@code tree} as a plain path now (snapshottable directories
+   *     and encryption zones are known by such paths)
    */
-  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents, String tree, int lambda)
-      throws IOException {
+  Discovery(DistributedFileSystem dfs, Set<String> nodesWithAgents, String tree, int lambda,
+      CurrentPath currentPath) throws IOException {
     this.dfs = dfs;
     this.nodesWithAgents = nodesWithAgents;
     this.lambda = lambda;
+    this.currentPath = currentPath;
     this.snapshotted = snapshottedDirs();
     this.zones = encryptionZones();
     this.walk = new TreeWalk(dfs, tree);
+  }
+
+  /** A path under the tree's inode path as a plain path now. */
+  interface CurrentPath {
+    String of(String underRoot) throws IOException;
   }
 
   /**
@@ -125,11 +135,12 @@ public final class Discovery implements BatchSource.Candidates {
       refused.computeIfAbsent(p.getName(), n -> new ClassRefusal(refusal)).files++;
       return refusal;
     }
-    String under = ancestorIn(path, snapshotted);
+    String now = currentPath.of(path);
+    String under = ancestorIn(now, snapshotted);
     if (under != null) {
       return "in a snapshot of " + under + " (the snapshot would keep the old blocks)";
     }
-    under = ancestorIn(path, zones);
+    under = ancestorIn(now, zones);
     if (under != null) {
       return "in encryption zone " + under + " (a re-labelled file could not be decrypted)";
     }

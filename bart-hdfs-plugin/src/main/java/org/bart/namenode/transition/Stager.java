@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.hdfs.CreatedFile;
@@ -323,32 +324,47 @@ public final class Stager {
     }
   }
 
-  /** Runs every task on {@code pool} and waits for all; the first failure is rethrown. */
+  /**
+   * Runs every task on {@code pool} and waits for all; the first failure is rethrown. After a
+   * failure the tasks not started yet do nothing, and those running are waited for, so that a
+   * roll-back never races a task still placing a block (whose replica would then be left).
+   */
   static void awaitAll(ExecutorService pool, List<Callable<Void>> work) throws IOException {
+    AtomicBoolean failed = new AtomicBoolean();
     List<Future<Void>> futures = new ArrayList<>();
     for (Callable<Void> c : work) {
-      futures.add(pool.submit(c));
+      futures.add(pool.submit(() -> {
+        if (failed.get()) {
+          return null;
+        }
+        try {
+          return c.call();
+        } catch (Exception | Error e) {
+          failed.set(true);
+          throw e;
+        }
+      }));
     }
     IOException failure = null;
+    RuntimeException crash = null;
     for (Future<Void> f : futures) {
       try {
-        if (failure != null) {
-          f.cancel(true);
-        } else {
-          f.get();
-        }
+        f.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failure = new java.io.InterruptedIOException("interrupted");
+        break;
       } catch (ExecutionException e) {
         Throwable c = e.getCause();
         if (c instanceof RuntimeException) {
-          throw (RuntimeException) c; // includes a simulated crash
+          crash = crash == null ? (RuntimeException) c : crash; // includes a simulated crash
+        } else if (failure == null) {
+          failure = c instanceof IOException ? (IOException) c : new IOException(c);
         }
-        failure = c instanceof IOException ? (IOException) c : new IOException(c);
-      } catch (java.util.concurrent.CancellationException e) {
-        // cancelled after an earlier failure
       }
+    }
+    if (crash != null) {
+      throw crash;
     }
     if (failure != null) {
       throw failure;

@@ -13,9 +13,11 @@ import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.cluster.TransitionAgents;
 import org.bart.namenode.hdfs.HdfsNamespace;
+import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.StateOwnership;
+import org.bart.namenode.metadata.UntrustedStateException;
 import org.bart.report.BatchSummary;
 import org.bart.report.SkippedFile;
 import org.bart.report.TransitionReport;
@@ -27,6 +29,11 @@ import org.bart.report.TransitionReport;
  * costs at most the batch it happens in: earlier batches stay committed, and a rerun skips what
  * is transitioned and recovers the failed batch (rolled back before its commit, forward after).
  * A {@link CoordinatorFaultInjector.SimulatedCrash} stops it on the spot, like a dead process.
+ *
+ * <p>The run addresses the tree by its inode ({@link TreeRoot}), so renaming the tree or a parent
+ * during the run changes nothing for it. A batch that fails before its commit while some of its
+ * files changed (deleted, renamed, written, reopened) is re-planned without them ({@link
+ * BatchLeaveOut}); a file that changes after that is left out by the commit ({@link Committer}).
  */
 public final class TransitionJob {
 
@@ -38,10 +45,14 @@ public final class TransitionJob {
   private final Function<ClusterView, TransitionAgents> connect;
   private final Configuration conf;
   private final TransitionOptions options;
+  private final InodePaths paths;
   private final JobProgress progress;
   private final AgentRegistry registry;
   private final int threads;
   private final StateOwnership trust;
+  private final TreeRoot tree;
+  /** The options with the tree as its inode path: what the phases act on. */
+  private final TransitionOptions rooted;
   private final BatchStore store;
   private final PhaseClock clock;
   private final int batchGroups;
@@ -52,19 +63,29 @@ public final class TransitionJob {
   /**
    * @param dfs the coordinator's client, running as the HDFS superuser
    * @param trust who must own BART's state for it to be used (the user {@code dfs} runs as)
+   * @param paths the current path of an inode (snapshots and encryption zones go by path)
+   * @throws java.io.FileNotFoundException if the tree does not exist
    */
   public TransitionJob(DistributedFileSystem dfs, Configuration conf, TransitionOptions options,
-      JobProgress progress, AgentRegistry registry, int threads, StateOwnership trust) {
+      JobProgress progress, AgentRegistry registry, int threads, StateOwnership trust,
+      InodePaths paths) throws IOException {
     this.dfs = dfs;
     this.ns = new HdfsNamespace(dfs);
     this.connect = nodes -> new AgentPool(nodes, conf);
     this.conf = conf;
     this.options = options;
+    this.paths = paths;
     this.progress = progress;
     this.registry = registry;
     this.threads = threads;
     this.trust = trust;
-    this.store = new BatchStore(ns, options.tree, trust);
+    this.tree = TreeRoot.of(ns, options.tree);
+    if (tree == null) {
+      throw new java.io.FileNotFoundException("path " + options.tree + " does not exist");
+    }
+    this.rooted = new TransitionOptions(tree.root, options.approach, options.lambda,
+        options.bandwidthProfileText, options.dryRun, options.seed);
+    this.store = new BatchStore(ns, tree.root, trust);
     this.clock = new PhaseClock(options.tree, progress);
     this.batchGroups = conf.getInt(BartConfigKeys.TRANSITION_BATCH_GROUPS,
         BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT);
@@ -75,26 +96,42 @@ public final class TransitionJob {
     return report;
   }
 
-  /** Runs the transition, batch after batch. */
+  /**
+   * Runs the transition, batch after batch. A failure's message names paths as under the tree
+   * the operator named, not by the inode path the run used.
+   */
   public void run() throws IOException {
+    try {
+      runBatches();
+    } catch (UntrustedStateException e) {
+      throw new UntrustedStateException(tree.displayAll(e.getMessage()));
+    } catch (IOException e) {
+      String named = e.getMessage() == null ? null : tree.displayAll(e.getMessage());
+      if (named == null || named.equals(e.getMessage())) {
+        throw e;
+      }
+      throw new IOException(named, e);
+    }
+  }
+
+  private void runBatches() throws IOException {
     TransitionReport r = report;
     r.tree = options.tree;
     r.approach = options.approach.label();
     r.dryRun = options.dryRun;
     r.lambda = options.lambda;
-    if (ns.info(options.tree) == null) {
-      throw new IOException("path " + options.tree + " does not exist");
-    }
     PlannerBound.check(options.approach, batchGroups, options.lambda);
     if (!options.dryRun) {
       clock.enter(Phase.RECOVER);
       r.recovery = String.join("; ",
-          new Recovery(ns, options.tree, store, trust).run(r.notCommitted));
+          new Recovery(ns, tree.root, store, trust).run(r.notCommitted));
+      shownAsNamed(r.notCommitted);
       r.addPhase("recover", clock.elapsed());
       clock.after(Phase.RECOVER);
     }
     ClusterView nodes = ClusterView.of(dfs, registry);
-    Discovery discovery = new Discovery(dfs, nodes.uuids(), options.tree, options.lambda);
+    Discovery discovery = new Discovery(dfs, nodes.uuids(), tree.root, options.lambda,
+        path -> currentPath() + path.substring(tree.root.length()));
     BatchSource batches = new BatchSource(discovery, options.lambda,
         batchGroups * options.lambda, PlannerBound.maxStripes(options.approach), this::skip);
     for (int n = 1; ; n++) {
@@ -107,11 +144,12 @@ public final class TransitionJob {
       if (files.isEmpty()) {
         break;
       }
-      BatchRun batch = new BatchRun(ns, connect, conf, options, progress, clock, trust, store,
+      BatchRun batch = new BatchRun(ns, connect, conf, rooted, progress, clock, trust, store,
           threads, nextBatchId());
       BatchSummary summary = new BatchSummary();
       summary.phases.add(new TransitionReport.PhaseTime("discover", discoverMs));
       summary.outcome = "failed: rolled back";
+      boolean replanned = false;
       try {
         batch.run(files, files.get(0).policy, nodes);
         summary.outcome = options.dryRun ? "planned" : "committed";
@@ -119,11 +157,23 @@ public final class TransitionJob {
       } catch (IOException | RuntimeException e) {
         if (clock.crashed() || batch.verified()) {
           summary.outcome = "failed: the next run recovers it";
+          throw e;
         }
-        throw e;
+        replanned = e instanceof IOException && !options.dryRun
+            && BatchLeaveOut.changedFiles(ns, files, batches, this::leaveOut);
+        if (!replanned) {
+          throw e;
+        }
+        summary.outcome = "rolled back: files changed during the run (" + e.getMessage()
+            + "); the others are re-planned without them";
       } finally {
         summary.id = batch.report().batchId;
-        r.addBatch(batch.report(), summary);
+        if (replanned) {
+          r.addRolledBackBatch(batch.report(), summary);
+        } else {
+          r.addBatch(batch.report(), summary);
+        }
+        shownAsNamed(r.notCommitted);
       }
     }
     for (Map.Entry<String, Discovery.ClassRefusal> e : discovery.refusedPolicies().entrySet()) {
@@ -135,7 +185,30 @@ public final class TransitionJob {
     }
   }
 
+  /** Where the tree is now, whatever was renamed since the run began. */
+  public String currentPath() throws IOException {
+    String now = paths.pathOf(tree.id);
+    if (now == null) {
+      throw new java.io.FileNotFoundException(options.tree + " (inode " + tree.id
+          + ") was deleted during the run");
+    }
+    return now;
+  }
+
+  private void leaveOut(SkippedFile f) {
+    f.path = tree.display(f.path);
+    report.notCommitted.add(f);
+  }
+
+  /** Paths in the report as under the tree the operator named, not its inode path. */
+  private void shownAsNamed(List<SkippedFile> files) {
+    for (SkippedFile f : files) {
+      f.path = tree.display(f.path);
+    }
+  }
+
   private void skip(SkippedFile f) {
+    f.path = tree.display(f.path);
     report.skip(f);
     anyTransitionedBefore |= f.reason.startsWith(Discovery.ALREADY_TRANSITIONED);
   }

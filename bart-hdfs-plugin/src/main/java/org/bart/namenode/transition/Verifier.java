@@ -15,7 +15,9 @@ import org.bart.protocol.ops.MergeOp;
  * checksum (independent of the block layout) must equal its original's, and each wide parity
  * block must equal a fresh merge of the narrow parities it came from (recomputed by the agent of
  * the node that stores it) or, for a re-encoded group, a fresh encoding of the group's data
- * (recomputed by the encoding node's agent, which reads the stored parities).
+ * (recomputed by the encoding node's agent, which reads the stored parities). Last, no member
+ * file may have changed since discovery (deleted, renamed, replaced, written or reopened): the
+ * batch is then rolled back and re-planned without it ({@link BatchLeaveOut}).
  */
 public final class Verifier {
 
@@ -67,6 +69,18 @@ public final class Verifier {
       });
     }
     Stager.awaitAll(tasks, checks);
+    leftUnchanged();
+  }
+
+  /** Fails if a member file changed since discovery: the batch is then re-planned without it. */
+  private void leftUnchanged() throws IOException {
+    for (CandidateFile f : ctx.table.files) {
+      String change = FileChange.of(ctx.ns, f);
+      if (change != null) {
+        throw new IOException(f.path + " was " + change.replace(" since discovery", "")
+            + " during the run; nothing was committed");
+      }
+    }
   }
 
   private void checkChecksum(int fileIndex) throws IOException {

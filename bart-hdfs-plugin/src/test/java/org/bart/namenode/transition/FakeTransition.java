@@ -1,6 +1,8 @@
 package org.bart.namenode.transition;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
@@ -43,6 +45,41 @@ public final class FakeTransition {
         new BatchStore(p.namespace(), tree, TRUST), 2, "b" + seed);
     batch.run(files, policy, cluster.view());
     return batch;
+  }
+
+  /**
+   * Transitions {@code tree} as {@code TransitionJob} does, batch after batch from a {@link
+   * BatchSource}: a batch that fails before its commit while some of its files changed is
+   * re-planned without them ({@link BatchLeaveOut}). Returns every file not committed, with why.
+   */
+  static List<SkippedFile> runLeavingOutChanges(FakeCluster cluster, FakeCluster.Process p,
+      FakeTree tree, long seed) throws IOException {
+    Iterator<CandidateFile> found = tree.candidates().iterator();
+    List<SkippedFile> notCommitted = new ArrayList<>();
+    BatchSource source = new BatchSource(skipped -> found.hasNext() ? found.next() : null,
+        LAMBDA, 1000, 10_000, notCommitted::add);
+    TransitionOptions options = new TransitionOptions(tree.tree, Approach.LSPM, LAMBDA, null,
+        false, seed);
+    JobProgress progress = new JobProgress();
+    BatchStore store = new BatchStore(p.namespace(), tree.tree, TRUST);
+    for (int n = 0; ; n++) {
+      List<CandidateFile> files = source.next();
+      if (files.isEmpty()) {
+        return notCommitted;
+      }
+      BatchRun batch = new BatchRun(p.namespace(), nodes -> p.agents(), new Configuration(false),
+          options, progress, new PhaseClock(tree.tree, progress), TRUST, store, 2,
+          "b" + seed + "x" + n);
+      try {
+        batch.run(files, FakeTree.POLICY, cluster.view());
+        notCommitted.addAll(batch.report().notCommitted);
+      } catch (IOException e) {
+        if (batch.verified()
+            || !BatchLeaveOut.changedFiles(p.namespace(), files, source, notCommitted::add)) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** What the next run's recovery does with the batches of {@code tree}. */

@@ -169,6 +169,29 @@ public final class FakeTree {
         .build();
   }
 
+  private FakeTree(FakeCluster cluster, String tree) {
+    this.cluster = cluster;
+    this.tree = tree;
+  }
+
+  /**
+   * This tree addressed as a transition addresses it, by its inode ({@code root}, the inode path
+   * of {@link #tree}): the same files and candidates, their paths under {@code root}.
+   */
+  FakeTree rootedAt(String root) {
+    FakeTree r = new FakeTree(cluster, root);
+    for (int i = 0; i < files.size(); i++) {
+      Written w = files.get(i);
+      Written moved = new Written(root + w.path.substring(tree.length()), w.fileId, w.length,
+          w.mtime);
+      moved.dataUnits.addAll(w.dataUnits);
+      r.files.add(moved);
+      CandidateFile c = candidates.get(i);
+      r.candidates.add(new CandidateFile(moved.path, c.status, c.groups));
+    }
+    return r;
+  }
+
   /** The candidates discovery would find, in path order (a fresh list: planning may drop some). */
   List<CandidateFile> candidates() {
     return new ArrayList<>(candidates);
