@@ -26,9 +26,17 @@ import org.bart.protocol.wide.Replica;
 public final class HdfsNamespace implements Namespace {
 
   private final DistributedFileSystem dfs;
+  /** Names inodes by their paths now, for the calls HDFS refuses on inode paths; or null. */
+  private final InodePaths paths;
 
   public HdfsNamespace(DistributedFileSystem dfs) {
+    this(dfs, null);
+  }
+
+  /** @param paths names an inode by its path now, for {@link #concat} of inode paths */
+  public HdfsNamespace(DistributedFileSystem dfs, InodePaths paths) {
     this.dfs = dfs;
+    this.paths = paths;
   }
 
   @Override
@@ -119,11 +127,32 @@ public final class HdfsNamespace implements Namespace {
 
   @Override
   public void concat(String target, List<String> sources) throws IOException {
-    Path[] paths = new Path[sources.size()];
-    for (int i = 0; i < paths.length; i++) {
-      paths[i] = new Path(sources.get(i));
+    Path[] plain = new Path[sources.size()];
+    for (int i = 0; i < plain.length; i++) {
+      plain[i] = plainPath(sources.get(i));
     }
-    dfs.concat(new Path(target), paths);
+    dfs.concat(plainPath(target), plain);
+  }
+
+  /**
+   * {@code path} as a plain path: HDFS refuses concat on /.reserved paths, which is how a run
+   * names what it stages. If a user renames the tree between this and the concat, the concat
+   * fails (or touches only files the user made there) and the batch rolls back.
+   */
+  private Path plainPath(String path) throws IOException {
+    if (!path.startsWith("/.reserved/")) {
+      return new Path(path);
+    }
+    HdfsFileStatus st = dfs.getClient().getFileInfo(path);
+    if (st == null) {
+      throw new FileNotFoundException(path);
+    }
+    String now = paths == null ? null : paths.pathOf(st.getFileId());
+    if (now == null) {
+      throw new IOException("cannot concat " + path + ": HDFS refuses inode paths there and "
+          + "its plain path is unknown");
+    }
+    return new Path(now);
   }
 
   @Override

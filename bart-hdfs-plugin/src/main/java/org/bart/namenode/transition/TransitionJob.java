@@ -70,7 +70,7 @@ public final class TransitionJob {
       JobProgress progress, AgentRegistry registry, int threads, StateOwnership trust,
       InodePaths paths) throws IOException {
     this.dfs = dfs;
-    this.ns = new HdfsNamespace(dfs);
+    this.ns = new HdfsNamespace(dfs, paths);
     this.connect = nodes -> new AgentPool(nodes, conf);
     this.conf = conf;
     this.options = options;
