@@ -1,7 +1,10 @@
 package org.bart.datanode;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +22,9 @@ import org.bart.protocol.proto.CommonProtos.BlockProto;
 /**
  * The merge operation (BART's parity-block generation): read the lambda narrow parities of index
  * r, local or remote, merge them chunk by chunk into wide parity r and store the result on the
- * target DataNode (this one or another). Memory: lambda + 1 chunks, whatever the block size.
+ * target DataNode (this one or another). A source fetched ahead to this node
+ * ({@link PrefetchedCopies}) is read from its copy, which the stored merge removes. Memory:
+ * lambda + 1 chunks, whatever the block size.
  * Also the check of a stored wide parity against a fresh merge.
  */
 final class ParityMerge {
@@ -35,12 +40,13 @@ final class ParityMerge {
     WideMerger merger = check(req);
     BlockProto target = req.getTarget();
     if (storedAlready(req)) {
+      removeCopies(req);
       return OpPath.ALREADY_DONE;
     }
     DatanodeInfo targetNode = ProtoConverters.toDatanodeInfo(req.getTargetNode());
     Link out = ctx.isSelf(req.getTargetNode())
         ? Link.loopback() : Link.toPeer(ctx.limiter, ctx.peers.of(req.getTargetNode()));
-    Inputs in = new Inputs(req.getSourcesList(), stats);
+    Inputs in = new Inputs(req.getSourcesList(), true, stats);
     try (ReplicaPusher.Push push = ctx.pusher.open(ProtoConverters.toBlock(target), targetNode)) {
       ByteBuffer chunk = ByteBuffer.allocate(ctx.chunkBytes);
       for (long offset = 0; offset < target.getNumBytes(); ) {
@@ -60,6 +66,7 @@ final class ParityMerge {
     } finally {
       in.close();
     }
+    removeCopies(req);
     stats.bytesWritten += target.getNumBytes();
     return OpPath.COMPUTED;
   }
@@ -72,7 +79,7 @@ final class ParityMerge {
   OpPath checkMerge(MergeRequestProto req, OpStats stats) throws IOException {
     WideMerger merger = check(req);
     BlockProto target = req.getTarget();
-    Inputs in = new Inputs(req.getSourcesList(), stats);
+    Inputs in = new Inputs(req.getSourcesList(), false, stats);
     try (ReplicaFetcher.Fetch stored = ctx.fetcher.open(ProtoConverters.toBlock(target),
         ProtoConverters.toDatanodeInfo(req.getTargetNode()))) {
       ByteBuffer fresh = ByteBuffer.allocate(ctx.chunkBytes);
@@ -99,6 +106,13 @@ final class ParityMerge {
       in.close();
     }
     return OpPath.CHECKED;
+  }
+
+  /** The sources' copies fetched ahead are used up once the target is stored. */
+  private void removeCopies(MergeRequestProto req) throws IOException {
+    for (SourceReplicaProto s : req.getSourcesList()) {
+      ctx.copies.remove(s.getBlock());
+    }
   }
 
   /** Validates the request and returns the merger of its wide code. */
@@ -150,26 +164,38 @@ final class ParityMerge {
     return -1;
   }
 
-  /** The open narrow parities of one merge, read in lockstep chunks. */
+  /**
+   * The open narrow parities of one merge, read in lockstep chunks: each from the copy fetched
+   * ahead to this node if there is one (and copies may be used), else from its DataNode.
+   */
   private final class Inputs {
     private final ReplicaFetcher.Fetch[] fetches;
+    private final FileChannel[] copies;
     private final Link[] links;
     private final ByteBuffer[] buffers;
     private final OpStats stats;
 
-    Inputs(List<SourceReplicaProto> sources, OpStats stats) throws IOException {
+    Inputs(List<SourceReplicaProto> sources, boolean useCopies, OpStats stats)
+        throws IOException {
       this.stats = stats;
       fetches = new ReplicaFetcher.Fetch[sources.size()];
+      copies = new FileChannel[sources.size()];
       links = new Link[sources.size()];
       buffers = new ByteBuffer[sources.size()];
       try {
         for (int s = 0; s < sources.size(); s++) {
           SourceReplicaProto src = sources.get(s);
+          buffers[s] = ByteBuffer.allocate(ctx.chunkBytes);
+          File copy = useCopies ? ctx.copies.copyOf(src.getBlock()) : null;
+          if (copy != null) {
+            copies[s] = FileChannel.open(copy.toPath(), StandardOpenOption.READ);
+            links[s] = Link.loopback();
+            continue;
+          }
           links[s] = ctx.isSelf(src.getNode())
               ? Link.loopback() : Link.fromPeer(ctx.limiter, ctx.peers.of(src.getNode()));
           fetches[s] = ctx.fetcher.open(ProtoConverters.toBlock(src.getBlock()),
               ProtoConverters.toDatanodeInfo(src.getNode()));
-          buffers[s] = ByteBuffer.allocate(ctx.chunkBytes);
         }
       } catch (IOException | RuntimeException e) {
         close();
@@ -182,7 +208,8 @@ final class ParityMerge {
       for (int s = 0; s < fetches.length; s++) {
         buffers[s].clear();
         buffers[s].limit(n);
-        int got = fetches[s].readFully(buffers[s]);
+        int got = copies[s] != null ? readFully(copies[s], buffers[s])
+            : fetches[s].readFully(buffers[s]);
         buffers[s].flip();
         links[s].moved(got);
         stats.bytesRead += got;
@@ -197,6 +224,17 @@ final class ParityMerge {
       for (ReplicaFetcher.Fetch f : fetches) {
         IOUtils.closeStream(f);
       }
+      for (FileChannel c : copies) {
+        IOUtils.closeStream(c);
+      }
+    }
+
+    private int readFully(FileChannel in, ByteBuffer dst) throws IOException {
+      int start = dst.position();
+      while (dst.hasRemaining() && in.read(dst) >= 0) {
+        // until the chunk is full or the copy ends
+      }
+      return dst.position() - start;
     }
   }
 }

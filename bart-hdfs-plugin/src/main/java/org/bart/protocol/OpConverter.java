@@ -7,6 +7,7 @@ import org.bart.protocol.ops.RelabelOp;
 import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.PrefetchRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
@@ -46,6 +47,12 @@ public final class OpConverter {
     }
     return b.setTarget(WideReadConverter.toProto(op.target()))
         .setTargetNode(WideReadConverter.toProto(op.targetNode())).build();
+  }
+
+  public static PrefetchRequestProto toPrefetchProto(ReplicaAt source) {
+    return PrefetchRequestProto.newBuilder().setSource(SourceReplicaProto.newBuilder()
+        .setBlock(WideReadConverter.toProto(source.replica()))
+        .setNode(WideReadConverter.toProto(source.node()))).build();
   }
 
   public static MoveRequestProto toProto(MoveOp op) {

@@ -6,6 +6,7 @@ import org.bart.protocol.AgentClient;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
 
 /**
@@ -45,6 +46,11 @@ public final class AgentPool implements TransitionAgents {
   @Override
   public OpResult merge(int node, MergeOp op) throws IOException {
     return of(node).merge(op);
+  }
+
+  @Override
+  public OpResult prefetch(int node, ReplicaAt source) throws IOException {
+    return of(node).prefetch(source);
   }
 
   @Override
