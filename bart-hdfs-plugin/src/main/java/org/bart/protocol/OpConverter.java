@@ -32,10 +32,14 @@ public final class OpConverter {
   }
 
   public static SendRequestProto toProto(SendOp op) {
-    return SendRequestProto.newBuilder()
+    SendRequestProto.Builder b = SendRequestProto.newBuilder()
         .setSource(WideReadConverter.toProto(op.source()))
         .setTarget(WideReadConverter.toProto(op.target()))
-        .setTargetNode(WideReadConverter.toProto(op.targetNode())).build();
+        .setTargetNode(WideReadConverter.toProto(op.targetNode()));
+    if (op.sourceNode() != null) {
+      b.setSourceNode(WideReadConverter.toProto(op.sourceNode()));
+    }
+    return b.build();
   }
 
   public static MergeRequestProto toProto(MergeOp op) {

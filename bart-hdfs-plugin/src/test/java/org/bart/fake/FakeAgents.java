@@ -66,7 +66,8 @@ public final class FakeAgents implements TransitionAgents {
   @Override
   public OpResult send(int node, SendOp op) throws IOException {
     return process.change(op.toString(), () -> {
-      FakeReplica source = local(node, op.source(), op.toString());
+      int holder = op.sourceNode() == null ? node : cluster.indexOf(op.sourceNode().uuid());
+      FakeReplica source = local(holder, op.source(), op.toString());
       int to = cluster.indexOf(op.targetNode().uuid());
       if (stored(to, op.target(), source.bytes, op.toString())) {
         return result(OpResult.Path.ALREADY_DONE, 0, 0);

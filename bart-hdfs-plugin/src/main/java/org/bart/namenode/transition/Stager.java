@@ -43,6 +43,8 @@ public final class Stager {
   private LinkAdmission links;
   /** Per wide group and parity index: done when the merge's remote sources are on its node. */
   private CompletableFuture<?>[][] prefetched;
+  /** Per stripe and data block: done when a block the plan moves is on its new node, or null. */
+  private CompletableFuture<?>[][] dataPrefetched;
   /** Per wide group: its parity file's last block so far. */
   private Replica[] lastParity;
   /** Per wide group: blocks still to be placed before it counts as done. */
@@ -71,6 +73,7 @@ public final class Stager {
           transfersPerLink);
     }
     prefetched = prefetchAll();
+    dataPrefetched = prefetchData();
     // Each group's parity as a chain of steps, each started when its sources are on its merge
     // node: a step waits for no other group, and no thread waits for a step.
     List<CompletableFuture<Void>> parities = new ArrayList<>(groups);
@@ -149,6 +152,29 @@ public final class Stager {
           }
         }
         done[g][j] = CompletableFuture.allOf(copies.toArray(new CompletableFuture<?>[0]));
+      }
+    }
+    return done;
+  }
+
+  /** Starts copying every data block the plan moves to its new node, as the links admit them. */
+  private CompletableFuture<?>[][] prefetchData() {
+    CompletableFuture<?>[][] done = new CompletableFuture<?>[ctx.table.stripes.size()][];
+    if (links == null) {
+      return done;
+    }
+    int k = ctx.k();
+    for (int stripe = 0; stripe < done.length; stripe++) {
+      done[stripe] = new CompletableFuture<?>[k];
+      PlannedGroup pg = ctx.plan.groups().get(ctx.groupOf[stripe]);
+      for (int b = 0; b < k; b++) {
+        int from = ctx.table.prePlacement[stripe][b];
+        int to = pg.postNode(ctx.positionOf[stripe] * k + b);
+        if (from != to) {
+          ReplicaAt source = new ReplicaAt(WideReadConverter.toReplica(
+              ctx.table.stripes.get(stripe).group().block(b)), ctx.nodes.agentNode(from));
+          done[stripe][b] = links.submit(from, to, () -> prefetch(to, source), ops);
+        }
       }
     }
     return done;
@@ -243,6 +269,13 @@ public final class Stager {
     int g = ctx.groupOf[stripe];
     PlannedGroup pg = ctx.plan.groups().get(g);
     int k = ctx.k();
+    if (links != null) { // here, not in the moves: the copies run on the pool the moves use
+      for (int b = 0; b < k; b++) {
+        if (dataPrefetched[stripe][b] != null) {
+          join(dataPrefetched[stripe][b]);
+        }
+      }
+    }
     List<Callable<Void>> moves = new ArrayList<>();
     for (int b = 0; b < k; b++) {
       Replica source = WideReadConverter.toReplica(old.block(b));
@@ -253,7 +286,7 @@ public final class Stager {
       moves.add(() -> {
         OpResult r = from == to
             ? ctx.agents.relabel(from, new RelabelOp(source, target))
-            : send(from, to, new SendOp(source, target, ctx.nodes.agentNode(to)));
+            : send(from, to, source, target);
         recordDataMove(from, to, source.numBytes(), r);
         blockPlaced(g);
         return null;
@@ -262,16 +295,16 @@ public final class Stager {
     awaitAll(ops, moves);
   }
 
-  private OpResult send(int from, int to, SendOp op) throws IOException {
+  /**
+   * Data block {@code b} of {@code stripe} onto its new node: stored there from the copy fetched
+   * ahead (by the target's agent), or, without link admission, pushed by the source's agent.
+   */
+  private OpResult send(int from, int to, Replica source, Replica target) throws IOException {
     if (links == null) {
-      return ctx.agents.send(from, op);
+      return ctx.agents.send(from, new SendOp(source, target, ctx.nodes.agentNode(to)));
     }
-    LinkAdmission.Ticket t = links.admit(from, to);
-    try {
-      return ctx.agents.send(from, op);
-    } finally {
-      links.release(t);
-    }
+    return ctx.agents.send(to, SendOp.pull(source, ctx.nodes.agentNode(from), target,
+        ctx.nodes.agentNode(to)));
   }
 
   private void recordDataMove(int from, int to, long bytes, OpResult r) {
@@ -289,7 +322,8 @@ public final class Stager {
     }
     if (r.path() != OpResult.Path.ALREADY_DONE) {
       ctx.meter.transfer(from, to, bytes);
-      ctx.progress.bytesMoved.addAndGet(from == to ? 0 : bytes);
+      // a block fetched ahead counted when it arrived
+      ctx.progress.bytesMoved.addAndGet(from == to || links != null ? 0 : bytes);
     }
   }
 
