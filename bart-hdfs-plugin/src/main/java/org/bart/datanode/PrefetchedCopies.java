@@ -53,6 +53,9 @@ final class PrefetchedCopies {
     File done = file(block);
     File partial = new File(done.getPath() + ".part");
     Link link = Link.fromPeer(ctx.limiter, ctx.peers.of(src.getNode()));
+    // The sender's budget for the whole block at once: the coordinator admitted this fetch onto
+    // both links, and a throttle call per chunk would only add its latency to every chunk.
+    link.reservePeer(block.getNumBytes());
     ByteBuffer chunk = ByteBuffer.allocate(ctx.chunkBytes);
     try (ReplicaFetcher.Fetch in = ctx.fetcher.open(ProtoConverters.toBlock(block),
         ProtoConverters.toDatanodeInfo(src.getNode()));
@@ -60,7 +63,7 @@ final class PrefetchedCopies {
             StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       int n;
       while ((n = fill(in, chunk)) > 0) {
-        link.moved(n);
+        link.movedHere(n);
         while (chunk.hasRemaining()) {
           out.write(chunk);
         }

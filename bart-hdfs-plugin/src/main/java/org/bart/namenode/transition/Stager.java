@@ -28,7 +28,10 @@ import org.bart.protocol.wide.Replica;
  * member file a data-only twin whose block groups are the old data blocks, re-labelled where the
  * plan keeps them and sent where it moves them; for every wide group a parity file whose blocks
  * are the merged wide parities, computed on the planned merge nodes and stored on the planned
- * nodes. Files and groups are staged in parallel; the agents' worker pools pace each DataNode.
+ * nodes. Files and groups are staged in parallel. With link admission (the default), every
+ * block that crosses the network is first copied to the node that needs it, as the links admit
+ * it ({@link LinkAdmission}), and merges and moved data blocks are then stored from the copies;
+ * without it, the agents stream sources as each operation runs, paced by their bandwidth limit.
  */
 public final class Stager {
 
