@@ -33,6 +33,8 @@ public final class BartConfigCheck {
     c.atLeast(BartConfigKeys.NAMENODE_HANDLER_COUNT, BartConfigKeys.NAMENODE_HANDLER_COUNT_DEFAULT,
         1);
     c.atLeast(BartConfigKeys.COORDINATOR_THREADS, BartConfigKeys.COORDINATOR_THREADS_DEFAULT, 1);
+    c.atLeast(BartConfigKeys.STAGE_TRANSFERS_PER_LINK,
+        BartConfigKeys.STAGE_TRANSFERS_PER_LINK_DEFAULT, 0);
     c.atLeast(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS,
         BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT, 1);
     c.bytesAtLeast(BartConfigKeys.AGENT_READ_MAX_BYTES,
@@ -74,6 +76,7 @@ public final class BartConfigCheck {
     }
     c.bytesAtLeast(BartConfigKeys.AGENT_READ_MAX_BYTES,
         BartConfigKeys.AGENT_READ_MAX_BYTES_DEFAULT, 1);
+    c.absolutePath(BartConfigKeys.AGENT_SCRATCH_DIR);
     c.agentCalls();
     c.positiveMillis(BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT,
         BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT_MS_DEFAULT);
@@ -159,6 +162,14 @@ public final class BartConfigCheck {
       }
     } catch (IllegalArgumentException e) { // NumberFormatException
       problems.add(key + " = '" + raw + "': not a duration (e.g. 5s, 500ms)");
+    }
+  }
+
+  /** A key naming a local directory, if set: an absolute path. */
+  private void absolutePath(String key) {
+    String raw = conf.getTrimmed(key);
+    if (raw != null && (raw.isEmpty() || !new java.io.File(raw).isAbsolute())) {
+      problems.add(key + " = '" + raw + "': not an absolute path");
     }
   }
 

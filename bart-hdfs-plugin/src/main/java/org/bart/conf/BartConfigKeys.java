@@ -34,6 +34,14 @@ public final class BartConfigKeys {
   /** Files and wide groups the coordinator stages in parallel (it runs 4x as many block ops). */
   public static final String COORDINATOR_THREADS = "dfs.bart.coordinator.threads";
   public static final int COORDINATOR_THREADS_DEFAULT = 32;
+  /**
+   * Blocks one DataNode link (each direction its own) carries at once during a transition's stage:
+   * an operation starts only when every link it uses has room, the busiest links first, so that
+   * no link is oversubscribed and the stage takes about the plan's max_load block times. 0 starts
+   * every operation at once (the agents' bandwidth limit alone then shares the links).
+   */
+  public static final String STAGE_TRANSFERS_PER_LINK = "dfs.bart.stage.transfers.per.link";
+  public static final int STAGE_TRANSFERS_PER_LINK_DEFAULT = 1;
 
   /**
    * Most wide groups one transition batch plans, stages, verifies and commits before the next
@@ -87,6 +95,13 @@ public final class BartConfigKeys {
   /** Bytes per read/merge/write step of the streaming operations (memory per operation). */
   public static final String AGENT_CHUNK_BYTES = "dfs.bart.agent.chunk.bytes";
   public static final int AGENT_CHUNK_BYTES_DEFAULT = 1024 * 1024;
+  /**
+   * Where an agent keeps the narrow parities it fetched ahead of their merge (a subdirectory per
+   * DataNode, emptied when its agent starts): at most the blocks the DataNode receives in one
+   * transition batch, usually far fewer.
+   */
+  public static final String AGENT_SCRATCH_DIR = "dfs.bart.agent.scratch.dir";
+  public static final String AGENT_SCRATCH_DIR_DEFAULT = "${hadoop.tmp.dir}/bart-scratch";
 
   /**
    * How long one unit read of a wide read (degraded read, repair, verify) may take before the

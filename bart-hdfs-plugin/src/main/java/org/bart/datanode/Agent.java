@@ -36,6 +36,7 @@ import org.bart.protocol.proto.AgentProtos.GetAgentStatusResponseProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.EncodeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.PrefetchRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpPath;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
@@ -129,6 +130,12 @@ public final class Agent implements AutoCloseable {
       metrics.bytesMerged.incr(req.getTarget().getNumBytes());
     }
     return r;
+  }
+
+  /** Copies a merge's remote source here ahead of the merge (joined with a repeat of itself). */
+  OpResultProto prefetch(PrefetchRequestProto req) throws IOException {
+    return executeOnce("prefetch", transferPool, req.getSource().getBlock(),
+        stats -> ctx.copies.fetch(req.getSource(), stats));
   }
 
   OpResultProto checkMerge(MergeRequestProto req) throws IOException {

@@ -1,5 +1,6 @@
 package org.bart.datanode;
 
+import java.io.File;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
@@ -20,6 +21,7 @@ final class AgentContext {
   final PeerAgents peers;
   final BandwidthLimiter limiter;
   final int chunkBytes;
+  final PrefetchedCopies copies;
 
   AgentContext(DataNode dn, Configuration conf, AgentMetrics metrics) {
     this.dn = dn;
@@ -34,6 +36,8 @@ final class AgentContext {
         BartConfigKeys.AGENT_BANDWIDTH_PER_SEC_DEFAULT));
     this.chunkBytes = (int) conf.getLongBytes(BartConfigKeys.AGENT_CHUNK_BYTES,
         BartConfigKeys.AGENT_CHUNK_BYTES_DEFAULT);
+    this.copies = new PrefetchedCopies(this, new File(conf.get(BartConfigKeys.AGENT_SCRATCH_DIR,
+        BartConfigKeys.AGENT_SCRATCH_DIR_DEFAULT)));
   }
 
   String uuid() {

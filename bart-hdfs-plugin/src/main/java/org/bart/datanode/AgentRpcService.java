@@ -12,6 +12,7 @@ import org.bart.protocol.proto.AgentProtos.EncodeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
+import org.bart.protocol.proto.AgentProtos.PrefetchRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideResponseProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
@@ -49,6 +50,12 @@ final class AgentRpcService implements AgentProtocolPB {
   @Override
   public OpResultProto merge(RpcController c, MergeRequestProto req) throws ServiceException {
     return serve("merge", () -> agent.merge(req));
+  }
+
+  @Override
+  public OpResultProto prefetch(RpcController c, PrefetchRequestProto req)
+      throws ServiceException {
+    return serve("prefetch", () -> agent.prefetch(req));
   }
 
   @Override

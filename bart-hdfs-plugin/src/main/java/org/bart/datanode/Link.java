@@ -36,6 +36,29 @@ final class Link {
     return local == null;
   }
 
+  /**
+   * Takes {@code bytes} of the peer's budget in one call (for a whole block: one RPC instead of
+   * one per chunk); this end is then paced by {@link #movedHere}. Returns when the peer's slot
+   * starts.
+   */
+  void reservePeer(long bytes) throws IOException {
+    if (local != null && peer.bandwidthPerSec > 0) {
+      peer.client.throttle(outgoing ? Direction.RECEIVE : Direction.SEND, bytes);
+    }
+  }
+
+  /** Blocks until {@code bytes} more may cross this end (the peer's reserved already). */
+  void movedHere(long bytes) {
+    if (local == null) {
+      return;
+    }
+    if (outgoing) {
+      local.sent(bytes);
+    } else {
+      local.received(bytes);
+    }
+  }
+
   /** Blocks until {@code bytes} more may cross this link. */
   void moved(long bytes) throws IOException {
     if (local == null) {

@@ -185,7 +185,7 @@ final class ParityEncode {
       blocks.add(s.hasBlock() ? s.getBlock() : null);
       nodes.add(s.hasNode() ? s.getNode() : null);
     }
-    return new SourceChunks(ctx, blocks, nodes, stats);
+    return new SourceChunks(ctx, blocks, nodes, false, stats);
   }
 
   private ByteBuffer[] chunks(int m) {

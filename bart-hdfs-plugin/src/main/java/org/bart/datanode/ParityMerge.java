@@ -20,7 +20,9 @@ import org.bart.protocol.proto.CommonProtos.NodeProto;
 /**
  * The merge operation (BART's parity-block generation): read the lambda narrow parities of index
  * r, local or remote, merge them chunk by chunk into wide parity r and store the result on the
- * target DataNode (this one or another). Memory: lambda + 1 chunks, whatever the block size.
+ * target DataNode (this one or another). A source fetched ahead to this node
+ * ({@link PrefetchedCopies}) is read from its copy, which the stored merge removes. Memory:
+ * lambda + 1 chunks, whatever the block size.
  * Also the check of a stored wide parity against a fresh merge.
  */
 final class ParityMerge {
@@ -36,12 +38,13 @@ final class ParityMerge {
     WideMerger merger = check(req);
     BlockProto target = req.getTarget();
     if (storedAlready(req)) {
+      removeCopies(req);
       return OpPath.ALREADY_DONE;
     }
     DatanodeInfo targetNode = ProtoConverters.toDatanodeInfo(req.getTargetNode());
     Link out = ctx.isSelf(req.getTargetNode())
         ? Link.loopback() : Link.toPeer(ctx.limiter, ctx.peers.of(req.getTargetNode()));
-    SourceChunks in = inputs(req, stats);
+    SourceChunks in = inputs(req, true, stats);
     try (ReplicaPusher.Push push = ctx.pusher.open(ProtoConverters.toBlock(target), targetNode)) {
       ByteBuffer chunk = ByteBuffer.allocate(ctx.chunkBytes);
       for (long offset = 0; offset < target.getNumBytes(); ) {
@@ -61,6 +64,7 @@ final class ParityMerge {
     } finally {
       in.close();
     }
+    removeCopies(req);
     stats.bytesWritten += target.getNumBytes();
     return OpPath.COMPUTED;
   }
@@ -73,7 +77,7 @@ final class ParityMerge {
   OpPath checkMerge(MergeRequestProto req, OpStats stats) throws IOException {
     WideMerger merger = check(req);
     BlockProto target = req.getTarget();
-    SourceChunks in = inputs(req, stats);
+    SourceChunks in = inputs(req, false, stats);
     try (ReplicaFetcher.Fetch stored = ctx.fetcher.open(ProtoConverters.toBlock(target),
         ProtoConverters.toDatanodeInfo(req.getTargetNode()))) {
       ByteBuffer fresh = ByteBuffer.allocate(ctx.chunkBytes);
@@ -100,6 +104,13 @@ final class ParityMerge {
       in.close();
     }
     return OpPath.CHECKED;
+  }
+
+  /** The sources' copies fetched ahead are used up once the target is stored. */
+  private void removeCopies(MergeRequestProto req) throws IOException {
+    for (SourceReplicaProto s : req.getSourcesList()) {
+      ctx.copies.remove(s.getBlock());
+    }
   }
 
   /** Validates the request and returns the merger of its wide code. */
@@ -152,13 +163,18 @@ final class ParityMerge {
     return -1;
   }
 
-  private SourceChunks inputs(MergeRequestProto req, OpStats stats) throws IOException {
+  /**
+   * The merge's narrow parities: each from the copy fetched ahead to this node if there is one and
+   * {@code useCopies}, else from its DataNode.
+   */
+  private SourceChunks inputs(MergeRequestProto req, boolean useCopies, OpStats stats)
+      throws IOException {
     List<BlockProto> blocks = new ArrayList<>();
     List<NodeProto> nodes = new ArrayList<>();
     for (SourceReplicaProto s : req.getSourcesList()) {
       blocks.add(s.getBlock());
       nodes.add(s.getNode());
     }
-    return new SourceChunks(ctx, blocks, nodes, stats);
+    return new SourceChunks(ctx, blocks, nodes, useCopies, stats);
   }
 }

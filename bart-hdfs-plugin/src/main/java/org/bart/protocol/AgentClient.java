@@ -17,6 +17,7 @@ import org.bart.protocol.proto.AgentProtos.GetReplicaRequestProto;
 import org.bart.protocol.proto.AgentProtos.GetReplicaResponseProto;
 import org.bart.protocol.proto.AgentProtos.EncodeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.PrefetchRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.ReadWideRequestProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
@@ -26,6 +27,7 @@ import org.bart.protocol.proto.AgentProtos.ThrottleRequestProto;
 import org.bart.protocol.proto.CommonProtos.BlockProto;
 import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
+import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
@@ -93,6 +95,12 @@ public final class AgentClient implements Closeable {
   public OpResult merge(MergeOp op) throws IOException {
     MergeRequestProto request = OpConverter.toProto(op);
     return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.merge(null, request)));
+  }
+
+  /** Copies {@code source} to this agent's DataNode ahead of the merge that reads it. */
+  public OpResult prefetch(ReplicaAt source) throws IOException {
+    PrefetchRequestProto request = OpConverter.toPrefetchProto(source);
+    return OpConverter.toResult(RemoteCalls.invoke(() -> proxy.prefetch(null, request)));
   }
 
   /** Recomputes a merge and compares it with the stored target; fails on any difference. */

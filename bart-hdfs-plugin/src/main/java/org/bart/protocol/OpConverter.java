@@ -9,6 +9,7 @@ import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
 import org.bart.protocol.proto.AgentProtos.EncodeRequestProto;
 import org.bart.protocol.proto.AgentProtos.MergeRequestProto;
+import org.bart.protocol.proto.AgentProtos.PrefetchRequestProto;
 import org.bart.protocol.proto.AgentProtos.MoveRequestProto;
 import org.bart.protocol.proto.AgentProtos.OpResultProto;
 import org.bart.protocol.proto.AgentProtos.RelabelRequestProto;
@@ -33,10 +34,14 @@ public final class OpConverter {
   }
 
   public static SendRequestProto toProto(SendOp op) {
-    return SendRequestProto.newBuilder()
+    SendRequestProto.Builder b = SendRequestProto.newBuilder()
         .setSource(WideReadConverter.toProto(op.source()))
         .setTarget(WideReadConverter.toProto(op.target()))
-        .setTargetNode(WideReadConverter.toProto(op.targetNode())).build();
+        .setTargetNode(WideReadConverter.toProto(op.targetNode()));
+    if (op.sourceNode() != null) {
+      b.setSourceNode(WideReadConverter.toProto(op.sourceNode()));
+    }
+    return b.build();
   }
 
   public static MergeRequestProto toProto(MergeOp op) {
@@ -59,6 +64,12 @@ public final class OpConverter {
           .setNode(WideReadConverter.toProto(t.node())));
     }
     return b.build();
+  }
+
+  public static PrefetchRequestProto toPrefetchProto(ReplicaAt source) {
+    return PrefetchRequestProto.newBuilder().setSource(SourceReplicaProto.newBuilder()
+        .setBlock(WideReadConverter.toProto(source.replica()))
+        .setNode(WideReadConverter.toProto(source.node()))).build();
   }
 
   public static MoveRequestProto toProto(MoveOp op) {

@@ -21,7 +21,7 @@ import org.bart.protocol.wide.WideUnit;
  * The agents of a {@link FakeCluster}, as one coordinator process reaches them: relabel shares
  * the replica's bytes under the new id (a hard link), send copies them to the target node, merge
  * computes the wide parity with bart-core's {@link WideMerger} from the sources where they are,
- * and checkMerge recomputes it and compares with what the holder stores. Each checks its inputs
+ * prefetch only checks that the source is there, and checkMerge recomputes it and compares with what the holder stores. Each checks its inputs
  * as the real agent does (replica present, genstamp and length as named, target id unused) and
  * reports what it stored to the NameNode at once. A test may corrupt what merges or relabels
  * store.
@@ -69,7 +69,8 @@ public final class FakeAgents implements TransitionAgents {
   @Override
   public OpResult send(int node, SendOp op) throws IOException {
     return process.change(op.toString(), () -> {
-      FakeReplica source = local(node, op.source(), op.toString());
+      int holder = op.sourceNode() == null ? node : cluster.indexOf(op.sourceNode().uuid());
+      FakeReplica source = local(holder, op.source(), op.toString());
       int to = cluster.indexOf(op.targetNode().uuid());
       if (stored(to, op.target(), source.bytes, op.toString())) {
         return result(OpResult.Path.ALREADY_DONE, 0, 0);
@@ -95,6 +96,17 @@ public final class FakeAgents implements TransitionAgents {
           new FakeReplica(op.target().genStamp(), op.target().numBytes(), merged));
       return result(OpResult.Path.COMPUTED, to == node ? 0 : op.target().numBytes(),
           received(node, op));
+    });
+  }
+
+  /** Checks the source is where named; the copy itself changes nothing a merge reads. */
+  @Override
+  public OpResult prefetch(int node, ReplicaAt source) throws IOException {
+    return process.call(() -> {
+      int from = cluster.indexOf(source.node().uuid());
+      local(from, source.replica(), "prefetch of " + source);
+      return result(from == node ? OpResult.Path.ALREADY_DONE : OpResult.Path.TRANSFERRED, 0,
+          from == node ? 0 : source.replica().numBytes());
     });
   }
 

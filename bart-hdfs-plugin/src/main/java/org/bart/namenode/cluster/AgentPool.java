@@ -8,6 +8,7 @@ import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.MoveOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
 import org.bart.protocol.wide.WideReadRequest;
 import org.bart.protocol.wide.WideReadResult;
@@ -49,6 +50,11 @@ public final class AgentPool implements TransitionAgents, MaintenanceAgents {
   @Override
   public OpResult merge(int node, MergeOp op) throws IOException {
     return of(node).merge(op);
+  }
+
+  @Override
+  public OpResult prefetch(int node, ReplicaAt source) throws IOException {
+    return of(node).prefetch(source);
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
 
 /**
@@ -44,6 +45,12 @@ public final class RetryingAgentPool implements TransitionAgents {
   @Override
   public OpResult merge(int node, MergeOp op) throws IOException {
     return retry.call(what("merge", op.target().blockId(), node), () -> agents.merge(node, op));
+  }
+
+  @Override
+  public OpResult prefetch(int node, ReplicaAt source) throws IOException {
+    return retry.call(what("prefetch", source.replica().blockId(), node),
+        () -> agents.prefetch(node, source));
   }
 
   @Override

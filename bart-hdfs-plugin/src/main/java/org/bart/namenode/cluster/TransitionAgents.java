@@ -6,6 +6,7 @@ import org.bart.protocol.ops.EncodeOp;
 import org.bart.protocol.ops.MergeOp;
 import org.bart.protocol.ops.OpResult;
 import org.bart.protocol.ops.RelabelOp;
+import org.bart.protocol.ops.ReplicaAt;
 import org.bart.protocol.ops.SendOp;
 
 /**
@@ -24,6 +25,12 @@ public interface TransitionAgents extends Closeable {
 
   /** Has the agent of {@code node} fetch the sources, merge them and store the target. */
   OpResult merge(int node, MergeOp op) throws IOException;
+
+  /**
+   * Has the agent of {@code node}, which will merge {@code source}, copy it there ahead of the
+   * merge (which then reads the copy; without one it reads the source where it is).
+   */
+  OpResult prefetch(int node, ReplicaAt source) throws IOException;
 
   /**
    * Has the agent of {@code node}, which holds {@code op.target()}, recompute the merge and compare.

@@ -10,6 +10,7 @@ import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
 import org.bart.codec.NarrowCodec;
 import org.bart.codec.WideCode;
+import org.bart.conf.BartConfigKeys;
 import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.cluster.RetryingAgentPool;
 import org.bart.namenode.cluster.TransitionAgents;
@@ -134,7 +135,8 @@ final class BatchRun {
     boolean ok = false;
     try {
       store.write(batchRecord(BatchState.BATCH_STAGING));
-      new Stager(ctx, tasks, ops).run();
+      new Stager(ctx, tasks, ops, conf.getInt(BartConfigKeys.STAGE_TRANSFERS_PER_LINK,
+          BartConfigKeys.STAGE_TRANSFERS_PER_LINK_DEFAULT)).run();
       writeGroupMetadata();
       done(Phase.STAGE);
       clock.enter(Phase.VERIFY);

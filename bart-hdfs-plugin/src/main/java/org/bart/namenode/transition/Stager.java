@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -28,7 +31,10 @@ import org.bart.protocol.wide.WideUnit;
  * member file a data-only twin whose block groups are the old data blocks, re-labelled where the
  * plan keeps them and sent where it moves them; for every wide group a parity file whose blocks
  * are the merged wide parities, computed on the planned merge nodes and stored on the planned
- * nodes. Files and groups are staged in parallel; the agents' worker pools pace each DataNode.
+ * nodes. Files and groups are staged in parallel. With link admission (the default), every
+ * block that crosses the network is first copied to the node that needs it, as the links admit
+ * it ({@link LinkAdmission}), and merges and moved data blocks are then stored from the copies;
+ * without it, the agents stream sources as each operation runs, paced by their bandwidth limit.
  */
 public final class Stager {
 
@@ -37,13 +43,24 @@ public final class Stager {
   private final TransitionContext ctx;
   private final ExecutorService tasks;
   private final ExecutorService ops;
+  /** Blocks a DataNode's link carries at once; 0: every operation starts at once, unpaced. */
+  private final int transfersPerLink;
+  /** The stage's transfers onto the links, or null (transfersPerLink 0). */
+  private LinkAdmission links;
+  /** Per wide group and parity index: done when the merge's remote sources are on its node. */
+  private CompletableFuture<?>[][] prefetched;
+  /** Per stripe and data block: done when a block the plan moves is on its new node, or null. */
+  private CompletableFuture<?>[][] dataPrefetched;
+  /** Per wide group: its parity file's last block so far. */
+  private Replica[] lastParity;
   /** Per wide group: blocks still to be placed before it counts as done. */
   private AtomicIntegerArray remaining;
 
-  Stager(TransitionContext ctx, ExecutorService tasks, ExecutorService ops) {
+  Stager(TransitionContext ctx, ExecutorService tasks, ExecutorService ops, int transfersPerLink) {
     this.ctx = ctx;
     this.tasks = tasks;
     this.ops = ops;
+    this.transfersPerLink = transfersPerLink;
   }
 
   void run() throws IOException {
@@ -64,24 +81,176 @@ public final class Stager {
     ctx.parityFiles = new CreatedFile[groups];
     ctx.merges = new MergeOp[groups][ctx.code.merges() ? ctx.plan.problem().code().mF() : 0];
     ctx.encodes = new EncodeOp[groups];
-    // The tasks touching the busiest DataNodes first (StageOrder): the agents' own worker pools
-    // then pace each DataNode, and the busiest never wait behind work that could come later.
+    lastParity = new Replica[groups];
+    if (transfersPerLink > 0) {
+      links = new LinkAdmission(ctx.plan.loadStats().send(), ctx.plan.loadStats().recv(),
+          transfersPerLink);
+    }
+    prefetched = prefetchAll();
+    dataPrefetched = prefetchData();
+    // Each group's parity as a chain of steps, each started when its sources are on its merge
+    // node: a step waits for no other group, and no thread waits for a step.
+    List<CompletableFuture<Void>> parities = new ArrayList<>(groups);
+    for (int g = 0; g < groups; g++) {
+      parities.add(parityChain(g));
+    }
+    // The files touching the busiest DataNodes first (StageOrder).
     int[] stripesPerFile = new int[ctx.table.files.size()];
     for (int f = 0; f < stripesPerFile.length; f++) {
       stripesPerFile[f] = ctx.table.files.get(f).groups.size();
     }
     List<Callable<Void>> work = new ArrayList<>();
     for (StageOrder.Task t : StageOrder.of(ctx.plan, stripesPerFile)) {
-      work.add(() -> {
-        if (t.parity) {
-          stageParity(t.index);
-        } else {
+      if (!t.parity) {
+        work.add(() -> {
           stageFile(t.index);
-        }
-        return null;
-      });
+          return null;
+        });
+      }
     }
-    awaitAll(tasks, work);
+    IOException failure = null;
+    RuntimeException crash = null;
+    try {
+      awaitAll(tasks, work);
+    } catch (IOException e) {
+      failure = e;
+    } catch (RuntimeException e) {
+      crash = e;
+    }
+    for (CompletableFuture<Void> p : parities) {
+      if (failure != null || crash != null) {
+        stopTransfers();
+      }
+      try {
+        join(p);
+      } catch (IOException e) {
+        failure = failure != null ? failure : e;
+      } catch (RuntimeException e) {
+        crash = crash != null ? crash : e;
+      }
+    }
+    if (crash != null) {
+      throw crash; // includes a simulated crash
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void stopTransfers() {
+    if (links != null) {
+      links.abort();
+    }
+  }
+
+  /**
+   * Starts copying every merge's remote sources to its merge node, each as a transfer of its
+   * own, as the links admit them (store and forward: see the agent's PrefetchedCopies). Without
+   * link admission, nothing is fetched ahead: each merge streams its sources itself.
+   */
+  private CompletableFuture<?>[][] prefetchAll() {
+    int mF = ctx.code.merges() ? ctx.plan.problem().code().mF() : 0; // a re-encode reads data
+    CompletableFuture<?>[][] done = new CompletableFuture<?>[ctx.plan.groups().size()][mF];
+    for (int g = 0; g < done.length; g++) {
+      PlannedGroup pg = ctx.plan.groups().get(g);
+      for (int j = 0; j < mF; j++) {
+        List<CompletableFuture<OpResult>> copies = new ArrayList<>();
+        int e = pg.mergeNode(j);
+        for (int p = 0; p < pg.numMembers() && links != null; p++) {
+          int stripe = pg.member(p);
+          int from = ctx.table.prePlacement[stripe][ctx.k() + j];
+          if (from != e) {
+            ReplicaAt source = new ReplicaAt(WideReadConverter.toReplica(
+                ctx.table.stripes.get(stripe).group().block(ctx.k() + j)), ctx.nodes.agentNode(from));
+            copies.add(links.submit(from, e, () -> prefetch(e, source), ops));
+          }
+        }
+        done[g][j] = CompletableFuture.allOf(copies.toArray(new CompletableFuture<?>[0]));
+      }
+    }
+    return done;
+  }
+
+  /** Starts copying every data block the plan moves to its new node, as the links admit them. */
+  private CompletableFuture<?>[][] prefetchData() {
+    CompletableFuture<?>[][] done = new CompletableFuture<?>[ctx.table.stripes.size()][];
+    if (links == null) {
+      return done;
+    }
+    int k = ctx.k();
+    for (int stripe = 0; stripe < done.length; stripe++) {
+      done[stripe] = new CompletableFuture<?>[k];
+      PlannedGroup pg = ctx.plan.groups().get(ctx.groupOf[stripe]);
+      for (int b = 0; b < k; b++) {
+        int from = ctx.table.prePlacement[stripe][b];
+        int to = pg.postNode(ctx.positionOf[stripe] * k + b);
+        if (from != to) {
+          ReplicaAt source = new ReplicaAt(WideReadConverter.toReplica(
+              ctx.table.stripes.get(stripe).group().block(b)), ctx.nodes.agentNode(from));
+          done[stripe][b] = links.submit(from, to, () -> prefetch(to, source), ops);
+        }
+      }
+    }
+    return done;
+  }
+
+  private OpResult prefetch(int node, ReplicaAt source) throws IOException {
+    OpResult r = ctx.agents.prefetch(node, source);
+    ctx.progress.bytesMoved.addAndGet(r.bytesReceived());
+    return r;
+  }
+
+  /** Group {@code g}'s parity file: created, each wide parity merged in turn, completed. */
+  private CompletableFuture<Void> parityChain(int g) {
+    if (!ctx.code.merges()) {
+      return CompletableFuture.runAsync(io(() -> stageEncodedParity(g)), tasks);
+    }
+    CompletableFuture<Void> step = prefetched[g][0].thenRunAsync(io(() -> createParity(g)),
+        tasks);
+    for (int j = 0; j < prefetched[g].length; j++) {
+      int jj = j;
+      step = step.thenCombine(prefetched[g][j], (a, b) -> (Void) null)
+          .thenRunAsync(io(() -> mergeParity(g, jj)), tasks);
+    }
+    return step.thenRunAsync(io(() -> ctx.ns.complete(ctx.parityFiles[g], lastParity[g])),
+        tasks);
+  }
+
+  /** An I/O step of a chain: its IOException completes the chain with it. */
+  private interface IoStep {
+    void run() throws IOException;
+  }
+
+  private static Runnable io(IoStep step) {
+    return () -> {
+      try {
+        step.run();
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    };
+  }
+
+  /** Waits for {@code f}; its failure is rethrown as it was thrown. */
+  private static void join(CompletableFuture<?> f) throws IOException {
+    try {
+      f.join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      while (c instanceof CompletionException && c.getCause() != null) {
+        c = c.getCause();
+      }
+      if (c instanceof IOException) {
+        throw (IOException) c;
+      }
+      if (c instanceof CancellationException) {
+        throw new java.io.InterruptedIOException("stage stopped: " + c.getMessage());
+      }
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new IOException(c);
+    }
   }
 
   /** The data-only twin of one file: its groups allocated in order, their data blocks placed. */
@@ -121,6 +290,13 @@ public final class Stager {
     int g = ctx.groupOf[stripe];
     PlannedGroup pg = ctx.plan.groups().get(g);
     int k = ctx.k();
+    if (links != null) { // here, not in the moves: the copies run on the pool the moves use
+      for (int b = 0; b < k; b++) {
+        if (dataPrefetched[stripe][b] != null) {
+          join(dataPrefetched[stripe][b]);
+        }
+      }
+    }
     List<Callable<Void>> moves = new ArrayList<>();
     for (int b = 0; b < k; b++) {
       if (old.isAbsent(b)) {
@@ -134,13 +310,25 @@ public final class Stager {
       moves.add(() -> {
         OpResult r = from == to
             ? ctx.agents.relabel(from, new RelabelOp(source, target))
-            : ctx.agents.send(from, new SendOp(source, target, ctx.nodes.agentNode(to)));
+            : send(from, to, source, target);
         recordDataMove(from, to, source.numBytes(), r);
         blockPlaced(g);
         return null;
       });
     }
     awaitAll(ops, moves);
+  }
+
+  /**
+   * Data block {@code b} of {@code stripe} onto its new node: stored there from the copy fetched
+   * ahead (by the target's agent), or, without link admission, pushed by the source's agent.
+   */
+  private OpResult send(int from, int to, Replica source, Replica target) throws IOException {
+    if (links == null) {
+      return ctx.agents.send(from, new SendOp(source, target, ctx.nodes.agentNode(to)));
+    }
+    return ctx.agents.send(to, SendOp.pull(source, ctx.nodes.agentNode(from), target,
+        ctx.nodes.agentNode(to)));
   }
 
   private void recordDataMove(int from, int to, long bytes, OpResult r) {
@@ -158,34 +346,46 @@ public final class Stager {
     }
     if (r.path() != OpResult.Path.ALREADY_DONE) {
       ctx.meter.transfer(from, to, bytes);
-      ctx.progress.bytesMoved.addAndGet(from == to ? 0 : bytes);
+      // a block fetched ahead counted when it arrived
+      ctx.progress.bytesMoved.addAndGet(from == to || links != null ? 0 : bytes);
     }
   }
 
-  /** The parity file of one wide group: each wide parity merged and stored where planned. */
-  private void stageParity(int g) throws IOException {
-    if (!ctx.code.merges()) {
-      stageEncodedParity(g);
-      return;
-    }
+  private void createParity(int g) throws IOException {
     PlannedGroup pg = ctx.plan.groups().get(g);
     long blockSize = ctx.table.stripes.get(pg.member(0)).file.status.getBlockSize();
-    CreatedFile parity = ctx.ns.createFile(BartPaths.parityFile(ctx.tree, ctx.batchId, g),
+    ctx.parityFiles[g] = ctx.ns.createFile(BartPaths.parityFile(ctx.tree, ctx.batchId, g),
         PRIVATE_FILE, null, blockSize);
-    ctx.parityFiles[g] = parity;
-    int kF = ctx.plan.problem().code().kF();
-    Replica previous = null;
-    for (int j = 0; j < ctx.plan.problem().code().mF(); j++) {
-      int post = pg.postNode(kF + j);
-      Replica allocated = ctx.ns.addBlock(parity, previous, ctx.nodes.node(post).getXferAddr());
-      MergeOp op = mergeOp(g, j, allocated);
-      ctx.merges[g][j] = op;
-      OpResult r = ctx.agents.merge(pg.mergeNode(j), op);
-      recordMerge(pg, j, op, r);
-      blockPlaced(g);
-      previous = op.target();
+  }
+
+  /** Wide parity {@code j} of group {@code g}: its block allocated, merged and stored. */
+  private void mergeParity(int g, int j) throws IOException {
+    PlannedGroup pg = ctx.plan.groups().get(g);
+    int post = pg.postNode(ctx.plan.problem().code().kF() + j);
+    Replica allocated = ctx.ns.addBlock(ctx.parityFiles[g], lastParity[g],
+        ctx.nodes.node(post).getXferAddr());
+    MergeOp op = mergeOp(g, j, allocated);
+    ctx.merges[g][j] = op;
+    OpResult r = merge(g, j, op);
+    recordMerge(pg, j, op, r);
+    blockPlaced(g);
+    lastParity[g] = op.target();
+  }
+
+  /** The merge, its sources fetched ahead; a target on another node is one more transfer. */
+  private OpResult merge(int g, int j, MergeOp op) throws IOException {
+    PlannedGroup pg = ctx.plan.groups().get(g);
+    int e = pg.mergeNode(j);
+    int post = pg.postNode(ctx.plan.problem().code().kF() + j);
+    if (links == null || e == post) {
+      return ctx.agents.merge(e, op);
     }
-    ctx.ns.complete(parity, previous);
+    LinkAdmission.Ticket t = links.admit(e, post);
+    try {
+      return ctx.agents.merge(pg.mergeNode(j), op);
+    } finally {
+      links.release(t);
+    }
   }
 
   /**
