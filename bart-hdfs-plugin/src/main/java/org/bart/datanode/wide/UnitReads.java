@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * units (or, when one must be decoded, the first lambda*k units that can be read); a read that
  * fails, or is still running {@code stragglerMs} after it started, marks its unit lost for the
  * rest of the request and another unit is started in its place, and the first lambda*k that
- * finish are used. Used by one thread (the request's); the reads themselves run on the pool.
+ * finish are used. Such a unit is remembered ({@link RecentlyUnreadable}): the requests that
+ * follow decode it from the start instead of waiting for it to fail again. Used by one thread (the request's); the reads themselves run on the pool.
  */
 final class UnitReads implements AutoCloseable {
 
@@ -56,6 +57,7 @@ final class UnitReads implements AutoCloseable {
   private final boolean[] busy;
   private final boolean[] abandoned;
   private final Object lock = new Object();
+  private final RecentlyUnreadable unreadable;
   private boolean closed;
   private final BlockingQueue<Done> finished = new LinkedBlockingQueue<>();
   private long chunkSerial;
@@ -63,8 +65,9 @@ final class UnitReads implements AutoCloseable {
   long bytesReceived;
 
   UnitReads(WideReadRequest req, UnitSource source, ExecutorService pool, long stragglerMs,
-      int chunkBytes) {
+      int chunkBytes, RecentlyUnreadable unreadable) {
     this.req = req;
+    this.unreadable = unreadable;
     this.source = source;
     this.pool = pool;
     this.stragglerNanos = TimeUnit.MILLISECONDS.toNanos(stragglerMs);
@@ -77,6 +80,13 @@ final class UnitReads implements AutoCloseable {
     abandoned = new boolean[n];
     for (int u = 0; u < n; u++) {
       if (req.unit(u).isKnownLost()) {
+        lost.add(u);
+      }
+    }
+    // Units found unreadable lately are decoded instead of tried first, while that leaves enough
+    // (a check reads every unit it checks).
+    for (int u = 0; u < n && !req.isCheck() && lost.size() < req.code().m(); u++) {
+      if (!lost.contains(u) && unreadable.contains(req.unit(u))) {
         lost.add(u);
       }
     }
@@ -149,6 +159,7 @@ final class UnitReads implements AutoCloseable {
         IOUtils.closeStream(readers[d.unit]);
         readers[d.unit] = null;
         lost.add(d.unit);
+        unreadable.add(req.unit(d.unit));
       } else {
         got[d.unit] = d.bytes;
         have++;
@@ -292,6 +303,7 @@ final class UnitReads implements AutoCloseable {
   private void abandon(int u) {
     abandoned[u] = true;
     lost.add(u);
+    unreadable.add(req.unit(u));
   }
 
   private boolean anyLost(List<Integer> wanted) {

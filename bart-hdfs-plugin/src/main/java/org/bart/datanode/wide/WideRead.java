@@ -32,12 +32,15 @@ import org.bart.protocol.wide.WideUnit;
  */
 public final class WideRead {
 
+  private static final long UNREADABLE_MIN_MS = 30_000;
+
   private final UnitSource source;
   private final UnitSink sink;
   private final int chunkBytes;
   private final ExecutorService readPool;
   private final long stragglerMs;
   private final Map<WideCode, WideDecoder> decoders = new ConcurrentHashMap<>();
+  private final RecentlyUnreadable unreadable;
 
   /**
    * @param chunkBytes bytes of a row read, decoded and written at a time (the memory per unit)
@@ -51,6 +54,8 @@ public final class WideRead {
     this.chunkBytes = chunkBytes;
     this.readPool = readPool;
     this.stragglerMs = stragglerMs;
+    // As long as a few stragglers' timeouts, at least 30 s: a DataNode down stays down a while.
+    this.unreadable = new RecentlyUnreadable(Math.max(UNREADABLE_MIN_MS, 4 * stragglerMs));
   }
 
   /**
@@ -184,7 +189,7 @@ public final class WideRead {
     Session(WideReadRequest req, WideCode code) {
       this.req = req;
       this.code = code;
-      this.reads = new UnitReads(req, source, readPool, stragglerMs, chunkBytes);
+      this.reads = new UnitReads(req, source, readPool, stragglerMs, chunkBytes, unreadable);
       results = new ByteBuffer[req.wanted().size() + 1];
     }
 
