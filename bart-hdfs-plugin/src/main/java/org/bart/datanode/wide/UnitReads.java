@@ -47,7 +47,6 @@ final class UnitReads implements AutoCloseable {
   private final UnitSource source;
   private final ExecutorService pool;
   private final long stragglerNanos;
-  private final int chunkBytes;
   private final int dataUnits;
   /** Units known or found unreadable (failed, or abandoned as stragglers). */
   final TreeSet<Integer> lost = new TreeSet<>();
@@ -58,6 +57,7 @@ final class UnitReads implements AutoCloseable {
   private final boolean[] abandoned;
   private final Object lock = new Object();
   private final RecentlyUnreadable unreadable;
+  private final ChunkBuffers chunks;
   private boolean closed;
   private final BlockingQueue<Done> finished = new LinkedBlockingQueue<>();
   private long chunkSerial;
@@ -65,13 +65,13 @@ final class UnitReads implements AutoCloseable {
   long bytesReceived;
 
   UnitReads(WideReadRequest req, UnitSource source, ExecutorService pool, long stragglerMs,
-      int chunkBytes, RecentlyUnreadable unreadable) {
+      RecentlyUnreadable unreadable, ChunkBuffers chunks) {
     this.req = req;
     this.unreadable = unreadable;
+    this.chunks = chunks;
     this.source = source;
     this.pool = pool;
     this.stragglerNanos = TimeUnit.MILLISECONDS.toNanos(stragglerMs);
-    this.chunkBytes = chunkBytes;
     this.dataUnits = req.code().dataUnits();
     int n = req.code().totalUnits();
     readers = new UnitSource.Reader[n];
@@ -221,7 +221,7 @@ final class UnitReads implements AutoCloseable {
 
   private ByteBuffer buffer(int u) {
     if (buffers[u] == null) {
-      buffers[u] = ByteBuffer.allocate(chunkBytes);
+      buffers[u] = chunks.take();
     }
     buffers[u].clear();
     return buffers[u];
@@ -324,7 +324,10 @@ final class UnitReads implements AutoCloseable {
     return true;
   }
 
-  /** Closes every reader not in use; a read still running closes its own when it ends. */
+  /**
+   * Closes every reader not in use and gives back its buffer; a read still running closes its
+   * own when it ends, and its buffer is left to it.
+   */
   @Override
   public void close() {
     synchronized (lock) {
@@ -333,6 +336,8 @@ final class UnitReads implements AutoCloseable {
         if (!busy[u]) {
           IOUtils.closeStream(readers[u]);
           readers[u] = null;
+          chunks.give(buffers[u]);
+          buffers[u] = null;
         }
       }
     }
