@@ -79,11 +79,10 @@ final class DecodedWindow {
     long start = groupStart + (position - groupStart) / row * row;
     int length = windowLength(row, start, groupEnd);
     long lastEnd = current == null ? -1 : current.start + current.filled;
-    if (next != null && nextStart == start) {
-      Rows done = await(next, path, start);
-      next = null;
+    Rows ahead = next != null && nextStart == start ? takeAhead(path, start) : null;
+    if (ahead != null) {
       spare = current;
-      current = done;
+      current = ahead;
     } else {
       dropPrefetch();
       Rows into = take(spare, length);
@@ -132,7 +131,13 @@ final class DecodedWindow {
     return into;
   }
 
-  private static Rows await(Future<Rows> f, String path, long start) throws IOException {
+  /**
+   * The window decoded ahead, or null if its decode failed: the reader then decodes it itself,
+   * and meets the failure itself if it was not passing (an agent busy a moment ago, say).
+   */
+  private Rows takeAhead(String path, long start) throws IOException {
+    Future<Rows> f = next;
+    next = null;
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -140,11 +145,7 @@ final class DecodedWindow {
       throw new InterruptedIOException("interrupted waiting for the decode of " + path + " at "
           + start);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException) {
-        throw (IOException) cause;
-      }
-      throw new IOException("decode of " + path + " at " + start + " failed", cause);
+      return null;
     }
   }
 
