@@ -50,6 +50,8 @@ final class UnitReads implements AutoCloseable {
   private final int dataUnits;
   /** Units known or found unreadable (failed, or abandoned as stragglers). */
   final TreeSet<Integer> lost = new TreeSet<>();
+  /** Units of {@link #lost} only because they were unreadable lately, not yet tried here. */
+  private final List<Integer> presumedLost = new ArrayList<>();
   private final UnitSource.Reader[] readers;
   private final ByteBuffer[] buffers;
   /** Units whose read runs on the pool now; their readers belong to that read meanwhile. */
@@ -84,10 +86,11 @@ final class UnitReads implements AutoCloseable {
       }
     }
     // Units found unreadable lately are decoded instead of tried first, while that leaves enough
-    // (a check reads every unit it checks).
+    // (a check reads every unit it checks); they are tried after all if too few others can be read.
     for (int u = 0; u < n && !req.isCheck() && lost.size() < req.code().m(); u++) {
       if (!lost.contains(u) && unreadable.contains(req.unit(u))) {
         lost.add(u);
+        presumedLost.add(u);
       }
     }
   }
@@ -121,8 +124,9 @@ final class UnitReads implements AutoCloseable {
     List<Integer> inFlight = new ArrayList<>();
     int next = 0;
     int have = 0;
+    boolean retried = false;
     while (true) {
-      boolean decoding = exclude >= 0 || anyLost(wanted);
+      boolean decoding = retried || exclude >= 0 || anyLost(wanted);
       // Start what is still needed: every wanted unit, and enough others to decode from.
       while (next < order.size()
           && (next < wanted.size() || decoding && have + inFlight.size() < dataUnits)) {
@@ -145,6 +149,14 @@ final class UnitReads implements AutoCloseable {
       if (inFlight.isEmpty()) {
         if (satisfied) {
           return got;
+        }
+        if (!presumedLost.isEmpty()) {
+          // Too few without them: the units only presumed unreadable are read after all.
+          lost.removeAll(presumedLost);
+          order.addAll(presumedLost);
+          presumedLost.clear();
+          retried = true;
+          continue;
         }
         throw new NotEnoughUnitsException(have);
       }

@@ -2,6 +2,7 @@ package org.bart.datanode.wide;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An agent remembers a unit it could not read: the requests that follow decode it from the start
  * instead of trying it first (a DataNode that is down stays listed live for minutes), unless they
- * need it because m other units are lost; a check still reads it.
+ * need it because m other units are lost or too few others can be read; a check still reads it.
  */
 class WideReadUnreadableMemoryTest {
 
@@ -56,6 +57,29 @@ class WideReadUnreadableMemoryTest {
     assertMember1Exact(r);
     assertEquals(Collections.emptyList(), r.decoded(), TestSeed.reproduce());
     assertEquals(2, opens.get(), "opens of the failing unit once needed");
+  }
+
+  @Test
+  void unitsRememberedUnreadableAreReadAfterAllWhenAnotherFails() throws IOException {
+    InMemoryUnits store = group.store();
+    List<Integer> failing = Arrays.asList(8, 9, 10);
+    for (int u : failing) {
+      store.inject(WideGroup.FIRST_BLOCK_ID + u, InMemoryUnits.Fault.OPEN_FAILS);
+    }
+    WideRead agent = WideGroup.wideRead(store, store, WideGroup.PATIENT_MS);
+    WideReadResult first = agent.run(group.read(Collections.<Integer>emptyList(), MEMBER_1));
+    assertMember1Exact(first);
+    assertEquals(failing, first.decoded(), TestSeed.reproduce());
+    // They are back, and a source of the decode fails: m remembered plus one would be too many.
+    for (int u : failing) {
+      store.inject(WideGroup.FIRST_BLOCK_ID + u, null);
+    }
+    store.inject(WideGroup.FIRST_BLOCK_ID, InMemoryUnits.Fault.OPEN_FAILS);
+    WideReadResult r = agent.run(group.read(Collections.<Integer>emptyList(), MEMBER_1));
+    assertMember1Exact(r);
+    // Enough of them were read again to decode the rest (before, the read failed: 4 units lost).
+    assertTrue(failing.containsAll(r.decoded()) && r.decoded().size() < failing.size(),
+        "decoded " + r.decoded() + " " + TestSeed.reproduce());
   }
 
   private static void assertMember1Exact(WideReadResult r) {
