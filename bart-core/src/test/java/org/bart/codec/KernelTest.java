@@ -37,13 +37,18 @@ class KernelTest {
     int[] which = new int[sources];
     int[] coefficients = new int[sources];
     // Some trials use only coefficient 1 (wide parity 0: XOR passes only) or only 0 (nothing to
-    // add: the output is cleared).
+    // add: the output is cleared), some a few coefficients shared by several sources (folded
+    // before the passes, as in a decode from wide parity 0).
     int kind = random.nextInt(6);
+    int[] shared = {random.nextInt(256), random.nextInt(256), random.nextInt(256)};
     for (int j = 0; j < sources; j++) {
       which[j] = j + (units - sources);
-      coefficients[j] = kind == 0 ? 1 : kind == 1 ? 0 : random.nextInt(256);
+      coefficients[j] = kind == 0 ? 1 : kind == 1 ? 0
+          : kind == 2 ? shared[random.nextInt(shared.length)] : random.nextInt(256);
     }
-    int length = random.nextInt(8) == 0 ? 4096 + random.nextInt(64) : random.nextInt(200);
+    // Mostly within one 16 KiB block of the fast kernel, sometimes over two and a bit.
+    int length = random.nextInt(8) == 0 ? 4096 + random.nextInt(64)
+        : random.nextInt(16) == 0 ? 2 * 16384 + random.nextInt(100) : random.nextInt(200);
     int offset = random.nextInt(17);
     ByteBuffer[] inputs = new ByteBuffer[units];
     for (int u = 0; u < units; u++) {

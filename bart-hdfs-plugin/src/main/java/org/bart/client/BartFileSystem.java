@@ -2,6 +2,8 @@ package org.bart.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
@@ -20,6 +22,12 @@ import org.bart.conf.BartConfigCheck;
 public class BartFileSystem extends DistributedFileSystem {
 
   private UserGroupInformation user;
+  /** Decodes the next window of streams read sequentially through their degraded groups. */
+  private final ExecutorService prefetcher = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "bart-degraded-prefetch");
+    t.setDaemon(true);
+    return t;
+  });
 
   /**
    * Also remembers the current user, as the DFSClient does: degraded reads are made as that user
@@ -43,7 +51,13 @@ public class BartFileSystem extends DistributedFileSystem {
     long groupBytes = (long) p.getNumDataUnits() * st.getBlockSize();
     int readahead = BartConfigCheck.clientReadahead(getConf());
     return new FSDataInputStream(new WideGroupInputStream(path, st.getLen(), groupBytes, stock,
-        () -> openStock(f, bufferSize), new PluginDegradedSource(getConf(), user), readahead));
+        () -> openStock(f, bufferSize), new PluginDegradedSource(getConf(), user), readahead, prefetcher));
+  }
+
+  @Override
+  public void close() throws IOException {
+    prefetcher.shutdown();
+    super.close();
   }
 
   /** The stock stream of {@code f}, for {@link WideGroupInputStream} to start over with. */

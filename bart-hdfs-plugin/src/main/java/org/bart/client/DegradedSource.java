@@ -14,4 +14,12 @@ interface DegradedSource extends Closeable {
    *     code rebuilds
    */
   int read(String path, long offset, byte[] b, int off, int length) throws IOException;
+
+  /**
+   * File bytes of one row of the block group holding {@code offset} (k cells: one cell of each
+   * data block). A decode reads whole rows of every unit, so reads of whole rows waste nothing.
+   *
+   * @throws IOException if the file has no block group at {@code offset}
+   */
+  long rowBytes(String path, long offset) throws IOException;
 }

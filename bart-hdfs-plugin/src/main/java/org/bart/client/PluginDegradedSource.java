@@ -50,6 +50,16 @@ final class PluginDegradedSource implements DegradedSource {
     return n;
   }
 
+  @Override
+  public long rowBytes(String path, long offset) throws IOException {
+    DegradedReadClient.Plan kept = keptPlan(offset);
+    DegradedReadClient.Plan plan = kept != null ? kept : freshPlan(path, offset);
+    if (plan == null) {
+      throw new IOException(path + " has no block group at " + offset);
+    }
+    return (long) plan.plan().code().k() * plan.plan().cellSize();
+  }
+
   private ReadPlannedResponseProto retry(String path, long offset, int length)
       throws IOException {
     DegradedReadClient.Plan fresh = freshPlan(path, offset);

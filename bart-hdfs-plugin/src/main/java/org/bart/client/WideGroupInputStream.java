@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSInputStream;
 import org.apache.hadoop.io.IOUtils;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * block group is read through the {@link DegradedSource}, which decodes across the file's wide
  * group, a window of {@code readahead} bytes at a time (the decision is taken once per block
  * group, as Ozone's ECBlockInputStreamProxy does, so a small read neither retries the stock path
- * nor costs a decode). Beyond what the wide code can rebuild the read fails with {@link
+ * nor costs a decode); while a sequential reader consumes a window, the next one is decoded. Beyond what the wide code can rebuild the read fails with {@link
  * UnreadableRangeException}: never wrong bytes. Stateful and positional reads and seeks behave
  * as on the stock stream. Not thread-safe for stateful reads (like the stock stream); positional
  * reads may run concurrently.
@@ -49,9 +50,10 @@ final class WideGroupInputStream extends FSInputStream {
    * @param groupBytes data bytes of a full block group (k times the block size)
    * @param stock the stock stream already opened, or null
    * @param readahead bytes decoded per degraded read at least
+   * @param prefetcher decodes the next window while the reader consumes one; null for none
    */
   WideGroupInputStream(String path, long length, long groupBytes, FSDataInputStream stock,
-      StockOpener opener, DegradedSource degraded, int readahead) {
+      StockOpener opener, DegradedSource degraded, int readahead, ExecutorService prefetcher) {
     if (groupBytes <= 0 || readahead <= 0) {
       throw new IllegalArgumentException("stream of " + path + ": block group bytes "
           + groupBytes + " and readahead " + readahead + " must be positive");
@@ -62,7 +64,7 @@ final class WideGroupInputStream extends FSInputStream {
     this.stock = stock;
     this.opener = opener;
     this.degraded = degraded;
-    this.window = new DecodedWindow(readahead);
+    this.window = new DecodedWindow(readahead, prefetcher);
   }
 
   @Override
@@ -112,16 +114,16 @@ final class WideGroupInputStream extends FSInputStream {
         reopen();
       }
     }
-    return readDegraded(position, b, off, len, groupEnd);
+    return readDegraded(position, b, off, len, group * groupBytes, groupEnd);
   }
 
-  private int readDegraded(long position, byte[] b, int off, int len, long groupEnd)
-      throws IOException {
+  private int readDegraded(long position, byte[] b, int off, int len, long groupStart,
+      long groupEnd) throws IOException {
     int n = window.copy(position, b, off, len);
     if (n > 0) {
       return n;
     }
-    if (window.fill(degraded, path, position, groupEnd - position) == 0) {
+    if (window.fill(degraded, path, position, groupStart, groupEnd) == 0) {
       throw new EOFException("no bytes of " + path + " at " + position);
     }
     return window.copy(position, b, off, len);
@@ -174,6 +176,7 @@ final class WideGroupInputStream extends FSInputStream {
   @Override
   public synchronized void close() throws IOException {
     closed = true;
+    window.close();
     IOUtils.closeStream(stock);
     degraded.close();
   }

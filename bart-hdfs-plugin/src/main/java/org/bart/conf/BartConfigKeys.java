@@ -116,8 +116,9 @@ public final class BartConfigKeys {
   public static final long AGENT_READ_MAX_BYTES_DEFAULT = 8L * 1024 * 1024;
 
   /**
-   * Bytes a client decodes ahead on a block group it reads through BART (one agent call), so
-   * that small reads (4 KiB buffers) cost one decode per window, not one per read.
+   * Bytes a client decodes per window on a block group it reads through BART, rounded up to whole
+   * rows (k cells), so that small reads (4 KiB buffers) cost one decode per window, not one per
+   * read; a sequential reader has the next window decoded while it consumes one.
    */
   public static final String CLIENT_DEGRADED_READAHEAD_BYTES =
       "dfs.bart.client.degraded.readahead.bytes";

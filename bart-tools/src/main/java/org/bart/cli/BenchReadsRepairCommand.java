@@ -31,6 +31,9 @@ public final class BenchReadsRepairCommand implements BartCommand {
     @Option(names = "--runs", description = "reads per case, the median counts (default: "
         + "${DEFAULT-VALUE})", defaultValue = "3")
     int runs;
+    @Option(names = "--codec", description = "codec of the files: rs-legacy or rs "
+        + "(default: ${DEFAULT-VALUE})", defaultValue = "rs-legacy")
+    String codec;
     @Option(names = "--seed", description = "seed of the files' bytes and the plan (default: "
         + "${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
@@ -44,9 +47,11 @@ public final class BenchReadsRepairCommand implements BartCommand {
       s.groups = groups;
       s.runs = runs;
       s.seed = seed;
-      if (blockSize % s.cellSize != 0 || groups < 1 || runs < 1) {
+      s.codec = codec;
+      if (blockSize % s.cellSize != 0 || groups < 1 || runs < 1
+          || !Arrays.asList("rs-legacy", "rs").contains(codec)) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--block-size must be a "
-            + "multiple of 1 MiB, --groups and --runs at least 1");
+            + "multiple of 1 MiB, --groups and --runs at least 1, --codec rs-legacy or rs");
       }
       ReadsRepairTable.print(new ReadsRepairBench(s, out).run(), s, out);
       return 0;

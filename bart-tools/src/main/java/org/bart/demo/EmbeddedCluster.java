@@ -215,6 +215,19 @@ public final class EmbeddedCluster implements Closeable {
     return p;
   }
 
+  /** Adds (unless built in) and enables the RS(k, m) policy (codec rs, HDFS's default). */
+  public ErasureCodingPolicy enableRs(int k, int m, int cellSize) throws IOException {
+    ErasureCodingPolicy rs63 =
+        SystemErasureCodingPolicies.getByID(SystemErasureCodingPolicies.RS_6_3_POLICY_ID);
+    ErasureCodingPolicy p = k == 6 && m == 3 && cellSize == rs63.getCellSize() ? rs63
+        : new ErasureCodingPolicy(new ECSchema("rs", k, m), cellSize);
+    if (p != rs63) {
+      dfs().addErasureCodingPolicies(new ErasureCodingPolicy[] {p});
+    }
+    dfs().enableErasureCodingPolicy(p.getName());
+    return p;
+  }
+
   /** Stops the DataNode {@code uuid} (as if its machine died). */
   public void stopDataNode(String uuid) {
     for (org.apache.hadoop.hdfs.server.datanode.DataNode dn : cluster.getDataNodes()) {

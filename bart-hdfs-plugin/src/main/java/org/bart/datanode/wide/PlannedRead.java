@@ -92,6 +92,7 @@ public final class PlannedRead {
         decodedBytes += r.data().get(j).remaining();
       }
     }
+    wideRead.release(r); // copied out: its buffers serve the next read
     return new Result(out, r.decoded(), decodedBytes);
   }
 

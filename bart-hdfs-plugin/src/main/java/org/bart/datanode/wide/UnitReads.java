@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * units (or, when one must be decoded, the first lambda*k units that can be read); a read that
  * fails, or is still running {@code stragglerMs} after it started, marks its unit lost for the
  * rest of the request and another unit is started in its place, and the first lambda*k that
- * finish are used. Used by one thread (the request's); the reads themselves run on the pool.
+ * finish are used. Such a unit is remembered ({@link RecentlyUnreadable}): the requests that
+ * follow decode it from the start instead of waiting for it to fail again. Used by one thread (the request's); the reads themselves run on the pool.
  */
 final class UnitReads implements AutoCloseable {
 
@@ -46,16 +47,19 @@ final class UnitReads implements AutoCloseable {
   private final UnitSource source;
   private final ExecutorService pool;
   private final long stragglerNanos;
-  private final int chunkBytes;
   private final int dataUnits;
   /** Units known or found unreadable (failed, or abandoned as stragglers). */
   final TreeSet<Integer> lost = new TreeSet<>();
+  /** Units of {@link #lost} only because they were unreadable lately, not yet tried here. */
+  private final List<Integer> presumedLost = new ArrayList<>();
   private final UnitSource.Reader[] readers;
   private final ByteBuffer[] buffers;
   /** Units whose read runs on the pool now; their readers belong to that read meanwhile. */
   private final boolean[] busy;
   private final boolean[] abandoned;
   private final Object lock = new Object();
+  private final RecentlyUnreadable unreadable;
+  private final ChunkBuffers chunks;
   private boolean closed;
   private final BlockingQueue<Done> finished = new LinkedBlockingQueue<>();
   private long chunkSerial;
@@ -63,12 +67,13 @@ final class UnitReads implements AutoCloseable {
   long bytesReceived;
 
   UnitReads(WideReadRequest req, UnitSource source, ExecutorService pool, long stragglerMs,
-      int chunkBytes) {
+      RecentlyUnreadable unreadable, ChunkBuffers chunks) {
     this.req = req;
+    this.unreadable = unreadable;
+    this.chunks = chunks;
     this.source = source;
     this.pool = pool;
     this.stragglerNanos = TimeUnit.MILLISECONDS.toNanos(stragglerMs);
-    this.chunkBytes = chunkBytes;
     this.dataUnits = req.code().dataUnits();
     int n = req.code().totalUnits();
     readers = new UnitSource.Reader[n];
@@ -78,6 +83,14 @@ final class UnitReads implements AutoCloseable {
     for (int u = 0; u < n; u++) {
       if (req.unit(u).isKnownLost()) {
         lost.add(u);
+      }
+    }
+    // Units found unreadable lately are decoded instead of tried first, while that leaves enough
+    // (a check reads every unit it checks); they are tried after all if too few others can be read.
+    for (int u = 0; u < n && !req.isCheck() && lost.size() < req.code().m(); u++) {
+      if (!lost.contains(u) && unreadable.contains(req.unit(u))) {
+        lost.add(u);
+        presumedLost.add(u);
       }
     }
   }
@@ -111,8 +124,9 @@ final class UnitReads implements AutoCloseable {
     List<Integer> inFlight = new ArrayList<>();
     int next = 0;
     int have = 0;
+    boolean retried = false;
     while (true) {
-      boolean decoding = exclude >= 0 || anyLost(wanted);
+      boolean decoding = retried || exclude >= 0 || anyLost(wanted);
       // Start what is still needed: every wanted unit, and enough others to decode from.
       while (next < order.size()
           && (next < wanted.size() || decoding && have + inFlight.size() < dataUnits)) {
@@ -136,6 +150,14 @@ final class UnitReads implements AutoCloseable {
         if (satisfied) {
           return got;
         }
+        if (!presumedLost.isEmpty()) {
+          // Too few without them: the units only presumed unreadable are read after all.
+          lost.removeAll(presumedLost);
+          order.addAll(presumedLost);
+          presumedLost.clear();
+          retried = true;
+          continue;
+        }
         throw new NotEnoughUnitsException(have);
       }
       Done d = next(inFlight, started);
@@ -149,6 +171,7 @@ final class UnitReads implements AutoCloseable {
         IOUtils.closeStream(readers[d.unit]);
         readers[d.unit] = null;
         lost.add(d.unit);
+        unreadable.add(req.unit(d.unit));
       } else {
         got[d.unit] = d.bytes;
         have++;
@@ -210,7 +233,7 @@ final class UnitReads implements AutoCloseable {
 
   private ByteBuffer buffer(int u) {
     if (buffers[u] == null) {
-      buffers[u] = ByteBuffer.allocate(chunkBytes);
+      buffers[u] = chunks.take();
     }
     buffers[u].clear();
     return buffers[u];
@@ -292,6 +315,7 @@ final class UnitReads implements AutoCloseable {
   private void abandon(int u) {
     abandoned[u] = true;
     lost.add(u);
+    unreadable.add(req.unit(u));
   }
 
   private boolean anyLost(List<Integer> wanted) {
@@ -312,7 +336,10 @@ final class UnitReads implements AutoCloseable {
     return true;
   }
 
-  /** Closes every reader not in use; a read still running closes its own when it ends. */
+  /**
+   * Closes every reader not in use and gives back its buffer; a read still running closes its
+   * own when it ends, and its buffer is left to it.
+   */
   @Override
   public void close() {
     synchronized (lock) {
@@ -321,6 +348,8 @@ final class UnitReads implements AutoCloseable {
         if (!busy[u]) {
           IOUtils.closeStream(readers[u]);
           readers[u] = null;
+          chunks.give(buffers[u]);
+          buffers[u] = null;
         }
       }
     }

@@ -32,12 +32,18 @@ import org.bart.protocol.wide.WideUnit;
  */
 public final class WideRead {
 
+  private static final long UNREADABLE_MIN_MS = 30_000;
+  /** Idle chunk buffers kept for reuse: two concurrent degraded reads of (6,3,3) use about 70. */
+  private static final int IDLE_CHUNKS = 64;
+
   private final UnitSource source;
   private final UnitSink sink;
   private final int chunkBytes;
   private final ExecutorService readPool;
   private final long stragglerMs;
   private final Map<WideCode, WideDecoder> decoders = new ConcurrentHashMap<>();
+  private final RecentlyUnreadable unreadable;
+  private final ChunkBuffers chunks;
 
   /**
    * @param chunkBytes bytes of a row read, decoded and written at a time (the memory per unit)
@@ -51,6 +57,19 @@ public final class WideRead {
     this.chunkBytes = chunkBytes;
     this.readPool = readPool;
     this.stragglerMs = stragglerMs;
+    // As long as a few stragglers' timeouts, at least 30 s: a DataNode down stays down a while.
+    this.unreadable = new RecentlyUnreadable(Math.max(UNREADABLE_MIN_MS, 4 * stragglerMs));
+    this.chunks = new ChunkBuffers(chunkBytes, IDLE_CHUNKS);
+  }
+
+  /**
+   * Takes back the buffers of a read's result once its caller has copied them out (optional:
+   * those not given back are collected as garbage). The result must not be used afterwards.
+   */
+  public void release(WideReadResult result) {
+    for (ByteBuffer b : result.data()) {
+      chunks.give(b);
+    }
   }
 
   /**
@@ -73,7 +92,9 @@ public final class WideRead {
       }
       List<ByteBuffer> out = new ArrayList<>();
       for (int w : req.wanted()) {
-        out.add(ByteBuffer.allocate((int) s.clip(w, req.offset(), req.length())));
+        int bytes = (int) s.clip(w, req.offset(), req.length());
+        ByteBuffer b = bytes == chunkBytes ? chunks.take() : ByteBuffer.allocate(bytes);
+        out.add(b);
       }
       for (long o = req.offset(); o < req.offset() + req.length(); ) {
         int n = (int) Math.min(chunkBytes, req.offset() + req.length() - o);
@@ -184,7 +205,7 @@ public final class WideRead {
     Session(WideReadRequest req, WideCode code) {
       this.req = req;
       this.code = code;
-      this.reads = new UnitReads(req, source, readPool, stragglerMs, chunkBytes);
+      this.reads = new UnitReads(req, source, readPool, stragglerMs, unreadable, chunks);
       results = new ByteBuffer[req.wanted().size() + 1];
     }
 
@@ -281,7 +302,7 @@ public final class WideRead {
     /** The reusable output buffer of slot {@code i} (one per wanted unit, and one spare). */
     private ByteBuffer result(int i, int n) {
       if (results[i] == null) {
-        results[i] = ByteBuffer.allocate(chunkBytes);
+        results[i] = chunks.take();
       }
       results[i].clear();
       results[i].limit(n);
@@ -290,6 +311,10 @@ public final class WideRead {
 
     void close() {
       reads.close();
+      for (int i = 0; i < results.length; i++) {
+        chunks.give(results[i]);
+        results[i] = null;
+      }
     }
   }
 }

@@ -21,14 +21,14 @@ public final class ReadsRepairTable {
     int missed = 0;
     out.printf(Locale.ROOT, "%nDegraded reads of one file (%d MiB, one block group), MiB/s, "
         + "median of %d whole-file reads%n", s.k * s.blockSize >> 20, s.runs);
-    out.printf(Locale.ROOT, "%-22s %14s %14s %12s%n", "case", "stock RS(" + s.k + "," + s.m + ")",
+    out.printf(Locale.ROOT, "%-22s %18s %14s %12s%n", "case", "stock " + s.codec.toUpperCase(Locale.ROOT) + "(" + s.k + "," + s.m + ")",
         "BART wide", "BART/stock");
     for (Map.Entry<String, Double> e : r.stockReads.entrySet()) {
       double stock = e.getValue();
       double bart = r.bartReads.get(e.getKey());
       boolean ok = bart >= READ_TARGET * stock;
       missed += ok ? 0 : 1;
-      out.printf(Locale.ROOT, "%-22s %14.1f %14.1f %11.2fx%s%n", e.getKey(), stock, bart,
+      out.printf(Locale.ROOT, "%-22s %18.1f %14.1f %11.2fx%s%n", e.getKey(), stock, bart,
           bart / stock, ok ? "" : "  (target >= " + READ_TARGET + "x missed)");
     }
     RepairTiming st = r.stockRepair;
