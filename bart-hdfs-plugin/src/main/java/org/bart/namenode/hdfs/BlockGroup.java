@@ -13,6 +13,8 @@ import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.hdfs.protocol.LocatedBlocks;
 import org.apache.hadoop.hdfs.protocol.LocatedStripedBlock;
 import org.apache.hadoop.hdfs.util.StripedBlockUtil;
+import org.apache.hadoop.ipc.RemoteException;
+import org.apache.hadoop.ipc.RetriableException;
 
 /**
  * One block group of an erasure-coded file as the NameNode reports it: for each internal block
@@ -50,15 +52,29 @@ public final class BlockGroup {
     return groups;
   }
 
+  /** How the NameNode's safe-mode refusal is named over RPC (a NameNode-internal class). */
+  private static final String SAFE_MODE_EXCEPTION =
+      "org.apache.hadoop.hdfs.server.namenode.SafeModeException";
+
   /**
-   * Every block of {@code path} with its locations, as {@code getLocatedBlocks} lists them, but
-   * also in safe mode: there the NameNode refuses {@code getBlockLocations} of a file with a block
-   * no DataNode reported ("Zero blocklocations"), which is exactly what a restarted NameNode
-   * must look at to know whether BART can rebuild it; {@code getLocatedFileInfo} does not refuse.
+   * Every block of {@code path} with its locations, as {@code getLocatedBlocks} lists them (live
+   * replicas first), also in safe mode: there the NameNode refuses {@code getBlockLocations} of a
+   * file with a block no DataNode reported ("Zero blocklocations"), which is exactly what a
+   * restarted NameNode must look at to know whether BART can rebuild it; {@code
+   * getLocatedFileInfo} does not refuse.
    *
    * @throws FileNotFoundException if {@code path} does not exist
    */
   public static LocatedBlocks locateAll(DFSClient client, String path) throws IOException {
+    try {
+      return client.getLocatedBlocks(path, 0, Long.MAX_VALUE);
+    } catch (RemoteException e) {
+      String refusal = e.getClassName();
+      if (!refusal.equals(SAFE_MODE_EXCEPTION)
+          && !refusal.equals(RetriableException.class.getName())) {
+        throw e;
+      }
+    }
     HdfsLocatedFileStatus st = client.getLocatedFileInfo(path, false);
     if (st == null) {
       throw new FileNotFoundException(path + " does not exist");
