@@ -10,15 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.admin.TransitionRunner;
-import org.bart.client.BartFileSystem;
 import org.bart.codec.WideCode;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.demo.SampleFiles;
@@ -27,6 +26,7 @@ import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.MaintenanceReport;
 import org.bart.testing.TestFiles;
+import org.bart.testing.Users;
 import org.bart.testing.WideGroups;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,10 +103,8 @@ class BuiltInCodecsIT {
       DatanodeInfo dn = l.units[u].nodes.get(0);
       stopped.add(cluster.mini().stopDataNode(dn.getXferAddr()));
     }
-    Configuration conf = new Configuration(cluster.conf());
-    conf.set("fs.hdfs.impl", BartFileSystem.class.getName());
-    conf.setBoolean("fs.hdfs.impl.disable.cache", true);
-    try (FileSystem fs = FileSystem.newInstance(cluster.dfs().getUri(), conf)) {
+    try (FileSystem fs = Users.bartClient(UserGroupInformation.getCurrentUser(), cluster.dfs(),
+        cluster.conf())) {
       for (Map.Entry<String, byte[]> e : contents.entrySet()) {
         byte[] got = new byte[e.getValue().length];
         try (FSDataInputStream in = fs.open(new Path(e.getKey()))) {
