@@ -114,7 +114,8 @@ final class WideCluster {
   /** Restarts every stopped DataNode and waits for their agents. */
   void restartAll() throws Exception {
     for (MiniDFSCluster.DataNodeProperties p : stopped.values()) {
-      cluster.mini().restartDataNode(p, true);
+      // new ports: the old ones may have been taken meanwhile (the other fork's clusters)
+      cluster.mini().restartDataNode(p, false);
     }
     stopped.clear();
     cluster.mini().waitActive();
