@@ -115,7 +115,7 @@ class BuiltInCodecsIT {
       }
     }
     for (MiniDFSCluster.DataNodeProperties p : stopped) {
-      cluster.mini().restartDataNode(p, true);
+      cluster.mini().restartDataNode(p, false); // new ports: the old ones may be taken
     }
     cluster.mini().waitActive();
     cluster.waitAgentsReady(9, 120_000);

@@ -205,7 +205,7 @@ class PolicyShapesIT {
       }
     } finally {
       for (MiniDFSCluster.DataNodeProperties dn : stopped) {
-        cluster.mini().restartDataNode(dn, true);
+        cluster.mini().restartDataNode(dn, false); // new ports: the old ones may be taken
       }
       cluster.mini().waitActive();
       cluster.waitAgentsReady(DATANODES, 120_000);
