@@ -15,15 +15,15 @@ import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 
 /**
  * {@code bart -transition PATH [-approach LSPM] [-lambda 3] [-bw-profile FILE] [-dry-run]
- * [-json FILE] [-plot FILE.svg] [-seed N]}: transitions every mergeable erasure-coded file under
- * PATH into wide stripes. Hadoop's generic options (-D, -conf, -fs) come first. LSPM, our
+ * [-json FILE] [-plot FILE.svg] [-seed N] [-batch-groups N]}: transitions every erasure-coded file
+ * under PATH into wide stripes, batch by batch. Hadoop's generic options (-D, -conf, -fs) come first. LSPM, our
  * planner, is the default: it beats BART's BTPM on max_load at no more bandwidth.
  */
 public final class TransitionCommand implements BartCommand {
 
   static final String USAGE = "usage: bart [generic options] -transition PATH [-approach "
       + "LSPM|RDPM|BWPM|BTPM|BTWeighted] [-lambda N] [-bw-profile FILE] [-dry-run] [-json FILE] "
-      + "[-plot FILE.svg] [-seed N]";
+      + "[-plot FILE.svg] [-seed N] [-batch-groups N]";
 
   @Override
   public List<String> names() {
@@ -67,6 +67,13 @@ public final class TransitionCommand implements BartCommand {
             break;
           case "-plot":
             plot = value(rest, ++i, "-plot");
+            break;
+          case "-batch-groups":
+            int groups = Integer.parseInt(value(rest, ++i, "-batch-groups"));
+            if (groups < 1) {
+              throw new IllegalArgumentException("-batch-groups must be at least 1, got " + groups);
+            }
+            req.setBatchGroups(groups);
             break;
           case "-seed":
             req.setSeed(Long.parseLong(value(rest, ++i, "-seed")));

@@ -16,6 +16,7 @@ import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.admin.TransitionRunner;
+import org.bart.conf.BartConfigKeys;
 import org.bart.demo.SampleFiles;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.transition.CoordinatorFaultInjector;
@@ -60,12 +61,31 @@ class BadInputIT {
   }
 
   private static IOException startRefused(String tree) {
+    return startRefused(StartTransitionRequestProto.newBuilder().setPath(tree)
+        .setApproach("BTPM").setDryRun(false).build());
+  }
+
+  private static IOException startRefused(StartTransitionRequestProto req) {
     return assertThrows(IOException.class, () -> {
       try (CoordinatorClient c = CoordinatorClient.connect(small.cluster.conf())) {
-        c.startTransition(StartTransitionRequestProto.newBuilder().setPath(tree)
-            .setApproach("BTPM").setDryRun(false).build());
+        c.startTransition(req);
       }
     });
+  }
+
+  @Test
+  void aBatchBoundAboveTheNameNodesOrBelowOneIsRefused() throws Exception {
+    small.writeTree("/bounded", SmallCluster.SEED + 12);
+    int configured = BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT;
+    for (int asked : new int[] {configured + 1, 0, -1}) {
+      IOException e = startRefused(StartTransitionRequestProto.newBuilder().setPath("/bounded")
+          .setApproach("LSPM").setDryRun(false).setBatchGroups(asked).build());
+      assertTrue(e.getMessage().contains("-batch-groups must be between 1 and "
+          + BartConfigKeys.TRANSITION_BATCH_GROUPS + " = " + configured), e.getMessage());
+      assertTrue(e.getMessage().contains("got " + Integer.toUnsignedString(asked)),
+          e.getMessage());
+    }
+    assertFalse(small.dfs().exists(new Path("/bounded", BartPaths.HIDDEN_DIR)), "nothing created");
   }
 
   @Test

@@ -107,5 +107,11 @@ class TransitionCliIT {
     assertEquals(2, rc);
     assertTrue(err.toString().contains("-transition needs a value"), err.toString());
     assertTrue(err.toString().contains("usage: bart"), err.toString());
+
+    ByteArrayOutputStream noBatch = new ByteArrayOutputStream();
+    assertEquals(2, BartMain.run(cli("-transition", "/t", "-batch-groups", "0"),
+        new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(noBatch, true)));
+    assertTrue(noBatch.toString().contains("-batch-groups must be at least 1, got 0"),
+        noBatch.toString());
   }
 }

@@ -227,6 +227,7 @@ public final class Coordinator {
       throw new RequestRefusedException("approach " + approach.label()
           + " needs -bw-profile FILE");
     }
+    int batchGroups = batchGroups(req);
     loadHistory(); // job ids go on from the last run's
     for (Job j : jobs.values()) {
       if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
@@ -239,12 +240,31 @@ public final class Coordinator {
     }
     TransitionOptions options = new TransitionOptions(tree, approach, lambda,
         req.hasBandwidthProfile() ? req.getBandwidthProfile() : null, req.getDryRun(),
-        req.hasSeed() ? req.getSeed() : null);
+        req.hasSeed() ? req.getSeed() : null, batchGroups);
     Job job = new Job(nextId.getAndIncrement(), tree);
     jobs.put(job.id, job);
     metrics.transitionStarted();
     runner.submit(() -> run(job, options));
     return job.id;
+  }
+
+  /**
+   * The request's batch bound, or 0 for the configured one. A request may only lower the bound
+   * the NameNode's administrator set: it bounds the coordinator's memory inside the NameNode.
+   */
+  private int batchGroups(StartTransitionRequestProto req) throws RequestRefusedException {
+    if (!req.hasBatchGroups()) {
+      return 0;
+    }
+    int configured = conf.getInt(BartConfigKeys.TRANSITION_BATCH_GROUPS,
+        BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT);
+    int asked = req.getBatchGroups();
+    if (asked < 1 || asked > configured) {
+      throw new RequestRefusedException("-batch-groups must be between 1 and "
+          + BartConfigKeys.TRANSITION_BATCH_GROUPS + " = " + configured + " (set on the NameNode; "
+          + "a run may only lower it), got " + Integer.toUnsignedString(asked));
+    }
+    return asked;
   }
 
   private void run(Job job, TransitionOptions options) {

@@ -84,11 +84,12 @@ public final class TransitionJob {
       throw new java.io.FileNotFoundException("path " + options.tree + " does not exist");
     }
     this.rooted = new TransitionOptions(tree.root, options.approach, options.lambda,
-        options.bandwidthProfileText, options.dryRun, options.seed);
+        options.bandwidthProfileText, options.dryRun, options.seed, options.batchGroups);
     this.store = new BatchStore(ns, tree.root, trust);
     this.clock = new PhaseClock(options.tree, progress);
-    this.batchGroups = conf.getInt(BartConfigKeys.TRANSITION_BATCH_GROUPS,
-        BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT);
+    this.batchGroups = options.batchGroups > 0 ? options.batchGroups
+        : conf.getInt(BartConfigKeys.TRANSITION_BATCH_GROUPS,
+            BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT);
   }
 
   /** The run's report: totals and one summary per batch, filled in as it goes. */

@@ -14,15 +14,18 @@ public final class TransitionOptions {
   public final boolean dryRun;
   /** Seed of the planner's random choices, or null for a fresh one. */
   public final Long seed;
+  /** Wide groups per batch at most, or 0 for the NameNode's dfs.bart.transition.batch.groups. */
+  public final int batchGroups;
 
   public TransitionOptions(String tree, Approach approach, int lambda,
-      String bandwidthProfileText, boolean dryRun, Long seed) {
+      String bandwidthProfileText, boolean dryRun, Long seed, int batchGroups) {
     this.tree = tree;
     this.approach = approach;
     this.lambda = lambda;
     this.bandwidthProfileText = bandwidthProfileText;
     this.dryRun = dryRun;
     this.seed = seed;
+    this.batchGroups = batchGroups;
   }
 
   /** Parses the bandwidth profile for {@code numNodes} nodes, or returns null if none was given. */

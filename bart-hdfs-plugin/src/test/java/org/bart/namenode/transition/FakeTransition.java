@@ -38,7 +38,7 @@ public final class FakeTransition {
   static BatchRun run(FakeCluster cluster, FakeCluster.Process p, String tree,
       List<CandidateFile> files, ErasureCodingPolicy policy, Approach approach, int lambda,
       long seed) throws IOException {
-    TransitionOptions options = new TransitionOptions(tree, approach, lambda, null, false, seed);
+    TransitionOptions options = new TransitionOptions(tree, approach, lambda, null, false, seed, 0);
     JobProgress progress = new JobProgress();
     BatchRun batch = new BatchRun(p.namespace(), nodes -> p.agents(), new Configuration(false),
         options, progress, new PhaseClock(tree, progress), TRUST,
@@ -59,7 +59,7 @@ public final class FakeTransition {
     BatchSource source = new BatchSource(skipped -> found.hasNext() ? found.next() : null,
         LAMBDA, 1000, 10_000, notCommitted::add);
     TransitionOptions options = new TransitionOptions(tree.tree, Approach.LSPM, LAMBDA, null,
-        false, seed);
+        false, seed, 0);
     JobProgress progress = new JobProgress();
     BatchStore store = new BatchStore(p.namespace(), tree.tree, TRUST);
     for (int n = 0; ; n++) {

@@ -24,9 +24,10 @@ import org.bart.report.TransitionReport;
 
 /**
  * The scale benchmark: does a transition's cost per stripe stay flat, and its memory bounded by
- * the batch, as the tree grows? For each tree size, a fresh embedded HDFS (NameNode, coordinator
- * and DataNodes all in this JVM) gets a tree of RS-LEGACY(6,3) files with small one-cell blocks
- * (block size = cell size), transitions it with lambda 3, and measures per phase (summed over
+ * the batch, as the tree grows? One embedded HDFS (NameNode, coordinator and DataNodes all in
+ * this JVM) gets, per tree size, a tree of RS-LEGACY(6,3) files with small one-cell blocks
+ * (block size = cell size), transitions it with lambda 3 and the run's batch bound
+ * ({@code -batch-groups}), deletes it after, and measures per phase (summed over
  * the batches) the coordinator's time and the NameNode's RPC calls, and the heap growth over the
  * live heap before the run ({@link HeapMeter}, {@link PhaseProbe}). Every file's composite CRC
  * is compared before and after, so a run counts only if every byte survived. One more run, with
@@ -85,60 +86,68 @@ public final class ScaleBench {
     this.out = out;
   }
 
-  /** Runs every tree, then the small-batch run; one result each, in that order. */
+  /**
+   * Runs every tree, then the small-batch run, one after another on one embedded HDFS (each tree
+   * is deleted after its run); one result each, in that order.
+   */
   public List<ScaleResult> run() throws Exception {
     String log = System.getProperty("bart.log.file");
     out.printf(Locale.ROOT, "bench-scale: RS-LEGACY(%d,%d) grouped by %d, %d KiB cells and "
         + "blocks, %d stripes per file, %d DataNodes, approach %s, max heap %d MiB%s%n", K, M,
         LAMBDA, s.cellSize / 1024, s.stripesPerFile, s.dataNodes, s.approach,
         Runtime.getRuntime().maxMemory() >> 20, log == null ? "" : "; cluster log: " + log);
-    List<ScaleResult> results = new ArrayList<>();
-    for (int stripes : s.trees) {
-      results.add(runTree(stripes, s.batchGroups));
-    }
-    if (s.smallBatchGroups > 0) {
-      results.add(runTree(s.smallBatchTree, s.smallBatchGroups));
-    }
-    return results;
-  }
-
-  private ScaleResult runTree(int stripes, int batchGroups) throws Exception {
-    ScaleResult r = new ScaleResult();
-    r.files = (stripes + s.stripesPerFile - 1) / s.stripesPerFile;
-    r.batchGroups = batchGroups;
     File base = new File(System.getProperty("java.io.tmpdir"), "bart-scale-" + System.nanoTime());
+    int largestBound = Math.max(s.batchGroups, s.smallBatchGroups);
     try (EmbeddedCluster cluster = EmbeddedCluster.builder().dataNodes(s.dataNodes)
         .blockSize(s.cellSize).baseDir(base)
-        .set(BartConfigKeys.TRANSITION_BATCH_GROUPS, String.valueOf(batchGroups))
+        .set(BartConfigKeys.TRANSITION_BATCH_GROUPS, String.valueOf(largestBound))
         // Nothing is lost here: a block the NameNode thinks missing because its DataNode reported
         // late must not be rebuilt, or the transition would find two replicas of it.
         .set(DFSConfigKeys.DFS_NAMENODE_REPLICATION_MAX_STREAMS_KEY, "0")
         .set(DFSConfigKeys.DFS_NAMENODE_REPLICATION_STREAMS_HARD_LIMIT_KEY, "0")
         .start()) {
-      DistributedFileSystem dfs = cluster.dfs();
-      List<Path> files = write(cluster, dfs, r);
-      TreeChecksums checksums = new TreeChecksums(dfs.getUri(), cluster.conf(), s.writers);
-      long t0 = System.nanoTime();
-      Map<Path, FileChecksum> before = checksums.of(files);
-      r.checksumSeconds = (System.nanoTime() - t0) / 1e9;
-      transition(cluster, r);
-      r.filesByteIdentical = TreeChecksums.equal(files, before, checksums.of(files));
-      out.printf(Locale.ROOT, "  %s in %d batches, %.1f s of coordinator time; %d of %d files "
-          + "byte-identical after (composite CRC checksums, %.1f s per pass)%n", r.outcome,
-          r.batches, r.totalMillis() / 1e3, r.filesByteIdentical, r.files, r.checksumSeconds);
-      return r;
+      List<ScaleResult> results = new ArrayList<>();
+      for (int stripes : s.trees) {
+        results.add(runTree(cluster, new Path(TREE, "run-" + results.size()), stripes,
+            s.batchGroups));
+      }
+      if (s.smallBatchGroups > 0) {
+        results.add(runTree(cluster, new Path(TREE, "run-" + results.size()), s.smallBatchTree,
+            s.smallBatchGroups));
+      }
+      return results;
     } finally {
       FileUtil.fullyDelete(base);
     }
   }
 
-  private List<Path> write(EmbeddedCluster cluster, DistributedFileSystem dfs, ScaleResult r)
+  private ScaleResult runTree(EmbeddedCluster cluster, Path tree, int stripes, int batchGroups)
       throws Exception {
-    dfs.mkdirs(TREE);
-    dfs.setErasureCodingPolicy(TREE, cluster.enableRsLegacy(K, M, s.cellSize).getName());
+    ScaleResult r = new ScaleResult();
+    r.files = (stripes + s.stripesPerFile - 1) / s.stripesPerFile;
+    r.batchGroups = batchGroups;
+    DistributedFileSystem dfs = cluster.dfs();
+    List<Path> files = write(cluster, dfs, tree, r);
+    TreeChecksums checksums = new TreeChecksums(dfs.getUri(), cluster.conf(), s.writers);
+    long t0 = System.nanoTime();
+    Map<Path, FileChecksum> before = checksums.of(files);
+    r.checksumSeconds = (System.nanoTime() - t0) / 1e9;
+    transition(cluster, tree, r);
+    r.filesByteIdentical = TreeChecksums.equal(files, before, checksums.of(files));
+    out.printf(Locale.ROOT, "  %s in %d batches, %.1f s of coordinator time; %d of %d files "
+        + "byte-identical after (composite CRC checksums, %.1f s per pass)%n", r.outcome,
+        r.batches, r.totalMillis() / 1e3, r.filesByteIdentical, r.files, r.checksumSeconds);
+    dfs.delete(tree, true); // the next run's NameNode holds no more than its own tree
+    return r;
+  }
+
+  private List<Path> write(EmbeddedCluster cluster, DistributedFileSystem dfs, Path tree,
+      ScaleResult r) throws Exception {
+    dfs.mkdirs(tree);
+    dfs.setErasureCodingPolicy(tree, cluster.enableRsLegacy(K, M, s.cellSize).getName());
     long t0 = System.nanoTime();
     List<Path> files = new TreeWriter(dfs.getUri(), cluster.conf(), s.writers, s.seed)
-        .write(TREE, r.files, s.stripesPerFile * K * s.cellSize);
+        .write(tree, r.files, s.stripesPerFile * K * s.cellSize);
     r.writeSeconds = (System.nanoTime() - t0) / 1e9;
     int stripes = r.files * s.stripesPerFile;
     out.printf(Locale.ROOT, "tree of %d stripes (%d files) written in %.1f s (%.0f stripes/s, %d "
@@ -148,12 +157,12 @@ public final class ScaleBench {
   }
 
   /** Transitions the tree with the probe installed and records what it measured. */
-  private void transition(EmbeddedCluster cluster, ScaleResult r) throws Exception {
-    PhaseProbe probe = new PhaseProbe(TREE.toString(),
+  private void transition(EmbeddedCluster cluster, Path tree, ScaleResult r) throws Exception {
+    PhaseProbe probe = new PhaseProbe(tree.toString(),
         new NameNodeRpcCalls(cluster.mini().getNameNode()));
     StartTransitionRequestProto req = StartTransitionRequestProto.newBuilder()
-        .setPath(TREE.toString()).setApproach(s.approach).setLambda(LAMBDA).setSeed(s.seed)
-        .setDryRun(false).build();
+        .setPath(tree.toString()).setApproach(s.approach).setLambda(LAMBDA).setSeed(s.seed)
+        .setBatchGroups(r.batchGroups).setDryRun(false).build();
     r.baselineLive = HeapMeter.live();
     HeapMeter.resetPeaks();
     CoordinatorFaultInjector old = CoordinatorFaultInjector.set(probe);
