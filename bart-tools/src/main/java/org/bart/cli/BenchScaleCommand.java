@@ -8,6 +8,7 @@ import org.bart.bench.hdfs.ScaleBench;
 import org.bart.bench.hdfs.ScaleResult;
 import org.bart.bench.hdfs.ScaleTable;
 import org.bart.conf.BartConfigKeys;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 public final class BenchScaleCommand implements BartCommand {
 
   @Command(name = "bench-scale", mixinStandardHelpOptions = true,
-      description = "Benchmark how a transition scales: trees of RS-LEGACY(6,3) files with "
+      description = "Benchmark how a transition scales: trees of RS-LEGACY(k,m) files with "
           + "small one-cell blocks on an embedded HDFS, each transitioned in batches; per phase "
           + "the coordinator's ms and the NameNode's calls per stripe, and the heap growth. "
           + "The defaults take a long time on 2 cores; give smaller --trees for a quick look.")
@@ -27,8 +28,11 @@ public final class BenchScaleCommand implements BartCommand {
     @Option(names = "--trees", split = ",", description = "tree sizes in stripes, rounded up to "
         + "whole files (default: ${DEFAULT-VALUE})", defaultValue = "1000,4000,16000")
     List<Integer> trees;
-    @Option(names = "--batch-groups", description = "dfs.bart.transition.batch.groups of these "
-        + "runs (default: ${DEFAULT-VALUE})",
+    @Option(names = "--code", description = "k,m,lambda of the files and the wide groups "
+        + "(default: ${DEFAULT-VALUE})", defaultValue = "6,3,3")
+    String code;
+    @Option(names = "--batch-groups", description = "wide groups per batch of these runs "
+        + "(-batch-groups; default: ${DEFAULT-VALUE})",
         defaultValue = "" + BartConfigKeys.TRANSITION_BATCH_GROUPS_DEFAULT)
     int batchGroups;
     @Option(names = "--small-batch-groups", description = "the batch bound of one more run, "
@@ -37,13 +41,13 @@ public final class BenchScaleCommand implements BartCommand {
     @Option(names = "--small-batch-tree", description = "its tree size in stripes (default: "
         + "${DEFAULT-VALUE})", defaultValue = "4000")
     int smallBatchTree;
-    @Option(names = "--stripes-per-file", description = "block groups per file, a multiple of 3 "
-        + "(default: ${DEFAULT-VALUE})", defaultValue = "24")
+    @Option(names = "--stripes-per-file", description = "block groups per file, a multiple of "
+        + "lambda (default: ${DEFAULT-VALUE})", defaultValue = "24")
     int stripesPerFile;
     @Option(names = "--cell-size", converter = ByteSize.class, description = "cell size, also "
         + "the block size (default: ${DEFAULT-VALUE})", defaultValue = "4KiB")
     long cellSize;
-    @Option(names = "--datanodes", description = "DataNodes, at least 21 (default: "
+    @Option(names = "--datanodes", description = "DataNodes, at least lambda * k + m (default: "
         + "${DEFAULT-VALUE})", defaultValue = "24")
     int dataNodes;
     @Option(names = "--writers", description = "files written (and checksummed) at once "
@@ -61,6 +65,14 @@ public final class BenchScaleCommand implements BartCommand {
     @Override
     public Integer call() throws Exception {
       ScaleBench.Settings s = new ScaleBench.Settings();
+      String[] c = code.split(",");
+      if (c.length != 3) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--code needs k,m,lambda, e.g. 6,3,3");
+      }
+      s.k = Integer.parseInt(c[0].trim());
+      s.m = Integer.parseInt(c[1].trim());
+      s.lambda = Integer.parseInt(c[2].trim());
       s.trees = trees;
       s.batchGroups = batchGroups;
       s.smallBatchGroups = smallBatchGroups;

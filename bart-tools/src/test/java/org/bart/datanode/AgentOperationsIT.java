@@ -472,7 +472,7 @@ class AgentOperationsIT {
       assertThrows(IOException.class, () -> agent.send(op(send)));
     }
     assertNotNull(stopped[0], "the target was stopped mid-transfer");
-    mini.restartDataNode(stopped[0], true);
+    mini.restartDataNode(stopped[0], false); // new ports: the old one may be taken meanwhile
     mini.waitActive();
     DataNode restarted = dataNode(spareUuid);
     Poll.until("restarted DataNode loaded", 30_000, () -> restarted.getFSDataset() != null);

@@ -115,7 +115,7 @@ class LargeBlocksIT {
         assertArrayEquals(e.getValue(), got, e.getKey() + ", seed " + SEED);
       }
     }
-    cluster.mini().restartDataNode(stopped, true);
+    cluster.mini().restartDataNode(stopped, false); // new ports: the old one may be taken
     cluster.mini().waitActive();
     cluster.waitAgentsReady(6, 120_000);
     cluster.mini().triggerBlockReports();

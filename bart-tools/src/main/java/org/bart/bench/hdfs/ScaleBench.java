@@ -25,8 +25,8 @@ import org.bart.report.TransitionReport;
 /**
  * The scale benchmark: does a transition's cost per stripe stay flat, and its memory bounded by
  * the batch, as the tree grows? One embedded HDFS (NameNode, coordinator and DataNodes all in
- * this JVM) gets, per tree size, a tree of RS-LEGACY(6,3) files with small one-cell blocks
- * (block size = cell size), transitions it with lambda 3 and the run's batch bound
+ * this JVM) gets, per tree size, a tree of RS-LEGACY(k,m) files (6,3 unless told) with small
+ * one-cell blocks (block size = cell size), transitions it with lambda (3) and the run's batch bound
  * ({@code -batch-groups}), deletes it after, and measures per phase (summed over
  * the batches) the coordinator's time and the NameNode's RPC calls, and the heap growth over the
  * live heap before the run ({@link HeapMeter}, {@link PhaseProbe}). Every file's composite CRC
@@ -48,12 +48,13 @@ public final class ScaleBench {
     public int dataNodes = 24;
     public int writers = 4;
     public String approach = "LSPM";
+    /** The RS-LEGACY geometry of the files and the stripes per wide group. */
+    public int k = 6;
+    public int m = 3;
+    public int lambda = 3;
     public long seed = 1;
   }
 
-  private static final int K = 6;
-  private static final int M = 3;
-  private static final int LAMBDA = 3;
   private static final Path TREE = new Path("/scale");
   private static final PrintStream NOWHERE = new PrintStream(new OutputStream() {
     @Override
@@ -65,13 +66,19 @@ public final class ScaleBench {
   private final PrintStream out;
 
   public ScaleBench(Settings settings, PrintStream out) {
-    if (settings.stripesPerFile < 1 || settings.stripesPerFile % LAMBDA != 0) {
-      throw new IllegalArgumentException("stripes per file must be a positive multiple of lambda "
-          + LAMBDA + ", not " + settings.stripesPerFile + ": every stripe must join a wide group");
+    if (settings.k < 1 || settings.m < 1 || settings.lambda < 2) {
+      throw new IllegalArgumentException("bench-scale needs k >= 1, m >= 1 and lambda >= 2, not "
+          + settings.k + "," + settings.m + "," + settings.lambda);
     }
-    if (settings.dataNodes < LAMBDA * K + M) {
-      throw new IllegalArgumentException("RS(6,3) with lambda 3 needs at least " + (LAMBDA * K + M)
-          + " DataNodes, not " + settings.dataNodes);
+    if (settings.stripesPerFile < 1 || settings.stripesPerFile % settings.lambda != 0) {
+      throw new IllegalArgumentException("stripes per file must be a positive multiple of lambda "
+          + settings.lambda + ", not " + settings.stripesPerFile
+          + ": every stripe must join a wide group");
+    }
+    int wide = settings.lambda * settings.k + settings.m;
+    if (settings.dataNodes < wide) {
+      throw new IllegalArgumentException("RS(" + settings.k + "," + settings.m + ") with lambda "
+          + settings.lambda + " needs at least " + wide + " DataNodes, not " + settings.dataNodes);
     }
     if (settings.cellSize < 1024 || settings.cellSize % 1024 != 0) {
       throw new IllegalArgumentException("HDFS wants a cell size that is a multiple of 1 KiB, not "
@@ -93,8 +100,8 @@ public final class ScaleBench {
   public List<ScaleResult> run() throws Exception {
     String log = System.getProperty("bart.log.file");
     out.printf(Locale.ROOT, "bench-scale: RS-LEGACY(%d,%d) grouped by %d, %d KiB cells and "
-        + "blocks, %d stripes per file, %d DataNodes, approach %s, max heap %d MiB%s%n", K, M,
-        LAMBDA, s.cellSize / 1024, s.stripesPerFile, s.dataNodes, s.approach,
+        + "blocks, %d stripes per file, %d DataNodes, approach %s, max heap %d MiB%s%n", s.k, s.m,
+        s.lambda, s.cellSize / 1024, s.stripesPerFile, s.dataNodes, s.approach,
         Runtime.getRuntime().maxMemory() >> 20, log == null ? "" : "; cluster log: " + log);
     File base = new File(System.getProperty("java.io.tmpdir"), "bart-scale-" + System.nanoTime());
     int largestBound = Math.max(s.batchGroups, s.smallBatchGroups);
@@ -144,10 +151,10 @@ public final class ScaleBench {
   private List<Path> write(EmbeddedCluster cluster, DistributedFileSystem dfs, Path tree,
       ScaleResult r) throws Exception {
     dfs.mkdirs(tree);
-    dfs.setErasureCodingPolicy(tree, cluster.enableRsLegacy(K, M, s.cellSize).getName());
+    dfs.setErasureCodingPolicy(tree, cluster.enableRsLegacy(s.k, s.m, s.cellSize).getName());
     long t0 = System.nanoTime();
     List<Path> files = new TreeWriter(dfs.getUri(), cluster.conf(), s.writers, s.seed)
-        .write(tree, r.files, s.stripesPerFile * K * s.cellSize);
+        .write(tree, r.files, s.stripesPerFile * s.k * s.cellSize);
     r.writeSeconds = (System.nanoTime() - t0) / 1e9;
     int stripes = r.files * s.stripesPerFile;
     out.printf(Locale.ROOT, "tree of %d stripes (%d files) written in %.1f s (%.0f stripes/s, %d "
@@ -161,7 +168,7 @@ public final class ScaleBench {
     PhaseProbe probe = new PhaseProbe(tree.toString(),
         new NameNodeRpcCalls(cluster.mini().getNameNode()));
     StartTransitionRequestProto req = StartTransitionRequestProto.newBuilder()
-        .setPath(tree.toString()).setApproach(s.approach).setLambda(LAMBDA).setSeed(s.seed)
+        .setPath(tree.toString()).setApproach(s.approach).setLambda(s.lambda).setSeed(s.seed)
         .setBatchGroups(r.batchGroups).setDryRun(false).build();
     r.baselineLive = HeapMeter.live();
     HeapMeter.resetPeaks();

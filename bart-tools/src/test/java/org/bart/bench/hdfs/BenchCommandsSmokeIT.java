@@ -44,23 +44,23 @@ class BenchCommandsSmokeIT {
   }
 
   /**
-   * Two trees (5 and 10 files of 6 stripes) with batches of 5 wide groups (15 stripes: whole
-   * files until there are that many, so 18 and 12, and 18, 18, 18 and 6) and the small tree again
-   * with batches of 2 groups (6 stripes: one file each): the batch counts follow from the bound,
-   * every run commits, and every file reads back byte-identical (the bench's own checksums; it
-   * exits 1 otherwise).
+   * Two trees (4 and 8 files of 4 stripes of RS-LEGACY(2,1), grouped by 2) with batches of 4
+   * wide groups (8 stripes: two files each, so 2 and 4 batches) and the small tree again with
+   * batches of 2 groups (4 stripes: one file each), all on one cluster of 6 DataNodes: the batch
+   * counts follow from the bound each run asks for, every run commits, and every file reads back
+   * byte-identical (the bench's own checksums; it exits 1 otherwise).
    */
   @Test
   void benchScalePrintsOneColumnPerRunAndEveryFileSurvives() {
-    String out = run("bench-scale", "--trees", "30,60", "--batch-groups", "5",
-        "--small-batch-groups", "2", "--small-batch-tree", "30", "--stripes-per-file", "6",
-        "--datanodes", "21", "--writers", "2");
-    assertEquals(Arrays.asList("30", "60", "30"), cells(out, "tree (stripes)"));
-    assertEquals(Arrays.asList("5", "5", "2"), cells(out, "batch groups (bound)"));
-    assertEquals(Arrays.asList("2", "4", "5"), cells(out, "batches"));
-    assertEquals(Arrays.asList("18", "18", "6"), cells(out, "stripes of the largest batch"));
+    String out = run("bench-scale", "--code", "2,1,2", "--trees", "16,32", "--batch-groups",
+        "4", "--small-batch-groups", "2", "--small-batch-tree", "16", "--stripes-per-file", "4",
+        "--datanodes", "6", "--writers", "2");
+    assertEquals(Arrays.asList("16", "32", "16"), cells(out, "tree (stripes)"));
+    assertEquals(Arrays.asList("4", "4", "2"), cells(out, "batch groups (bound)"));
+    assertEquals(Arrays.asList("2", "4", "4"), cells(out, "batches"));
+    assertEquals(Arrays.asList("8", "8", "4"), cells(out, "stripes of the largest batch"));
     assertEquals(Arrays.asList("committed", "committed", "committed"), cells(out, "outcome"));
-    assertEquals(Arrays.asList("5/5", "10/10", "5/5"), cells(out, "files byte-identical"));
+    assertEquals(Arrays.asList("4/4", "8/8", "4/4"), cells(out, "files byte-identical"));
     for (String phase : new String[] {"recover", "discover", "plan", "stage", "verify", "commit",
         "cleanup", "total"}) {
       int rows = 0;
@@ -75,7 +75,7 @@ class BenchCommandsSmokeIT {
     for (String stage : cellsAfter(out, "NameNode ClientProtocol calls per stripe", "stage")) {
       assertTrue(Double.parseDouble(stage) > 0, "staging calls the NameNode:\n" + out);
     }
-    assertTrue(out.contains("time per stripe, largest / smallest tree (60 / 30 stripes"), out);
+    assertTrue(out.contains("time per stripe, largest / smallest tree (32 / 16 stripes"), out);
   }
 
   /** The cells of the first row labelled {@code label}. */
