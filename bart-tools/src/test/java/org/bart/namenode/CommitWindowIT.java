@@ -26,11 +26,13 @@ import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.transition.CoordinatorFaultInjector;
+import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
 import org.bart.report.MaintenanceReport;
 import org.bart.testing.Poll;
 import org.bart.testing.Users;
+import org.bart.testing.WideGroups;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * is committed where she moved it, the deleted one stays deleted (left out, its group
  * re-protected), the append is refused while the commit holds the file (she is told, and the hold
  * ends with the commit); every other file is committed, reads back byte for byte, and -verify
- * passes.
+ * passes. A hold that a crashed coordinator left in the window is released by the next run.
  */
 class CommitWindowIT {
 
@@ -147,6 +149,51 @@ class CommitWindowIT {
     Poll.until("no replica left that the NameNode does not know", 60_000,
         small::knowsEveryReplica);
     assertTrue(dfs.isFileClosed(new Path(appended)), "the commit's hold on it ended");
+  }
+
+  /**
+   * A coordinator that dies in the window leaves the file held (open for write as BART_commit,
+   * its bytes and times as they were); the next run releases the hold, finds the file unchanged
+   * and commits it with its own modification time.
+   */
+  @Test
+  void aHoldLeftByACrashInTheWindowIsReleasedByTheNextRun() throws Exception {
+    String tree = "/users/alice/crash";
+    Map<String, byte[]> contents = small.writeTree(tree, SmallCluster.SEED + 8);
+    String held = tree + "/f1";
+    long mtime = small.dfs().getFileStatus(new Path(held)).getModificationTime();
+    CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
+      @Override
+      public void beforeFileCommit(String path) {
+        if (path.endsWith("/f1")) {
+          throw new SimulatedCrash("in the window of " + path);
+        }
+      }
+    });
+    TransitionRunner.Outcome crashed;
+    try {
+      crashed = small.transition(tree, 2);
+    } finally {
+      CoordinatorFaultInjector.set(new CoordinatorFaultInjector());
+    }
+    assertFalse(crashed.succeeded, "the injected crash stops the run");
+    DistributedFileSystem dfs = small.dfs();
+    assertFalse(dfs.isFileClosed(new Path(held)), held + " is held");
+    assertEquals(mtime, dfs.getFileStatus(new Path(held)).getModificationTime());
+    assertArrayEquals(contents.get(held), SampleFiles.read(dfs, new Path(held)));
+
+    TransitionRunner.Outcome rerun = small.transition(tree, 2);
+    assertTrue(rerun.succeeded, rerun.error);
+    assertEquals(0, rerun.report.notCommitted.size(), rerun.report.toJson());
+    assertTrue(dfs.isFileClosed(new Path(held)));
+    assertEquals(mtime, dfs.getFileStatus(new Path(held)).getModificationTime(),
+        "the twin took the original's time, which the release gave back");
+    for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+      Path p = new Path(e.getKey());
+      assertTrue(DataOnlyPolicy.isDataOnly(dfs.getErasureCodingPolicy(p)), e.getKey());
+      assertArrayEquals(e.getValue(), SampleFiles.read(dfs, p), e.getKey());
+    }
+    assertEquals(3, WideGroups.check(dfs, tree, contents));
   }
 
   private interface UserAction {
