@@ -48,6 +48,8 @@ public final class FakeInode {
   long blockSize;
   final List<Block> blocks = new ArrayList<>();
   boolean underConstruction;
+  /** Open for write by BART's commit, to keep other writers off (Namespace#holdAgainstWriters). */
+  boolean heldByBart;
 
   FakeInode(long id, String name, boolean directory, String owner, String group, short mode) {
     this.id = id;

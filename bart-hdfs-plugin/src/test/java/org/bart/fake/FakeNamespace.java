@@ -88,6 +88,7 @@ public final class FakeNamespace {
   /** Appends a block group of {@code numBytes} data bytes to {@code f}; its replicas come next. */
   public FakeInode.Block addGroup(FakeInode f, long numBytes) {
     synchronized (cluster) {
+      refuseIfHeld(f);
       FakeInode.Block b = allocate(f);
       b.numBytes = numBytes;
       f.mtime = ++clock;
@@ -98,6 +99,7 @@ public final class FakeNamespace {
   /** A user's write to {@code path}: its modification time moves on. */
   public void touch(String path) {
     synchronized (cluster) {
+      refuseIfHeld(resolve(path));
       resolve(path).mtime = ++clock;
     }
   }
@@ -119,7 +121,22 @@ public final class FakeNamespace {
   /** A user reopens the file {@code path} for append and has not closed it yet. */
   public void userReopen(String path) {
     synchronized (cluster) {
+      refuseIfHeld(resolve(path));
       resolve(path).underConstruction = true;
+    }
+  }
+
+  /** Whether a user's write to {@code path} would be refused: BART's commit holds it. */
+  public boolean refusesWriters(String path) {
+    synchronized (cluster) {
+      return resolve(path).heldByBart;
+    }
+  }
+
+  /** As the NameNode refuses a second writer (AlreadyBeingCreatedException). */
+  private static void refuseIfHeld(FakeInode f) {
+    if (f.heldByBart) {
+      throw new IllegalStateException(f.name + " is held open by BART's commit");
     }
   }
 
@@ -453,17 +470,28 @@ public final class FakeNamespace {
       process.change("replace " + src + " " + dst, () -> {
         FakeInode s = existing(src);
         FakeInode d = resolve(dst);
+        FakeInode parent;
+        String name;
+        if (dst.startsWith(INODES) && dst.indexOf('/', INODES.length()) < 0) {
+          if (d == null) { // HDFS names the inode where it is now: one gone is not there
+            throw new FileNotFoundException(dst + " does not exist");
+          }
+          parent = d.parent;
+          name = d.name;
+        } else {
+          parent = resolve(parentOf(dst));
+          name = nameOf(dst);
+        }
         if (d != null) {
           if (d.directory != s.directory || !d.children.isEmpty()) {
             throw new IOException("cannot rename " + src + " over " + dst);
           }
           remove(d);
         }
-        FakeInode parent = resolve(parentOf(dst));
         if (parent == null || !parent.directory) {
           throw new FileNotFoundException("parent of " + dst + " does not exist");
         }
-        move(s, parent, nameOf(dst));
+        move(s, parent, name);
         return null;
       });
     }
@@ -471,6 +499,32 @@ public final class FakeNamespace {
     @Override
     public boolean isOpenForWrite(String path) throws IOException {
       return process.call(() -> existing(path).underConstruction);
+    }
+
+    @Override
+    public boolean holdAgainstWriters(String path) throws IOException {
+      return process.change("hold " + path, () -> {
+        FakeInode f = existing(path);
+        if (f.underConstruction) {
+          return false;
+        }
+        f.underConstruction = true;
+        f.heldByBart = true;
+        return true;
+      });
+    }
+
+    @Override
+    public boolean releaseHold(String path) throws IOException {
+      return process.change("release " + path, () -> {
+        FakeInode f = resolve(path);
+        if (f == null || !f.heldByBart) {
+          return false;
+        }
+        f.underConstruction = false; // HDFS: closed, then its times set back as they were
+        f.heldByBart = false;
+        return true;
+      });
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.admin.TransitionRunner;
 import org.bart.demo.EmbeddedCluster;
@@ -26,6 +28,7 @@ import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.protocol.proto.MetadataProtos.MemberProto;
 import org.bart.report.ClassSummary;
+import org.bart.report.GroupMethod;
 import org.bart.report.MaintenanceReport;
 import org.bart.report.TransitionReport;
 import org.bart.testing.TestFiles;
@@ -36,25 +39,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every merging built-in policy's codec and geometry (rs (6,3), rs (3,2), xor (2,1), rs-legacy
- * (6,3)) on trees of every shape of file: full block groups, partial tails whose last data units
- * are absent, and files smaller than a cell. The policies are user-defined twins of the built-in
- * ones with 64 KiB cells instead of 1 MiB (same codec, k and m; 16 times less to write), on 128 KiB
- * blocks. Per policy: a tree of full groups alone loses exactly the policy's figure of raw bytes;
- * then the mixed files under the same tree transition; every file reads back byte-identical with
- * the stock client, and through the BART client with m DataNodes of a wide group down (one
- * holding the sub-cell file's only data unit); every wide parity equals the encoding of its
- * members' data and verifies. Last, one tree mixing two codecs and two cell sizes transitions
- * every class in one run.
+ * Every built-in EC policy of HDFS, by name and with its 1 MiB cells, enabled as an operator
+ * would: RS-6-3-1024k, RS-3-2-1024k, XOR-2-1-1024k and RS-LEGACY-6-3-1024k are merged per parity
+ * index (lambda 3), RS-10-4-1024k is re-encoded from its data (lambda 2: no per-index merge
+ * exists). Blocks are one cell, so a block group is one stripe. Per policy: a tree of full groups
+ * alone loses exactly the policy's figure of raw bytes (the NameNode's count equal to the
+ * report's); then a tree of every shape of file (a full group with a partial tail whose last data
+ * units are absent, a file under one cell, and for lambda 2 a two-cell file) transitions; every
+ * file reads back byte-identical with the stock client, and through the BART client as an ordinary
+ * user with m DataNodes of a wide group down (one holding the sub-cell file's only data unit);
+ * every wide parity equals its wide code's encoding of the members' data (for RS-10-4 the Cauchy
+ * code over the wide data) and verifies. RS-10-4's dry run names each group's method and cost.
+ * Last, one tree mixing two built-in policies and a user-defined one of another cell size
+ * transitions every class in one run.
  */
 class PolicyShapesIT {
 
   private static final long SEED = Long.getLong("bart.test.seed", 20261204L);
-  private static final int CELL = 64 * 1024;
-  private static final int BLOCK = 2 * CELL;
-  private static final int LAMBDA = 3;
-  /** lambda * k + m for (6,3): every wide group on distinct DataNodes. */
-  private static final int DATANODES = 21;
+  private static final int MIB = 1024 * 1024;
+  /** One 1 MiB cell per block: a block group is one stripe. */
+  private static final int BLOCK = MIB;
+  /** lambda * k + m of RS-10-4 with lambda 2, the widest geometry: each unit on a node of its own. */
+  private static final int DATANODES = 24;
 
   private static EmbeddedCluster cluster;
 
@@ -72,34 +78,42 @@ class PolicyShapesIT {
 
   @Test
   void rs63() throws Exception {
-    shapes("rs", 6, 3, "/rs63");
+    shapes("RS-6-3-1024k", 3, "/rs63");
   }
 
   @Test
   void rs32() throws Exception {
-    shapes("rs", 3, 2, "/rs32");
+    shapes("RS-3-2-1024k", 3, "/rs32");
   }
 
   @Test
   void xor21() throws Exception {
-    shapes("xor", 2, 1, "/xor21");
+    shapes("XOR-2-1-1024k", 3, "/xor21");
   }
 
   @Test
   void rsLegacy63() throws Exception {
-    shapes("rs-legacy", 6, 3, "/legacy63");
+    shapes("RS-LEGACY-6-3-1024k", 3, "/legacy63");
   }
 
   @Test
-  void aTreeOfTwoCodecsAndTwoCellSizesTransitionsEveryClassInOneRun() throws Exception {
+  void rs104IsReEncoded() throws Exception {
+    shapes("RS-10-4-1024k", 2, "/rs104");
+  }
+
+  @Test
+  void aTreeOfTwoBuiltInPoliciesAndASecondCellSizeTransitionsEveryClassInOneRun()
+      throws Exception {
     Map<String, byte[]> contents = new LinkedHashMap<>();
     String tree = "/mixed-classes";
     int seed = 100;
-    for (Object[] c : new Object[][] {{"rs", 6, 3, CELL}, {"rs", 6, 3, BLOCK}, {"xor", 2, 1,
-        CELL}}) {
-      int k = (Integer) c[1];
-      int cell = (Integer) c[3];
-      ErasureCodingPolicy p = cluster.enablePolicy((String) c[0], k, (Integer) c[2], cell);
+    List<ErasureCodingPolicy> policies = new ArrayList<>();
+    policies.add(enableBuiltIn("XOR-2-1-1024k"));
+    policies.add(enableBuiltIn("RS-3-2-1024k"));
+    policies.add(cluster.enablePolicy("rs", 3, 2, 64 * 1024)); // user-defined RS-3-2-64k
+    for (ErasureCodingPolicy p : policies) {
+      int k = p.getNumDataUnits();
+      int cell = p.getCellSize();
       String dir = tree + "/" + p.getName();
       mkdirWithPolicy(dir, p);
       // three stripes: a full group, a partial one with absent units, a sub-cell file
@@ -107,13 +121,14 @@ class PolicyShapesIT {
       write(contents, dir + "/tail", (long) (k - 1) * cell - 5, seed++);
       write(contents, dir + "/small", 300, seed++);
     }
-    TransitionReport r = transition(tree);
+    TransitionReport r = transition(tree, 3);
     assertEquals(3, r.classes.size(), "three classes: " + r.toJson());
     for (ClassSummary c : r.classes) {
       assertNull(c.refusal, c.policy + ": " + c.refusal);
       assertEquals(3, c.files, c.policy);
       assertEquals(3, c.filesCommitted, c.policy);
       assertEquals(1, c.wideGroups, c.policy);
+      assertTrue(c.rawBytesAfter < c.rawBytesBefore, c.policy);
     }
     assertEquals(0, r.filesSkipped, r.skipped.toString());
     assertEquals(3, WideGroups.check(cluster.dfs(), tree, contents));
@@ -125,45 +140,91 @@ class PolicyShapesIT {
    * The per-policy case: full groups first (the raw-byte figure), then mixed shapes, reads with
    * and without m DataNodes down, verification.
    */
-  private void shapes(String codec, int k, int m, String tree) throws Exception {
-    ErasureCodingPolicy p = cluster.enablePolicy(codec, k, m, CELL);
+  private void shapes(String policy, int lambda, String tree) throws Exception {
+    ErasureCodingPolicy p = enableBuiltIn(policy);
+    int k = p.getNumDataUnits();
+    int m = p.getNumParityUnits();
+    boolean reEncoded = k == 10; // (10,4) has no per-index merge for any lambda >= 2
     String fullTree = tree + "-full"; // a tree of its own: -verify takes one tree at a time
     mkdirWithPolicy(fullTree, p);
     mkdirWithPolicy(tree, p);
     long group = (long) k * BLOCK;
     Map<String, byte[]> contents = new LinkedHashMap<>();
     int seed = 0;
-    for (int i = 0; i < LAMBDA; i++) {
-      write(contents, fullTree + "/f" + i, group, seed++);
-    }
-    TransitionReport full = transition(fullTree);
-    assertEquals((long) LAMBDA * (k + m) * BLOCK, full.rawBytesBefore, p.getName());
-    assertEquals((long) (LAMBDA * k + m) * BLOCK, full.rawBytesAfter, p.getName());
-    double figure = 100.0 * m * (LAMBDA - 1) / (LAMBDA * (k + m)); // RS(6,3), lambda 3: 22.2%
-    assertEquals(figure, full.savingPercent(), 1e-9, p.getName());
+    write(contents, fullTree + "/full", lambda * group, seed++);
+    long fullBefore = spaceConsumed(fullTree);
+    TransitionReport full = transition(fullTree, lambda);
+    assertEquals((long) lambda * (k + m) * BLOCK, full.rawBytesBefore, policy);
+    assertEquals((long) (lambda * k + m) * BLOCK, full.rawBytesAfter, policy);
+    assertEquals(fullBefore, full.rawBytesBefore, "the NameNode's count before, " + policy);
+    assertEquals(spaceConsumed(fullTree), full.rawBytesAfter, "the NameNode's count after");
+    // RS(6,3) lambda 3: 22.2%; RS(10,4) lambda 2: 14.3%
+    double figure = 100.0 * m * (lambda - 1) / (lambda * (k + m));
+    assertEquals(figure, full.savingPercent(), 1e-9, policy);
+    assertEquals(reEncoded ? 0 : 1, full.groupsMerged, policy);
+    assertEquals(reEncoded ? 1 : 0, full.groupsReEncoded, policy);
 
-    // 6 stripes: a full group and a tail of half the data units and 17 bytes; a 100-byte file;
-    // two full groups and a tail of k - 1 cells
-    write(contents, tree + "/tail", group + (long) (k / 2) * CELL + 17, seed++);
+    // a full group and a tail of half the data units and 17 bytes; a 100-byte file; with
+    // lambda 2 a two-cell file too, so that the stripes fill wide groups
+    write(contents, tree + "/tail", group + (long) (k / 2) * BLOCK + 17, seed++);
     write(contents, tree + "/small", 100, seed++);
-    write(contents, tree + "/long", 2 * group + (long) (k - 1) * CELL, seed++);
-    TransitionReport mixed = transition(tree);
-    assertEquals(3, mixed.filesTransitioned, mixed.toJson());
-    assertEquals(2, mixed.wideGroups);
-    assertEquals(6, mixed.stripes);
-    assertEquals(3, mixed.filesCommitted);
-    assertEquals(2 * m, mixed.paritiesVerified);
+    int stripes = 3;
+    if (stripes % lambda != 0) {
+      write(contents, tree + "/two-cells", 2L * BLOCK + 3, seed++);
+      stripes++;
+    }
+    int groups = stripes / lambda;
+    if (reEncoded) {
+      assertDryRunReEncodes(tree, lambda, groups);
+    }
+    long mixedBefore = spaceConsumed(tree);
+    TransitionReport mixed = transition(tree, lambda);
+    assertEquals(stripes - 1, mixed.filesTransitioned, mixed.toJson());
+    assertEquals(groups, mixed.wideGroups);
+    assertEquals(stripes, mixed.stripes);
+    assertEquals(stripes - 1, mixed.filesCommitted);
+    assertEquals(groups * m, mixed.paritiesVerified);
+    assertEquals(mixedBefore, mixed.rawBytesBefore, "the NameNode's count before");
+    assertEquals(spaceConsumed(tree), mixed.rawBytesAfter, "the NameNode's count after");
+    if (reEncoded) {
+      assertEquals("rs-wide k=10 m=4 lambda=2 reencode=cauchy", mixed.wideCode);
+      assertEquals(groups * m, mixed.parityBlocksEncoded);
+    } else {
+      assertEquals(groups, mixed.groupsMerged);
+    }
     assertEquals(1, WideGroups.check(cluster.dfs(), fullTree, contents));
-    assertEquals(2, WideGroups.check(cluster.dfs(), tree, contents));
+    assertEquals(groups, WideGroups.check(cluster.dfs(), tree, contents));
     assertStockReads(contents);
     assertBartReadsWithDataNodesDown(tree, tree + "/small", m, contents);
     assertVerified(fullTree, 1);
-    assertVerified(tree, 2);
+    assertVerified(tree, groups);
+  }
+
+  /** The dry run of a re-encoded tree says per group: re-encode, by BWRE, on one node, its cost. */
+  private void assertDryRunReEncodes(String tree, int lambda, int groups) throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TransitionReport plan = run(tree, lambda, true, log);
+    assertEquals(0, plan.groupsMerged);
+    assertEquals(groups, plan.groupsReEncoded);
+    assertEquals(groups, plan.groupMethods.size());
+    long cost = 0;
+    for (GroupMethod g : plan.groupMethods) {
+      assertEquals(GroupMethod.RE_ENCODE, g.method);
+      assertEquals("BWRE", g.approach, "LSPM was asked; re-encoded groups are planned by BWRE");
+      assertEquals(1, g.computeNodes.size());
+      assertEquals(g.fetched + g.relocated, g.cost);
+      cost += g.cost;
+    }
+    assertEquals(plan.predictedBandwidth, cost);
+    String text = new String(log.toByteArray(), StandardCharsets.UTF_8);
+    assertTrue(text.contains("wide groups: 0 merged per parity index, " + groups
+        + " re-encoded from their data"), text);
+    assertTrue(text.contains(": re-encode (BWRE) on "), text);
   }
 
   /**
    * Stops m DataNodes of the wide group holding {@code small} (the one of its only data unit
-   * first), reads every file through the BART client, and starts them again.
+   * first), reads every file through the BART client as an ordinary user, and starts them again.
    */
   private void assertBartReadsWithDataNodesDown(String tree, String small, int m,
       Map<String, byte[]> contents) throws Exception {
@@ -193,15 +254,18 @@ class PolicyShapesIT {
       DatanodeInfo dn = l.units[u].nodes.get(0);
       stopped.add(cluster.mini().stopDataNode(dn.getXferAddr()));
     }
-    try (FileSystem fs = Users.bartClient(UserGroupInformation.getCurrentUser(), cluster.dfs(),
-        cluster.conf())) {
+    UserGroupInformation reader = Users.ordinary("reader");
+    try (FileSystem fs = Users.bartClient(reader, cluster.dfs(), cluster.conf())) {
       for (Map.Entry<String, byte[]> e : contents.entrySet()) {
         byte[] got = new byte[e.getValue().length];
-        try (FSDataInputStream in = fs.open(new Path(e.getKey()))) {
-          in.readFully(0, got);
-        }
+        Users.as(reader, () -> {
+          try (FSDataInputStream in = fs.open(new Path(e.getKey()))) {
+            in.readFully(0, got);
+          }
+          return null;
+        });
         assertArrayEquals(e.getValue(), got, e.getKey() + " through the BART client with units "
-            + victims + " of " + l.parityPath + " down, seed " + SEED);
+            + victims + " of " + l.parityPath + " down, as an ordinary user, seed " + SEED);
       }
     } finally {
       for (MiniDFSCluster.DataNodeProperties dn : stopped) {
@@ -211,6 +275,14 @@ class PolicyShapesIT {
       cluster.waitAgentsReady(DATANODES, 120_000);
       cluster.mini().triggerBlockReports();
     }
+  }
+
+  /** Enables the built-in policy {@code name} through the client API, as an operator would. */
+  private static ErasureCodingPolicy enableBuiltIn(String name) throws Exception {
+    ErasureCodingPolicy p = SystemErasureCodingPolicies.getByName(name);
+    assertTrue(p != null, name + " is built in");
+    cluster.dfs().enableErasureCodingPolicy(name);
+    return p;
   }
 
   private static void mkdirWithPolicy(String dir, ErasureCodingPolicy p) throws Exception {
@@ -226,12 +298,22 @@ class PolicyShapesIT {
     contents.put(path, data);
   }
 
-  private static TransitionReport transition(String tree) throws Exception {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private static long spaceConsumed(String tree) throws Exception {
+    return cluster.dfs().getContentSummary(new Path(tree)).getSpaceConsumed();
+  }
+
+  private static TransitionReport transition(String tree, int lambda) throws Exception {
+    return run(tree, lambda, false, new ByteArrayOutputStream());
+  }
+
+  /** Runs {@code bart -transition} on {@code tree}; what the operator sees goes to {@code log}. */
+  private static TransitionReport run(String tree, int lambda, boolean dryRun,
+      ByteArrayOutputStream log) throws Exception {
     TransitionRunner.Outcome o = new TransitionRunner(cluster.conf(), new PrintStream(log, true),
         false).run(StartTransitionRequestProto.newBuilder().setPath(tree).setApproach("LSPM")
-            .setLambda(LAMBDA).setDryRun(false).setSeed(SEED).build(), null, null);
-    assertTrue(o.succeeded, o.error + "\n" + log);
+            .setLambda(lambda).setDryRun(dryRun).setSeed(SEED).build(), null, null);
+    assertTrue(o.succeeded, o.error + "\n" + new String(log.toByteArray(),
+        StandardCharsets.UTF_8));
     return o.report;
   }
 

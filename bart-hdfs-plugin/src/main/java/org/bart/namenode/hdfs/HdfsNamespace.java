@@ -166,6 +166,16 @@ public final class HdfsNamespace implements Namespace {
   }
 
   @Override
+  public boolean holdAgainstWriters(String path) throws IOException {
+    return WriterHold.hold(dfs.getClient(), path);
+  }
+
+  @Override
+  public boolean releaseHold(String path) throws IOException {
+    return WriterHold.release(dfs.getClient(), path);
+  }
+
+  @Override
   public boolean delete(String path, boolean recursive) throws IOException {
     return dfs.delete(new Path(path), recursive);
   }

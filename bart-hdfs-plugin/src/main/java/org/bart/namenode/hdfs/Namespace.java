@@ -48,6 +48,21 @@ public interface Namespace {
   /** Whether the file {@code path} is open for write (created or reopened, not closed yet). */
   boolean isOpenForWrite(String path) throws IOException;
 
+  /**
+   * Opens the closed file {@code path} for write as BART's commit, changing nothing in it, so that
+   * the NameNode refuses every other writer until a rename over it or {@link #releaseHold}.
+   *
+   * @return false if another writer has it open
+   * @throws java.io.FileNotFoundException if it does not exist
+   */
+  boolean holdAgainstWriters(String path) throws IOException;
+
+  /**
+   * Closes {@code path} if BART's commit holds it (see {@link #holdAgainstWriters}), keeping its
+   * times; false if it does not.
+   */
+  boolean releaseHold(String path) throws IOException;
+
   /** Deletes {@code path} (its blocks then freed by the NameNode); false if it did not exist. */
   boolean delete(String path, boolean recursive) throws IOException;
 

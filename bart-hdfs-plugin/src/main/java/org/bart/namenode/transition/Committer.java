@@ -66,22 +66,7 @@ public final class Committer {
       }
       // The twin by its inode, the one the groups list (BatchGroups checked the one at its path).
       String twinInode = BartPaths.byInode(groups.twinOf(f.getOriginalFileId()));
-      String changed = changedSinceDiscovery(f);
-      if (changed == null) {
-        FileNotFoundException gone = null;
-        try {
-          ns.copyAttributes(BartPaths.byInode(f.getOriginalFileId()), twinInode);
-          GroupMetadata.writeMembership(ns, twinInode,
-              groups.membershipOf(f.getOriginalFileId()));
-        } catch (FileNotFoundException e) {
-          gone = e; // the original went away meanwhile: the check below says how
-        }
-        // Again, just before the rename: the owner may have changed it meanwhile.
-        changed = changedSinceDiscovery(f);
-        if (changed == null && gone != null) {
-          throw gone;
-        }
-      }
+      String changed = commitFile(f, groups, twinInode);
       if (changed != null) {
         ghost(twinInode, twin.fileId());
         ghosts.add(f.getOriginalFileId());
@@ -90,7 +75,6 @@ public final class Committer {
             + "re-protected without it"));
         continue;
       }
-      ns.replace(twinInode, f.getPath());
       CoordinatorFaultInjector.get().afterFileCommit(f.getPath());
     }
     for (Map.Entry<String, WideGroupProto> e : groups.groups.entrySet()) {
@@ -108,10 +92,89 @@ public final class Committer {
     return notCommitted;
   }
 
-  /** Null if the original is as discovery saw it, else what changed. */
-  private String changedSinceDiscovery(BatchFileProto f) throws IOException {
+  /**
+   * Replaces the original of {@code f} by its twin unless the original changed since discovery:
+   * checked, attributes and membership given to the twin, the original held against writers,
+   * checked again, then replaced.
+   *
+   * @return null once committed, else what changed (the twin is then left as it is)
+   */
+  private String commitFile(BatchFileProto f, BatchGroups groups, String twinInode)
+      throws IOException {
+    String original = BartPaths.byInode(f.getOriginalFileId());
+    String changed = changedSinceDiscovery(f, false);
+    if (FileChange.REOPENED.equals(changed) && ns.releaseHold(original)) {
+      changed = changedSinceDiscovery(f, false); // the hold was an earlier attempt's
+    }
+    boolean held = false;
+    if (changed == null) {
+      FileNotFoundException gone = null;
+      String refused = null;
+      try {
+        ns.copyAttributes(original, twinInode);
+        GroupMetadata.writeMembership(ns, twinInode,
+            groups.membershipOf(f.getOriginalFileId()));
+        refused = hold(original);
+        held = refused == null;
+      } catch (FileNotFoundException e) {
+        gone = e; // the original went away meanwhile: the check below says how
+      }
+      // Again, once no one else can write it: the owner may have changed it meanwhile.
+      changed = changedSinceDiscovery(f, held);
+      if (changed == null && gone != null) {
+        throw gone;
+      }
+      if (changed == null) {
+        changed = refused;
+      }
+    }
+    if (changed != null) {
+      if (held) {
+        ns.releaseHold(original);
+      }
+      return changed;
+    }
+    CoordinatorFaultInjector.get().beforeFileCommit(f.getPath());
+    return replace(twinInode, f.getOriginalFileId());
+  }
+
+  /**
+   * Null if the original is as discovery saw it, else what changed; {@code held}: open for write
+   * by this commit's hold, which is no change.
+   */
+  private String changedSinceDiscovery(BatchFileProto f, boolean held) throws IOException {
     return FileChange.of(ns, f.getPath(), f.getOriginalFileId(), f.getLength(),
-        f.getModificationTime());
+        f.getModificationTime(), held);
+  }
+
+  /** Null once {@code original} is held against writers, else why it could not be. */
+  private String hold(String original) throws IOException {
+    try {
+      return ns.holdAgainstWriters(original) ? null : FileChange.REOPENED;
+    } catch (FileNotFoundException e) {
+      throw e;
+    } catch (IOException e) { // e.g. a space quota, which the NameNode checks on append
+      return "could not be held against writers (" + e.getMessage() + ")";
+    }
+  }
+
+  /**
+   * Renames the twin over the original, named by its inode: the NameNode resolves that name when
+   * it renames, so whatever was put at the original's path meanwhile is never replaced, and a
+   * deleted original is not brought back.
+   *
+   * @return null once replaced; {@link FileChange#DELETED} if the original is gone
+   */
+  private String replace(String twinInode, long originalId) throws IOException {
+    try {
+      ns.replace(twinInode, BartPaths.byInode(originalId));
+      return null;
+    } catch (FileNotFoundException e) {
+      if (ns.info(BartPaths.byInode(originalId)) == null) {
+        return FileChange.DELETED;
+      }
+      throw e;
+    }
   }
 
   /** Whether the twin {@code twinId} is a ghost: in the ghosts directory, under its id. */

@@ -1,8 +1,8 @@
 package org.bart.namenode.transition;
 
 /**
- * Fault-injection seam of the coordinator: a no-op hook after each phase (of each batch), after
- * each file's commit and before an agent call is made again. Crash tests install one that throws {@link SimulatedCrash}, which stops the transition
+ * Fault-injection seam of the coordinator: a no-op hook after each phase (of each batch), before
+ * and after each file's commit and before an agent call is made again. Crash tests install one that throws {@link SimulatedCrash}, which stops the transition
  * on the spot, exactly as if the coordinator's process died there (nothing is rolled back).
  */
 public class CoordinatorFaultInjector {
@@ -22,6 +22,13 @@ public class CoordinatorFaultInjector {
 
   /** Called when {@code phase} of the transition of {@code tree} has finished. */
   public void afterPhase(String tree, Phase phase) {
+  }
+
+  /**
+   * Called when the commit's last check found the member file {@code path} unchanged (and held it
+   * against writers), just before its twin replaces it.
+   */
+  public void beforeFileCommit(String path) {
   }
 
   /** Called after the member file {@code path} was committed (replaced by its twin). */

@@ -25,15 +25,16 @@ final class FileChange {
   /** Null if {@code file} is as discovery saw it, else what changed. */
   static String of(Namespace ns, CandidateFile file) throws IOException {
     return of(ns, file.path, file.fileId(), file.status.getLen(),
-        file.status.getModificationTime());
+        file.status.getModificationTime(), false);
   }
 
   /**
    * Null if the file discovery found at {@code path} as inode {@code fileId} of {@code length}
-   * bytes, modified at {@code modificationTime}, is still so and closed; else what changed.
+   * bytes, modified at {@code modificationTime}, is still so and closed (or open only by the
+   * commit's hold, if {@code held}); else what changed.
    */
-  static String of(Namespace ns, String path, long fileId, long length, long modificationTime)
-      throws IOException {
+  static String of(Namespace ns, String path, long fileId, long length, long modificationTime,
+      boolean held) throws IOException {
     InodeInfo now = ns.info(path);
     if (now == null || now.fileId() != fileId) {
       boolean stillThere = ns.info(BartPaths.byInode(fileId)) != null;
@@ -43,6 +44,6 @@ final class FileChange {
       return MODIFIED;
     }
     // An EC file reopened for append keeps its length and time until it is closed again.
-    return ns.isOpenForWrite(BartPaths.byInode(fileId)) ? REOPENED : null;
+    return !held && ns.isOpenForWrite(BartPaths.byInode(fileId)) ? REOPENED : null;
   }
 }

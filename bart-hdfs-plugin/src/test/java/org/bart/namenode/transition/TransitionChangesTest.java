@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * renames the whole tree, just before each state-changing call a transition makes: the other
  * files must be committed in wide groups whose parity is right, the changed file must be left
  * out as its user left it (never clobbered), and nothing of BART's may be left but the groups.
+ * In the commit's window (between its last check and its rename) a write is refused, a renamed
+ * file is committed where it went, a deleted one is left out.
  */
 class TransitionChangesTest {
 
@@ -35,6 +37,7 @@ class TransitionChangesTest {
   private final Random random = TestSeed.forClass(TransitionChangesTest.class);
   private final long treeSeed = random.nextLong();
   private final int planSeed = random.nextInt(Integer.MAX_VALUE);
+  private long changedFileId;
 
   /** What the user does to the file {@code path} of {@code cluster}. */
   private enum Change {
@@ -50,8 +53,12 @@ class TransitionChangesTest {
       this.reason = reason;
     }
 
-    void apply(FakeCluster cluster, String path) {
+    /** Makes the change; false if the NameNode refuses it (a write to a file the commit holds). */
+    boolean apply(FakeCluster cluster, String path) {
       FakeNamespace ns = cluster.namespace();
+      if (this != DELETE && this != RENAME && ns.refusesWriters(path)) {
+        return false;
+      }
       switch (this) {
         case DELETE:
           ns.userDelete(path);
@@ -77,6 +84,7 @@ class TransitionChangesTest {
         default:
           ns.touch(path);
       }
+      return true;
     }
   }
 
@@ -85,23 +93,37 @@ class TransitionChangesTest {
     List<String> log = cleanRunSteps();
     int verifiedRecord = recordWrite(log, 1);
     String changedPath = TREE + "/f" + CHANGED;
-    int changedReplace = stepOf(log, "replace ", " " + changedPath);
+    // The twin is renamed over the original named by its inode: the commit's window ends there.
+    int changedReplace = stepOf(log, "replace ", " " + BartPaths.byInode(changedFileId));
     int replanned = 0;
     int ghosts = 0;
+    int inTheWindow = 0;
     for (Change change : Change.values()) {
       for (int c = 1; c <= log.size(); c++) {
-        if (c == changedReplace) {
-          continue; // between the commit's last check and its rename: the window left (README)
-        }
         String where = change + " of " + changedPath + " before step " + c + " of " + log.size()
             + " (" + log.get(c - 1) + ") " + TestSeed.reproduce();
         FakeCluster cluster = new FakeCluster(TransitionPhasesTest.DATANODES, true);
         FakeTree tree = new FakeTree(cluster, TREE, GROUPS, new Random(treeSeed));
         FakeTree.Written w = tree.files.get(CHANGED);
-        cluster.beforeStep(cluster.steps() + c, () -> change.apply(cluster, w.path));
+        boolean[] made = new boolean[1];
+        cluster.beforeStep(cluster.steps() + c, () -> made[0] = change.apply(cluster, w.path));
         List<SkippedFile> notCommitted =
             FakeTransition.runLeavingOutChanges(cluster, cluster.start(), tree, planSeed);
         TreeState state = new TreeState(cluster, tree, where);
+        if (c == changedReplace && change != Change.DELETE) {
+          // Between the commit's last check and its rename the file is held against writers,
+          // and a renamed one is replaced where it went; a deleted one is left out (below).
+          assertEquals(new ArrayList<SkippedFile>(), notCommitted, where);
+          assertEquals(change == Change.RENAME, made[0], where);
+          if (change == Change.RENAME) {
+            assertNull(cluster.namespace().inode(w.path), "nothing put back " + where);
+            cluster.namespace().userRename(w.path + ".renamed", w.path); // to check it whole
+          }
+          state.assertCommitted();
+          inTheWindow++;
+          continue;
+        }
+        assertTrue(made[0], where);
         if (c > changedReplace) { // the user changed the committed file: nothing to leave out
           assertEquals(new ArrayList<SkippedFile>(), notCommitted, where);
           state.assertNoStagingLeft();
@@ -127,7 +149,9 @@ class TransitionChangesTest {
     }
     int kinds = Change.values().length;
     assertEquals(kinds * (verifiedRecord - 1), replanned, "changes before the verified record");
-    assertEquals(kinds * (changedReplace - verifiedRecord), ghosts, "changes within the commit");
+    assertEquals(kinds * (changedReplace - verifiedRecord) + 1, ghosts,
+        "changes within the commit, and a deletion in its window");
+    assertEquals(kinds - 1, inTheWindow, "other changes in the commit's window");
   }
 
   @Test
@@ -228,6 +252,7 @@ class TransitionChangesTest {
   private List<String> cleanRunSteps() throws Exception {
     FakeCluster clean = new FakeCluster(TransitionPhasesTest.DATANODES, true);
     FakeTree cleanTree = new FakeTree(clean, TREE, GROUPS, new Random(treeSeed));
+    changedFileId = cleanTree.files.get(CHANGED).fileId; // the same in every tree of the seed
     clean.logSteps();
     long before = clean.steps();
     assertEquals(new ArrayList<SkippedFile>(),
