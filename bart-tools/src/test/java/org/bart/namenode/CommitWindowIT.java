@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.admin.TransitionRunner;
 import org.bart.demo.SampleFiles;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * Nothing of hers may be lost or brought back: the new file keeps its bytes and the replaced one
  * is committed where she moved it, the deleted one stays deleted (left out, its group
  * re-protected), the append is refused while the commit holds the file (she is told, and the hold
- * ends with the commit); every other file is committed, reads back byte for byte, and -verify
+ * ends with the commit, and no one who may not write the file can add to it under the hold's
+ * name); every other file is committed, reads back byte for byte, and -verify
  * passes. A hold that a crashed coordinator left in the window is released by the next run.
  */
 class CommitWindowIT {
@@ -83,6 +85,8 @@ class CommitWindowIT {
     byte[] newer = SampleFiles.randomBytes(11, 3 * SmallCluster.CELL + 1);
     byte[] more = SampleFiles.randomBytes(12, SmallCluster.CELL);
     List<IOException> refusals = new ArrayList<>();
+    List<IOException> hijacks = new ArrayList<>();
+    UserGroupInformation mallory = Users.ordinary("mallory");
     CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
       @Override
       public void beforeFileCommit(String path) { // named under the tree's inode path
@@ -96,6 +100,19 @@ class CommitWindowIT {
         } else if (path.endsWith("/f2")) {
           asAlice(fs -> assertTrue(fs.delete(new Path(deleted), false)));
         } else if (path.endsWith("/f3")) {
+          // Mallory may not write f3; the NameNode trusts a lease holder's name, so she must not
+          // be able to add a block to it under a name she can know.
+          long id = fileId(appended);
+          as(mallory, fs -> {
+            try {
+              ExtendedBlock last = fs.getClient().getLocatedBlocks(appended, 0)
+                  .getLastLocatedBlock().getBlock();
+              fs.getClient().getNamenode().addBlock(appended, "BART_commit", last, null, id,
+                  null, null);
+            } catch (IOException e) {
+              hijacks.add(e);
+            }
+          });
           asAlice(fs -> {
             try (OutputStream out = fs.append(new Path(appended),
                 EnumSet.of(CreateFlag.APPEND, CreateFlag.NEW_BLOCK), 4096, null)) {
@@ -114,6 +131,7 @@ class CommitWindowIT {
       CoordinatorFaultInjector.set(new CoordinatorFaultInjector());
     }
     assertTrue(o.succeeded, o.error);
+    assertEquals(1, hijacks.size(), "a block added to the held " + appended + " by mallory");
 
     DistributedFileSystem dfs = small.dfs();
     assertArrayEquals(newer, SampleFiles.read(dfs, new Path(replaced)),
@@ -125,7 +143,7 @@ class CommitWindowIT {
     assertEquals(deleted, o.report.notCommitted.get(0).path);
     assertTrue(o.report.notCommitted.get(0).reason.startsWith("deleted since discovery"));
     assertEquals(1, refusals.size(), "Alice's append while the commit holds " + appended);
-    assertTrue(String.valueOf(refusals.get(0).getMessage()).contains("BART_commit"),
+    assertTrue(String.valueOf(refusals.get(0).getMessage()).contains("BART_commit_"),
         String.valueOf(refusals.get(0)));
 
     contents.put(movedAway, contents.remove(replaced)); // committed where she moved it
@@ -201,8 +219,12 @@ class CommitWindowIT {
   }
 
   private static void asAlice(UserAction action) {
+    as(alice, action);
+  }
+
+  private static void as(UserGroupInformation user, UserAction action) {
     try {
-      alice.doAs((PrivilegedExceptionAction<Void>) () -> {
+      user.doAs((PrivilegedExceptionAction<Void>) () -> {
         try (DistributedFileSystem fs = (DistributedFileSystem) FileSystem.newInstance(
             small.cluster.conf())) {
           action.run(fs);
@@ -210,7 +232,15 @@ class CommitWindowIT {
         return null;
       });
     } catch (Exception e) {
-      throw new IllegalStateException("Alice's change failed", e);
+      throw new IllegalStateException(user.getShortUserName() + "'s change failed", e);
+    }
+  }
+
+  private static long fileId(String path) {
+    try {
+      return small.dfs().getClient().getFileInfo(path).getFileId();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

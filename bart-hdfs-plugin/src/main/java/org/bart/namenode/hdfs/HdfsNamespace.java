@@ -28,6 +28,8 @@ public final class HdfsNamespace implements Namespace {
   private final DistributedFileSystem dfs;
   /** Names inodes by their paths now, for the calls HDFS refuses on inode paths; or null. */
   private final InodePaths paths;
+  /** This run's hold of files it commits against other writers. */
+  private final WriterHold hold = new WriterHold();
 
   public HdfsNamespace(DistributedFileSystem dfs) {
     this(dfs, null);
@@ -136,8 +138,9 @@ public final class HdfsNamespace implements Namespace {
 
   /**
    * {@code path} as a plain path: HDFS refuses concat on /.reserved paths, which is how a run
-   * names what it stages. If a user renames the tree between this and the concat, the concat
-   * fails (or touches only files the user made there) and the batch rolls back.
+   * names what it stages, and lists open files by plain path. If a user renames the tree between
+   * this and the concat, the concat fails (or touches only files the user made there) and the
+   * batch rolls back.
    */
   private Path plainPath(String path) throws IOException {
     if (!path.startsWith("/.reserved/")) {
@@ -149,8 +152,8 @@ public final class HdfsNamespace implements Namespace {
     }
     String now = paths == null ? null : paths.pathOf(st.getFileId());
     if (now == null) {
-      throw new IOException("cannot concat " + path + ": HDFS refuses inode paths there and "
-          + "its plain path is unknown");
+      throw new IOException("cannot name " + path + " by its path, which HDFS needs here: "
+          + "no inode paths in this namespace");
     }
     return new Path(now);
   }
@@ -167,12 +170,13 @@ public final class HdfsNamespace implements Namespace {
 
   @Override
   public boolean holdAgainstWriters(String path) throws IOException {
-    return WriterHold.hold(dfs.getClient(), path);
+    return hold.hold(dfs, path);
   }
 
   @Override
   public boolean releaseHold(String path) throws IOException {
-    return WriterHold.release(dfs.getClient(), path);
+    HdfsFileStatus st = dfs.getClient().getFileInfo(path);
+    return st != null && hold.release(dfs, path, plainPath(path));
   }
 
   @Override
