@@ -1,6 +1,7 @@
 package org.bart.codec;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The shape checks every coder runs once at its public entry, and the position updates of the
@@ -71,9 +72,34 @@ final class UnitBuffers {
     }
   }
 
-  /** Runs each combination into its output in chunks, so that the inputs stay in cache. */
-  static void applyChunked(Combination[] combinations, ByteBuffer[] inputs, ByteBuffer[] outputs,
+  /**
+   * The buffers as views in the machine's byte order (a buffer already in it as itself; null as
+   * null), over the same bytes with the same position and limit. The kernels' lanes never mix, so
+   * any order computes the same bytes; in the native one a heap buffer's getLong and putLong need
+   * no byte swap (a big-endian buffer, Java's default, swaps every long on x86).
+   */
+  static ByteBuffer[] inNativeOrder(ByteBuffer[] buffers) {
+    ByteBuffer[] views = new ByteBuffer[buffers.length];
+    for (int i = 0; i < buffers.length; i++) {
+      views[i] = inNativeOrder(buffers[i]);
+    }
+    return views;
+  }
+
+  /** One buffer as {@link #inNativeOrder(ByteBuffer[])} views it. */
+  static ByteBuffer inNativeOrder(ByteBuffer b) {
+    return b == null || b.order() == ByteOrder.nativeOrder() ? b
+        : b.duplicate().order(ByteOrder.nativeOrder());
+  }
+
+  /**
+   * Runs each combination into its output in chunks, so that the inputs stay in cache; over
+   * native-order views of the buffers (made once per call, not per chunk).
+   */
+  static void applyChunked(Combination[] combinations, ByteBuffer[] units, ByteBuffer[] outs,
       int length) {
+    ByteBuffer[] inputs = inNativeOrder(units);
+    ByteBuffer[] outputs = inNativeOrder(outs);
     for (int offset = 0; offset < length; offset += CHUNK) {
       int n = Math.min(CHUNK, length - offset);
       for (int i = 0; i < combinations.length; i++) {

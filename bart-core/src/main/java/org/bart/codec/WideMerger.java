@@ -100,7 +100,8 @@ public final class WideMerger {
     for (int s = 0; s < narrowParities.length; s++) {
       UnitBuffers.checkInput(narrowParities[s], s, length);
     }
-    byParity[r].apply(narrowParities, 0, length, out, out.position());
+    byParity[r].apply(UnitBuffers.inNativeOrder(narrowParities), 0, length,
+        UnitBuffers.inNativeOrder(out), out.position());
     UnitBuffers.consume(narrowParities);
   }
 }
