@@ -168,7 +168,7 @@ public final class ReadsRepairBench {
       }
     }
     for (MiniDFSCluster.DataNodeProperties p : stopped) {
-      cluster.mini().restartDataNode(p, true);
+      cluster.mini().restartDataNode(p, false); // a kept port may be taken meanwhile
     }
     cluster.mini().waitActive();
     cluster.waitAgentsReady(cluster.mini().getDataNodes().size(), 60_000);
