@@ -109,17 +109,21 @@ public final class WideEncoder {
       UnitBuffers.checkInput(units[u], u, length);
     }
     ByteBuffer sum = scratch.get();
-    ByteBuffer[] inputs = UnitBuffers.inNativeOrder(units);
-    for (int offset = 0; offset < length; offset += UnitBuffers.CHUNK) {
-      int n = Math.min(UnitBuffers.CHUNK, length - offset);
-      for (Combination c : check) {
-        c.apply(inputs, offset, n, sum, 0);
-        if (!isZero(sum, n)) {
-          return false;
+    boolean[] wasBig = UnitBuffers.toNativeOrder(units, null);
+    try {
+      for (int offset = 0; offset < length; offset += UnitBuffers.CHUNK) {
+        int n = Math.min(UnitBuffers.CHUNK, length - offset);
+        for (Combination c : check) {
+          c.apply(units, offset, n, sum, 0);
+          if (!isZero(sum, n)) {
+            return false;
+          }
         }
       }
+      return true;
+    } finally {
+      UnitBuffers.restoreOrder(wasBig, units, null);
     }
-    return true;
   }
 
   private static boolean isZero(ByteBuffer b, int n) {

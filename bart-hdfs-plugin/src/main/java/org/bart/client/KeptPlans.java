@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bart.protocol.DegradedReadClient;
 
-/** The read plans of one file's block groups, by the file offset each group starts at. Thread-safe. */
+/** The read plans of one file's block groups, by the offset each group starts at. Thread-safe. */
 final class KeptPlans {
 
   private final TreeMap<Long, DegradedReadClient.Plan> plans = new TreeMap<>();
