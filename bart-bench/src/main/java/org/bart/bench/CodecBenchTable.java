@@ -31,7 +31,10 @@ public final class CodecBenchTable {
     DECODE_1(WideCodecBench.class, "decode_18x3_1lost_1MiB", 18, "survivors read"),
     DECODE_3(WideCodecBench.class, "decode_18x3_3lost_1MiB", 18, "survivors read"),
     RS_LEGACY(HadoopCoderBench.class, "rsLegacyEncode_6x3_1MiB", 18, "data read"),
-    RS(HadoopCoderBench.class, "rsEncode_6x3_1MiB", 18, "data read");
+    RS(HadoopCoderBench.class, "rsEncode_6x3_1MiB", 18, "data read"),
+    RS_LEGACY_DECODE(HadoopCoderBench.class, "rsLegacyDecode_6x3_1lost_1MiB", 6,
+        "survivors read"),
+    RS_DECODE(HadoopCoderBench.class, "rsDecode_6x3_1lost_1MiB", 6, "survivors read");
 
     final Class<?> owner;
     final String method;

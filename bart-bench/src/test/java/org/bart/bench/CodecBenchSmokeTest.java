@@ -22,8 +22,8 @@ class CodecBenchSmokeTest {
     CodecBenchTable table = new CodecBenchTable().set("--forks", 0).set("--warmup", 0)
         .set("--iterations", 1).set("--millis", 20).set("--cell", 4096);
     List<CodecBenchTable.Row> rows = table.run(new PrintStream(OutputStream.nullOutputStream()));
-    // Four of ours in three variants each, and Hadoop's two encoders.
-    assertEquals(4 * 3 + 2, rows.size());
+    // Four of ours in three variants each, and Hadoop's two encoders and two decoders.
+    assertEquals(4 * 3 + 4, rows.size());
     for (CodecBenchTable.Row row : rows) {
       assertTrue(row.mibPerSecond > 0, row.basis.method + " " + row.kernel + " " + row.buffers);
     }

@@ -1,6 +1,7 @@
 package org.bart.codec;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -48,7 +49,8 @@ public final class WideEncoder {
       dataAndParity[n] = parityUnits[r];
       check[r] = kernel.combination(dataAndParity, withOne);
     }
-    this.scratch = ThreadLocal.withInitial(() -> ByteBuffer.allocate(UnitBuffers.CHUNK));
+    this.scratch = ThreadLocal.withInitial(
+        () -> ByteBuffer.allocate(UnitBuffers.CHUNK).order(ByteOrder.nativeOrder()));
   }
 
   /** The code this encoder computes parity for. */
@@ -107,16 +109,21 @@ public final class WideEncoder {
       UnitBuffers.checkInput(units[u], u, length);
     }
     ByteBuffer sum = scratch.get();
-    for (int offset = 0; offset < length; offset += UnitBuffers.CHUNK) {
-      int n = Math.min(UnitBuffers.CHUNK, length - offset);
-      for (Combination c : check) {
-        c.apply(units, offset, n, sum, 0);
-        if (!isZero(sum, n)) {
-          return false;
+    boolean[] wasBig = UnitBuffers.toNativeOrder(units, null);
+    try {
+      for (int offset = 0; offset < length; offset += UnitBuffers.CHUNK) {
+        int n = Math.min(UnitBuffers.CHUNK, length - offset);
+        for (Combination c : check) {
+          c.apply(units, offset, n, sum, 0);
+          if (!isZero(sum, n)) {
+            return false;
+          }
         }
       }
+      return true;
+    } finally {
+      UnitBuffers.restoreOrder(wasBig, units, null);
     }
-    return true;
   }
 
   private static boolean isZero(ByteBuffer b, int n) {

@@ -1,6 +1,7 @@
 package org.bart.codec;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Computes a wide parity unit from the members' narrow parity units of the same index:
@@ -100,7 +101,15 @@ public final class WideMerger {
     for (int s = 0; s < narrowParities.length; s++) {
       UnitBuffers.checkInput(narrowParities[s], s, length);
     }
-    byParity[r].apply(narrowParities, 0, length, out, out.position());
+    boolean[] wasBig = UnitBuffers.toNativeOrder(narrowParities, null);
+    ByteOrder outOrder = out.order();
+    out.order(ByteOrder.nativeOrder());
+    try {
+      byParity[r].apply(narrowParities, 0, length, out, out.position());
+    } finally {
+      out.order(outOrder);
+      UnitBuffers.restoreOrder(wasBig, narrowParities, null);
+    }
     UnitBuffers.consume(narrowParities);
   }
 }

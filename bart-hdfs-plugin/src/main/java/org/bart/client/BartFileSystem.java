@@ -21,7 +21,7 @@ import org.bart.conf.BartConfigCheck;
  */
 public class BartFileSystem extends DistributedFileSystem {
 
-  private UserGroupInformation user;
+  private DegradedReads degradedReads;
   /** Decodes the next window of streams read sequentially through their degraded groups. */
   private final ExecutorService prefetcher = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "bart-degraded-prefetch");
@@ -36,7 +36,7 @@ public class BartFileSystem extends DistributedFileSystem {
   @Override
   public void initialize(URI uri, Configuration conf) throws IOException {
     super.initialize(uri, conf);
-    user = UserGroupInformation.getCurrentUser();
+    degradedReads = new DegradedReads(getConf(), UserGroupInformation.getCurrentUser());
   }
 
   @Override
@@ -51,12 +51,17 @@ public class BartFileSystem extends DistributedFileSystem {
     long groupBytes = (long) p.getNumDataUnits() * st.getBlockSize();
     int readahead = BartConfigCheck.clientReadahead(getConf());
     return new FSDataInputStream(new WideGroupInputStream(path, st.getLen(), groupBytes, stock,
-        () -> openStock(f, bufferSize), new PluginDegradedSource(getConf(), user), readahead, prefetcher));
+        () -> openStock(f, bufferSize),
+        new PluginDegradedSource(degradedReads, degradedReads.plansOf(st.getFileId())), readahead,
+        prefetcher));
   }
 
   @Override
   public void close() throws IOException {
     prefetcher.shutdown();
+    if (degradedReads != null) {
+      degradedReads.close();
+    }
     super.close();
   }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.Future;
  * and decoded twice. It holds the rows of {@code readahead} bytes, at least one. When a reader
  * moves on sequentially (its read starts a row, or starts where the last window ended), the next
  * window of the same block group is decoded at once on the {@code prefetcher}, so the agent
- * reads and decodes it while the reader copies this one. Thread-safe.
+ * reads and decodes it while the reader copies this one; when this window itself was not
+ * decoded ahead (a stream's first), the next one is asked for alongside it. Thread-safe.
  */
 final class DecodedWindow {
 
@@ -79,6 +80,7 @@ final class DecodedWindow {
     long start = groupStart + (position - groupStart) / row * row;
     int length = windowLength(row, start, groupEnd);
     long lastEnd = current == null ? -1 : current.start + current.filled;
+    boolean sequential = position == start || start == lastEnd;
     Rows ahead = next != null && nextStart == start ? takeAhead(path, start) : null;
     if (ahead != null) {
       spare = current;
@@ -88,20 +90,31 @@ final class DecodedWindow {
       Rows into = take(spare, length);
       spare = current;
       current = null;
+      // A reader starting here goes on: the window after this one is decoded alongside it
+      // rather than after it, so a stream's first two windows cost one round trip, not two.
+      if (sequential && start + length < groupEnd) {
+        prefetch(source, path, row, start + length, groupEnd);
+      }
       decode(source, path, into, start, length);
       current = into;
     }
     long end = current.start + current.filled;
-    if (prefetcher != null && end < groupEnd && current.filled == length
-        && (position == start || start == lastEnd)) {
-      long from = end;
-      int nextLength = windowLength(row, from, groupEnd);
-      Rows into = take(spare, nextLength);
-      spare = null;
-      nextStart = from;
-      next = prefetcher.submit(() -> decode(source, path, into, from, nextLength));
+    if (next == null && end < groupEnd && current.filled == length && sequential) {
+      prefetch(source, path, row, end, groupEnd);
     }
     return current.holds(position) ? (int) (end - position) : 0;
+  }
+
+  /** Starts decoding the window at {@code from} in the background (if there is a prefetcher). */
+  private void prefetch(DegradedSource source, String path, long row, long from, long groupEnd) {
+    if (prefetcher == null) {
+      return;
+    }
+    int nextLength = windowLength(row, from, groupEnd);
+    Rows into = take(spare, nextLength);
+    spare = null;
+    nextStart = from;
+    next = prefetcher.submit(() -> decode(source, path, into, from, nextLength));
   }
 
   /** Whole rows of {@code readahead} bytes from {@code start}, at least one, within the group. */

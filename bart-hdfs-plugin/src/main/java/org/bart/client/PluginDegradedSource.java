@@ -1,44 +1,37 @@
 package org.bart.client;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.security.PrivilegedExceptionAction;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.protocol.DegradedReadClient;
 import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
 
 /**
- * {@link DegradedSource} of BART's plugins: a read plan per block group from the NameNode plugin
- * (asked once per group, then kept), the bytes from an agent. Connected on first use as the file
- * system's user (whoever the reading thread runs as). A read with a kept plan that fails (the
- * plan expired, units moved since) is tried once more with a fresh plan. Thread-safe.
+ * {@link DegradedSource} of BART's plugins for one stream: a read plan per block group from the
+ * NameNode plugin (asked once per group and kept, for every stream of the same file that the
+ * file system opens), the bytes from an agent, both over the file system's {@link
+ * DegradedReads}. A read with a kept plan that fails (the plan expired, units moved since) is
+ * tried once more with a fresh plan. Thread-safe.
  */
 final class PluginDegradedSource implements DegradedSource {
 
-  private final Configuration conf;
-  private final UserGroupInformation user;
-  /** Plans by the file offset their block group starts at. */
-  private final TreeMap<Long, DegradedReadClient.Plan> plans = new TreeMap<>();
-  private DegradedReadClient client;
+  private final DegradedReads reads;
+  private final KeptPlans plans;
 
-  PluginDegradedSource(Configuration conf, UserGroupInformation user) {
-    this.conf = conf;
-    this.user = user;
+  /** @param plans the kept plans of the file this stream reads (by its inode id) */
+  PluginDegradedSource(DegradedReads reads, KeptPlans plans) {
+    this.reads = reads;
+    this.plans = plans;
   }
 
   @Override
   public int read(String path, long offset, byte[] b, int off, int length) throws IOException {
-    DegradedReadClient.Plan kept = keptPlan(offset);
+    DegradedReadClient.Plan kept = plans.covering(offset);
     DegradedReadClient.Plan plan = kept != null ? kept : freshPlan(path, offset);
     if (plan == null) {
       return 0; // the file's end
     }
     ReadPlannedResponseProto r;
     try {
-      r = client().read(plan, offset, length);
+      r = reads.client().read(plan, offset, length);
     } catch (IOException e) {
       if (kept == null) {
         throw e;
@@ -52,7 +45,7 @@ final class PluginDegradedSource implements DegradedSource {
 
   @Override
   public long rowBytes(String path, long offset) throws IOException {
-    DegradedReadClient.Plan kept = keptPlan(offset);
+    DegradedReadClient.Plan kept = plans.covering(offset);
     DegradedReadClient.Plan plan = kept != null ? kept : freshPlan(path, offset);
     if (plan == null) {
       throw new IOException(path + " has no block group at " + offset);
@@ -66,42 +59,19 @@ final class PluginDegradedSource implements DegradedSource {
     if (fresh == null) {
       throw new IOException(path + " ended before " + offset + " while it was read");
     }
-    return client().read(fresh, offset, length);
-  }
-
-  private synchronized DegradedReadClient.Plan keptPlan(long offset) {
-    Map.Entry<Long, DegradedReadClient.Plan> e = plans.floorEntry(offset);
-    return e != null && e.getValue().plan().covers(offset) ? e.getValue() : null;
+    return reads.client().read(fresh, offset, length);
   }
 
   private DegradedReadClient.Plan freshPlan(String path, long offset) throws IOException {
-    DegradedReadClient.Plan p = client().plan(path, offset);
+    DegradedReadClient.Plan p = reads.client().plan(path, offset);
     if (p != null) {
-      synchronized (this) {
-        plans.put(p.plan().groupStart(), p);
-      }
+      plans.keep(p);
     }
     return p;
   }
 
-  private synchronized DegradedReadClient client() throws IOException {
-    if (client == null) {
-      try {
-        client = user.doAs(
-            (PrivilegedExceptionAction<DegradedReadClient>) () -> DegradedReadClient.connect(conf));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted connecting for a degraded read");
-      }
-    }
-    return client;
-  }
-
+  /** The connection is the file system's: it stays open for other streams. */
   @Override
-  public synchronized void close() {
-    if (client != null) {
-      client.close();
-      client = null;
-    }
+  public void close() {
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
@@ -22,6 +23,7 @@ import org.apache.hadoop.thirdparty.protobuf.UnsafeByteOperations;
 import org.apache.hadoop.util.concurrent.HadoopExecutors;
 import org.bart.conf.BartConfigKeys;
 import org.bart.datanode.wide.PlannedRead;
+import org.bart.datanode.wide.ReusedReaders;
 import org.bart.datanode.wide.WideRead;
 import org.bart.protocol.PlanCredentials;
 import org.bart.protocol.ReadPlanConverter;
@@ -58,6 +60,10 @@ import org.slf4j.LoggerFactory;
 public final class Agent implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  // Two degraded readers of a (6,3,3) group keep 2 x 18 readers between windows; a window comes
+  // within milliseconds of the last, so a reader idle for seconds has no reader left to serve.
+  private static final int PARKED_READERS = 64;
+  private static final long PARKED_READER_IDLE_MS = 3_000;
 
   /** The body of one operation. */
   private interface Operation {
@@ -69,6 +75,9 @@ public final class Agent implements AutoCloseable {
   private final ExecutorService transferPool;
   /** The unit reads of wide reads, in parallel: at most lambda*k + m per running wide read. */
   private final ExecutorService unitReadPool;
+  /** Unit readers kept open between the windows of a degraded reader. */
+  private final ReusedReaders unitReaders;
+  private final ScheduledExecutorService idleReaderCloser;
   private final AgentMetrics metrics;
   private final long maxReadBytes;
   private final ReplicaSend send;
@@ -96,7 +105,13 @@ public final class Agent implements AutoCloseable {
     this.encode = new ParityEncode(ctx);
     this.unitReadPool = HadoopExecutors.newCachedThreadPool(new ThreadFactoryBuilder()
         .setDaemon(true).setNameFormat("bart-unit-read-%d").build());
-    this.wideRead = new WideRead(new HdfsUnitSource(ctx), new HdfsUnitSink(ctx), ctx.chunkBytes,
+    this.unitReaders = new ReusedReaders(new HdfsUnitSource(ctx), PARKED_READERS,
+        PARKED_READER_IDLE_MS);
+    this.idleReaderCloser = HadoopExecutors.newSingleThreadScheduledExecutor(
+        new ThreadFactoryBuilder().setDaemon(true).setNameFormat("bart-idle-readers").build());
+    idleReaderCloser.scheduleWithFixedDelay(unitReaders::closeIdle, PARKED_READER_IDLE_MS,
+        PARKED_READER_IDLE_MS, TimeUnit.MILLISECONDS);
+    this.wideRead = new WideRead(unitReaders, new HdfsUnitSink(ctx), ctx.chunkBytes,
         unitReadPool, conf.getTimeDuration(BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT,
             BartConfigKeys.AGENT_READ_STRAGGLER_TIMEOUT_MS_DEFAULT, TimeUnit.MILLISECONDS));
     this.plannedRead = new PlannedRead(wideRead, maxReadBytes);
@@ -421,6 +436,8 @@ public final class Agent implements AutoCloseable {
     computePool.shutdownNow();
     transferPool.shutdownNow();
     unitReadPool.shutdownNow();
+    idleReaderCloser.shutdownNow();
+    unitReaders.closeAll();
     ctx.peers.close();
   }
 }

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSInputStream;
@@ -134,7 +137,7 @@ class WideGroupInputStreamTest {
   }
 
   private WideGroupInputStream open(Set<Long> lost, AtomicInteger stockReads,
-      FakeDecoder decoder, ExecutorService prefetcher) {
+      DegradedSource decoder, ExecutorService prefetcher) {
     return new WideGroupInputStream("/f", LENGTH, GROUP, null,
         () -> new FSDataInputStream(new FakeStock(lost, stockReads)), decoder, READAHEAD,
         prefetcher);
@@ -208,6 +211,48 @@ class WideGroupInputStreamTest {
       int expected = i >= GROUP && i < GROUP + ROW ? 2 : 1; // that row was read inside first
       assertEquals(expected, decoder.decoded[i], "decodes of byte " + i);
     }
+  }
+
+  @Test
+  void aStreamsFirstWindowIsDecodedAlongsideTheNext() throws Exception {
+    FakeDecoder decoder = new FakeDecoder();
+    CountDownLatch nextAskedFor = new CountDownLatch(1);
+    AtomicBoolean together = new AtomicBoolean();
+    DegradedSource watching = new DegradedSource() {
+      @Override
+      public int read(String path, long offset, byte[] b, int off, int length)
+          throws IOException {
+        if (offset >= ROW) {
+          nextAskedFor.countDown();
+        } else if (offset == 0) {
+          try { // the first window waits (up to a generous deadline) for the next to be asked
+            together.set(nextAskedFor.await(20, TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            throw new InterruptedIOException();
+          }
+        }
+        return decoder.read(path, offset, b, off, length);
+      }
+
+      @Override
+      public long rowBytes(String path, long offset) {
+        return ROW;
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    ExecutorService prefetcher = Executors.newSingleThreadExecutor();
+    byte[] got;
+    try (FSDataInputStream in = new FSDataInputStream(open(groups(0), new AtomicInteger(),
+        watching, prefetcher))) {
+      got = readWhole(in);
+    } finally {
+      prefetcher.shutdown();
+    }
+    assertTrue(together.get(), "the second window was asked for while the first was decoded");
+    assertArrayEquals(file, got, "seed " + SEED);
   }
 
   @Test

@@ -226,7 +226,7 @@ public final class WideRead {
 
     /**
      * The wanted units' bytes of rows [o, o + n), one full-length buffer each (bytes past a
-     * unit's end are zero): read where possible, decoded otherwise.
+     * unit's end are zero): read where possible, decoded otherwise. Valid until the next chunk.
      */
     ByteBuffer[] chunk(WideDecoder decoder, long o, int n) throws IOException {
       ByteBuffer[] units = gather(o, n, req.wanted(), -1);
@@ -234,7 +234,9 @@ public final class WideRead {
       List<Integer> missing = new ArrayList<>();
       for (int i = 0; i < wanted.length; i++) {
         ByteBuffer got = units[req.wanted(i)];
-        if (got != null) {
+        if (got != null && got.remaining() == n) {
+          wanted[i] = got.duplicate(); // read whole: its buffer serves until the next chunk
+        } else if (got != null) {
           ByteBuffer full = result(i, n);
           full.put(got.duplicate());
           while (full.hasRemaining()) {

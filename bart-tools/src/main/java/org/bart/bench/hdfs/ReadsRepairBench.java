@@ -3,6 +3,8 @@ package org.bart.bench.hdfs;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
@@ -21,9 +24,13 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.hdfs.protocol.DatanodeID;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
 import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.hdfs.protocol.LocatedStripedBlock;
+import org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
+import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsDatasetSpi;
+import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsVolumeSpi;
 import org.bart.admin.TransitionRunner;
 import org.bart.client.BartFileSystem;
 import org.bart.demo.ClusterHealth;
@@ -154,6 +161,7 @@ public final class ReadsRepairBench {
   private void reads(EmbeddedCluster cluster, FileSystem fs, Path path, Map<String, Double> into)
       throws Exception {
     byte[] expected = contents.get(files.indexOf(path));
+    awaitQuiet(cluster);
     List<DatanodeInfo> victims = dataBlockNodes(cluster, path, LOSSES[LOSSES.length - 1]);
     List<MiniDFSCluster.DataNodeProperties> stopped = new ArrayList<>();
     int lost = 0;
@@ -168,10 +176,55 @@ public final class ReadsRepairBench {
       }
     }
     for (MiniDFSCluster.DataNodeProperties p : stopped) {
-      cluster.mini().restartDataNode(p, true);
+      cluster.mini().restartDataNode(p, false); // a kept port may be taken meanwhile
     }
     cluster.mini().waitActive();
     cluster.waitAgentsReady(cluster.mini().getDataNodes().size(), 60_000);
+  }
+
+  /**
+   * Polls until the DataNodes are done deleting what the NameNode dropped (the excess replicas
+   * of a reconstruction, the narrow parity and old inodes a transition freed): the NameNode has
+   * no deletion pending and the block files on disk are the replicas it counts on live
+   * DataNodes. Both sides' reads start so, instead of BART's sharing the CPU and disks with the
+   * deletions that follow its transition. After a minute it goes on and says so.
+   */
+  private void awaitQuiet(EmbeddedCluster cluster) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (cluster.mini().getNamesystem().getPendingDeletionBlocks() > 0
+        || blockFilesOnDisk(cluster) != replicasOnLiveNodes(cluster)) {
+      if (System.currentTimeMillis() > deadline) {
+        out.println("   (deletions still under way after 60 s: measuring anyway; "
+            + ClusterHealth.of(cluster.mini().getNamesystem()) + ")");
+        return;
+      }
+      Thread.sleep(100); // polling the NameNode and the data directories, not an event
+    }
+  }
+
+  /** Block files in the volumes of the DataNodes that run. */
+  private static long blockFilesOnDisk(EmbeddedCluster cluster) throws IOException {
+    long n = 0;
+    for (DataNode dn : cluster.mini().getDataNodes()) {
+      try (FsDatasetSpi.FsVolumeReferences volumes = dn.getFSDataset().getFsVolumeReferences()) {
+        for (FsVolumeSpi v : volumes) {
+          try (Stream<java.nio.file.Path> files = Files.walk(Paths.get(v.getBaseURI()))) {
+            n += files.filter(f -> f.getFileName().toString().startsWith("blk_")
+                && !f.getFileName().toString().endsWith(".meta")).count();
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  private static long replicasOnLiveNodes(EmbeddedCluster cluster) {
+    long n = 0;
+    for (DatanodeDescriptor d : cluster.mini().getNamesystem().getBlockManager()
+        .getDatanodeManager().getDatanodeListForReport(DatanodeReportType.LIVE)) {
+      n += d.numBlocks();
+    }
+    return n;
   }
 
   static String caseName(int losses, int buffer) {
