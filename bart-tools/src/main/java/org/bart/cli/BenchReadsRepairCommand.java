@@ -34,6 +34,10 @@ public final class BenchReadsRepairCommand implements BartCommand {
     @Option(names = "--codec", description = "codec of the files: rs-legacy or rs "
         + "(default: ${DEFAULT-VALUE})", defaultValue = "rs-legacy")
     String codec;
+    @Option(names = "--code", description = "k,m,lambda of the files and the wide groups; k and "
+        + "m at least 3, as up to 3 data blocks are lost (default: ${DEFAULT-VALUE})",
+        defaultValue = "6,3,3")
+    String code;
     @Option(names = "--seed", description = "seed of the files' bytes and the plan (default: "
         + "${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
@@ -48,6 +52,21 @@ public final class BenchReadsRepairCommand implements BartCommand {
       s.runs = runs;
       s.seed = seed;
       s.codec = codec;
+      String[] c = code.split(",");
+      try {
+        s.k = Integer.parseInt(c[0].trim());
+        s.m = Integer.parseInt(c[1].trim());
+        s.lambda = Integer.parseInt(c[2].trim());
+      } catch (RuntimeException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--code needs k,m,lambda, "
+            + "e.g. 6,3,3, not " + code);
+      }
+      int lost = ReadsRepairBench.MOST_LOST;
+      if (c.length != 3 || s.k < lost || s.m < lost || s.lambda < 2) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--code needs k and m >= "
+            + lost + " (up to " + lost + " data blocks of a file are lost) and lambda >= 2, not "
+            + code);
+      }
       if (blockSize % s.cellSize != 0 || groups < 1 || runs < 1
           || !Arrays.asList("rs-legacy", "rs").contains(codec)) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--block-size must be a "

@@ -70,6 +70,8 @@ public final class ReadsRepairBench {
   /** The read sizes and loss counts measured. */
   static final int[] BUFFERS = {4 * 1024, 4 * 1024 * 1024};
   static final int[] LOSSES = {1, 3};
+  /** The most blocks a case loses: the code's m must be at least this. */
+  public static final int MOST_LOST = LOSSES[LOSSES.length - 1];
   private static final String TREE = "/bench";
   private static final long DEADLINE_MS = 10 * 60 * 1000;
 
