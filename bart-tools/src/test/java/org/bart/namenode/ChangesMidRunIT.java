@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
-import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -205,7 +204,7 @@ class ChangesMidRunIT {
   }
 
   /** Runs {@code action} as Alice when {@code phase} of any transition has finished. */
-  private static void afterPhase(Phase phase, UserAction action) {
+  private static void afterPhase(Phase phase, Users.ClientAction action) {
     CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
       @Override
       public void afterPhase(String tree, Phase p) {
@@ -217,22 +216,8 @@ class ChangesMidRunIT {
     });
   }
 
-  private interface UserAction {
-    void run(DistributedFileSystem fs) throws Exception;
-  }
-
-  private static void asAlice(UserAction action) {
-    try {
-      alice.doAs((PrivilegedExceptionAction<Void>) () -> {
-        try (DistributedFileSystem fs = (DistributedFileSystem) FileSystem.newInstance(
-            small.cluster.conf())) {
-          action.run(fs);
-        }
-        return null;
-      });
-    } catch (Exception e) {
-      throw new IllegalStateException("Alice's change failed", e);
-    }
+  private static void asAlice(Users.ClientAction action) {
+    Users.act(alice, small.cluster.conf(), action);
   }
 
   private static void assertLeftOut(TransitionRunner.Outcome o, String path, String reason) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.CreateFlag;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
@@ -103,7 +101,7 @@ class CommitWindowIT {
           // Mallory may not write f3; the NameNode trusts a lease holder's name, so she must not
           // be able to add a block to it under a name she can know.
           long id = fileId(appended);
-          as(mallory, fs -> {
+          Users.act(mallory, small.cluster.conf(), fs -> {
             try {
               ExtendedBlock last = fs.getClient().getLocatedBlocks(appended, 0)
                   .getLastLocatedBlock().getBlock();
@@ -214,26 +212,8 @@ class CommitWindowIT {
     assertEquals(3, WideGroups.check(dfs, tree, contents));
   }
 
-  private interface UserAction {
-    void run(DistributedFileSystem fs) throws Exception;
-  }
-
-  private static void asAlice(UserAction action) {
-    as(alice, action);
-  }
-
-  private static void as(UserGroupInformation user, UserAction action) {
-    try {
-      user.doAs((PrivilegedExceptionAction<Void>) () -> {
-        try (DistributedFileSystem fs = (DistributedFileSystem) FileSystem.newInstance(
-            small.cluster.conf())) {
-          action.run(fs);
-        }
-        return null;
-      });
-    } catch (Exception e) {
-      throw new IllegalStateException(user.getShortUserName() + "'s change failed", e);
-    }
+  private static void asAlice(Users.ClientAction action) {
+    Users.act(alice, small.cluster.conf(), action);
   }
 
   private static long fileId(String path) {

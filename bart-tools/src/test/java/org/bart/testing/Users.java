@@ -23,6 +23,30 @@ public final class Users {
     return user.doAs(action);
   }
 
+  /** What a user does with a client of the cluster. */
+  public interface ClientAction {
+    void run(DistributedFileSystem fs) throws Exception;
+  }
+
+  /**
+   * Runs {@code action} as {@code user} on a new client of the cluster of {@code clusterConf},
+   * closed after; a failure comes back unchecked, so that a coordinator's fault hook can call it.
+   */
+  public static void act(UserGroupInformation user, Configuration clusterConf,
+      ClientAction action) {
+    try {
+      user.doAs((PrivilegedExceptionAction<Void>) () -> {
+        try (DistributedFileSystem fs =
+            (DistributedFileSystem) FileSystem.newInstance(clusterConf)) {
+          action.run(fs);
+        }
+        return null;
+      });
+    } catch (Exception e) {
+      throw new IllegalStateException(user.getShortUserName() + "'s change failed", e);
+    }
+  }
+
   /** A new (uncached) {@link BartFileSystem} of {@code dfs}'s cluster, as {@code user}. */
   public static FileSystem bartClient(UserGroupInformation user, DistributedFileSystem dfs,
       Configuration clusterConf) throws Exception {
