@@ -52,17 +52,12 @@ public final class BenchReadsRepairCommand implements BartCommand {
       s.runs = runs;
       s.seed = seed;
       s.codec = codec;
-      String[] c = code.split(",");
-      try {
-        s.k = Integer.parseInt(c[0].trim());
-        s.m = Integer.parseInt(c[1].trim());
-        s.lambda = Integer.parseInt(c[2].trim());
-      } catch (RuntimeException e) {
-        throw new CommandLine.ParameterException(new CommandLine(this), "--code needs k,m,lambda, "
-            + "e.g. 6,3,3, not " + code);
-      }
+      CodeGeometry c = CodeGeometry.parse(new CommandLine(this), code);
+      s.k = c.k;
+      s.m = c.m;
+      s.lambda = c.lambda;
       int lost = ReadsRepairBench.MOST_LOST;
-      if (c.length != 3 || s.k < lost || s.m < lost || s.lambda < 2) {
+      if (s.k < lost || s.m < lost || s.lambda < 2) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--code needs k and m >= "
             + lost + " (up to " + lost + " data blocks of a file are lost) and lambda >= 2, not "
             + code);

@@ -65,14 +65,10 @@ public final class BenchScaleCommand implements BartCommand {
     @Override
     public Integer call() throws Exception {
       ScaleBench.Settings s = new ScaleBench.Settings();
-      String[] c = code.split(",");
-      if (c.length != 3) {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-            "--code needs k,m,lambda, e.g. 6,3,3");
-      }
-      s.k = Integer.parseInt(c[0].trim());
-      s.m = Integer.parseInt(c[1].trim());
-      s.lambda = Integer.parseInt(c[2].trim());
+      CodeGeometry c = CodeGeometry.parse(new CommandLine(this), code);
+      s.k = c.k;
+      s.m = c.m;
+      s.lambda = c.lambda;
       s.trees = trees;
       s.batchGroups = batchGroups;
       s.smallBatchGroups = smallBatchGroups;

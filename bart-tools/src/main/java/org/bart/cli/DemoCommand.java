@@ -58,14 +58,11 @@ public final class DemoCommand implements BartCommand {
       if (policy != null) {
         usePolicy(s);
       } else {
-        String[] c = (code == null ? "6,3,3" : code).split(",");
-        if (c.length != 3) {
-          throw new CommandLine.ParameterException(new CommandLine(this),
-              "--code needs k,m,lambda, e.g. 6,3,3");
-        }
-        s.k = Integer.parseInt(c[0].trim());
-        s.m = Integer.parseInt(c[1].trim());
-        s.lambda = Integer.parseInt(c[2].trim());
+        CodeGeometry c =
+            CodeGeometry.parse(new CommandLine(this), code == null ? "6,3,3" : code);
+        s.k = c.k;
+        s.m = c.m;
+        s.lambda = c.lambda;
       }
       s.dataNodes = dataNodes;
       s.files = files;

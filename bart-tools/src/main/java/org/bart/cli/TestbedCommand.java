@@ -70,10 +70,7 @@ public final class TestbedCommand implements BartCommand {
     @Override
     public Integer call() throws Exception {
       CommandLine cl = new CommandLine(this);
-      String[] c = code.split(",");
-      if (c.length != 3) {
-        throw new CommandLine.ParameterException(cl, "--code needs k,m,lambda, e.g. 6,3,3");
-      }
+      CodeGeometry c = CodeGeometry.parse(cl, code);
       if (cellSize > Integer.MAX_VALUE) {
         throw new CommandLine.ParameterException(cl, "--cell-size must be below 2 GiB");
       }
@@ -85,9 +82,9 @@ public final class TestbedCommand implements BartCommand {
         }
       }
       Testbed.Settings s = new Testbed.Settings();
-      s.k = Integer.parseInt(c[0].trim());
-      s.m = Integer.parseInt(c[1].trim());
-      s.lambda = Integer.parseInt(c[2].trim());
+      s.k = c.k;
+      s.m = c.m;
+      s.lambda = c.lambda;
       s.dataNodes = dataNodes;
       s.files = files;
       s.groupsPerFile = groupsPerFile;
