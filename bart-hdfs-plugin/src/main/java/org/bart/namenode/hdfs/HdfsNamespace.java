@@ -150,6 +150,14 @@ public final class HdfsNamespace implements Namespace {
     if (st == null) {
       throw new FileNotFoundException(path);
     }
+    return plainPath(path, st);
+  }
+
+  /** {@code path}, whose status is {@code st}, as a plain path (see above). */
+  private Path plainPath(String path, HdfsFileStatus st) throws IOException {
+    if (!path.startsWith("/.reserved/")) {
+      return new Path(path);
+    }
     String now = paths == null ? null : paths.pathOf(st.getFileId());
     if (now == null) {
       throw new IOException("cannot name " + path + " by its path, which HDFS needs here: "
@@ -176,7 +184,7 @@ public final class HdfsNamespace implements Namespace {
   @Override
   public boolean releaseHold(String path) throws IOException {
     HdfsFileStatus st = dfs.getClient().getFileInfo(path);
-    return st != null && hold.release(dfs, path, plainPath(path));
+    return st != null && hold.release(dfs, path, st, plainPath(path, st));
   }
 
   @Override

@@ -62,15 +62,15 @@ final class WriterHold {
   }
 
   /**
-   * Closes {@code path} (whose plain path is {@code plainPath}) if this or an earlier commit holds
-   * it, and gives it back the modification and access times it had (closing a file stamps it with
-   * the time).
+   * Closes {@code path} (whose status is {@code st} and plain path {@code plainPath}) if this or an
+   * earlier commit holds it, and gives it back the modification and access times it had (closing a
+   * file stamps it with the time).
    *
    * @return false if no commit holds it (closed, or another writer's)
    */
-  boolean release(DistributedFileSystem dfs, String path, Path plainPath) throws IOException {
-    HdfsFileStatus st = dfs.getClient().getFileInfo(path);
-    String by = st == null ? null : leaseHolder(dfs, plainPath);
+  boolean release(DistributedFileSystem dfs, String path, HdfsFileStatus st, Path plainPath)
+      throws IOException {
+    String by = leaseHolder(dfs, plainPath);
     if (by == null || !by.startsWith(HOLDER_PREFIX)) {
       return false;
     }
