@@ -3,11 +3,8 @@ package org.bart.demo;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
@@ -32,9 +29,6 @@ import org.bart.protocol.proto.CoordinatorProtos.AgentEntryProto;
  */
 public final class EmbeddedCluster implements Closeable {
 
-  private static final int FIXED_PORTS_FROM = 20_000;
-  private static final int FIXED_PORTS_COUNT = 12_000;
-  private static final Random RANDOM_PORTS = new Random();
 
   private final MiniDFSCluster cluster;
   private final Configuration conf;
@@ -102,7 +96,7 @@ public final class EmbeddedCluster implements Closeable {
       conf.setLong(CommonConfigurationKeysPublic.FS_DU_INTERVAL_KEY, 24L * 3600 * 1000);
       conf.set(DFSConfigKeys.DFS_NAMENODE_PLUGINS_KEY, BartNameNodePlugin.class.getName());
       conf.set(DFSConfigKeys.DFS_DATANODE_PLUGINS_KEY, BartDataNodePlugin.class.getName());
-      conf.set(BartConfigKeys.NAMENODE_RPC_ADDRESS, "127.0.0.1:" + freeFixedPort());
+      conf.set(BartConfigKeys.NAMENODE_RPC_ADDRESS, "127.0.0.1:" + FixedPorts.free("the BART coordinator"));
       conf.set(BartConfigKeys.AGENT_ADDRESS, "127.0.0.1:0");
       conf.setLong(BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS, 300);
       // A stopped DataNode is declared dead after about 11 s instead of 10.5 minutes.
@@ -268,25 +262,6 @@ public final class EmbeddedCluster implements Closeable {
 
   private boolean isLive(String uuid) {
     return cluster.getDataNodes().stream().anyMatch(dn -> uuid.equals(dn.getDatanodeUuid()));
-  }
-
-  /**
-   * A free port below the kernel's ephemeral range (32768 and up on Linux), for the coordinator,
-   * which needs its port before the DataNodes start: a port probed free in the ephemeral range can
-   * be handed to another socket (another test JVM's) before the NameNode binds it.
-   */
-  private static int freeFixedPort() throws IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int port = FIXED_PORTS_FROM + RANDOM_PORTS.nextInt(FIXED_PORTS_COUNT);
-      try (ServerSocket s = new ServerSocket()) {
-        s.bind(new InetSocketAddress("127.0.0.1", port));
-        return port;
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IOException("no free port in " + FIXED_PORTS_FROM + ".."
-        + (FIXED_PORTS_FROM + FIXED_PORTS_COUNT - 1) + " for the BART coordinator");
   }
 
   /** Shuts the cluster down and leaves its storage for a later {@code format(false)} start. */

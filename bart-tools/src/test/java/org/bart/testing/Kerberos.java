@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.hdfs.DFSConfigKeys;
@@ -11,6 +12,7 @@ import org.apache.hadoop.http.HttpConfig;
 import org.apache.hadoop.minikdc.MiniKdc;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.ssl.KeyStoreTestUtil;
+import org.bart.demo.FixedPorts;
 
 /**
  * A KDC (MiniKdc) for a kerberized test cluster: one service principal {@code hdfs/localhost} for
@@ -40,7 +42,10 @@ public final class Kerberos implements Closeable {
 
   /** Starts a KDC in {@code dir} with the daemons' principals and one per user name. */
   public static Kerberos start(File dir, String... users) throws Exception {
-    MiniKdc kdc = new MiniKdc(MiniKdc.createConf(), dir);
+    Properties conf = MiniKdc.createConf();
+    // MiniKdc's own choice (port 0) probes a free ephemeral port that another JVM can take first.
+    conf.setProperty(MiniKdc.KDC_PORT, Integer.toString(FixedPorts.free("the test KDC")));
+    MiniKdc kdc = new MiniKdc(conf, dir);
     kdc.start();
     File daemonKeytab = new File(dir, "hdfs.keytab");
     kdc.createPrincipal(daemonKeytab, DAEMON, "HTTP/localhost");
