@@ -79,23 +79,28 @@ public final class Maintenance {
         BartConfigKeys.AGENT_HEARTBEAT_INTERVAL_MS_DEFAULT);
   }
 
-  /** The trees to look at: {@code tree} (must be transitioned) or every transitioned tree. */
+  /**
+   * The trees to look at: every transitioned tree at or under {@code tree}, or the one holding it
+   * (every one if null).
+   */
   List<String> trees(String tree) throws IOException {
     List<String> all = where.trees();
     if (tree == null) {
       return all;
     }
     String t = new Path(tree).toUri().getPath();
+    List<String> covered = new ArrayList<>();
     for (String candidate : all) {
       if (t.equals(candidate) || t.startsWith(candidate + "/") || candidate.startsWith(t + "/")
           || "/".equals(t)) {
-        List<String> one = new ArrayList<>();
-        one.add(candidate);
-        return one;
+        covered.add(candidate);
       }
     }
-    throw new IOException(tree + " holds no transitioned tree (no " + BartPaths.HIDDEN_DIR
-        + " directory recorded)");
+    if (covered.isEmpty()) {
+      throw new IOException(tree + " holds no transitioned tree (no " + BartPaths.HIDDEN_DIR
+          + " directory recorded)");
+    }
+    return covered;
   }
 
   /**

@@ -164,6 +164,29 @@ class MaintenanceOverFakesTest {
     s.assertWholeAndVerified(" " + TestSeed.reproduce());
   }
 
+  /**
+   * A directory holding two transitioned trees: -verify and -repair of it (and of "/") cover both,
+   * not only the first the index lists; a path inside one tree means that tree.
+   */
+  @Test
+  void aPathAboveSeveralTreesCoversEachOfThem() throws Exception {
+    Scene s = new Scene(random);
+    String second = "/more/data";
+    FakeTransition.run(s.cluster, s.cluster.start(), new FakeTree(s.cluster, second,
+        new int[] {3}, random), random.nextInt(Integer.MAX_VALUE));
+    Maintenance m = s.maintenance();
+    assertEquals(Arrays.asList(TREE, second), sorted(m.verify("/").trees), "/");
+    assertEquals(3 + 1, m.verify("/").groupsChecked, "/");
+    assertEquals(Collections.singletonList(second), m.verify("/more").trees, "/more");
+    assertEquals(Collections.singletonList(TREE), m.repair(TREE + "/f0").trees, TREE + "/f0");
+  }
+
+  private static List<String> sorted(List<String> trees) {
+    List<String> out = new ArrayList<>(trees);
+    Collections.sort(out);
+    return out;
+  }
+
   @Test
   void theUnitsOfThreeDeadDataNodesAreRebuiltInEveryGroup() throws Exception {
     Scene s = new Scene(random);
