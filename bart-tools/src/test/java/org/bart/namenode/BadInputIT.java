@@ -161,6 +161,11 @@ class BadInputIT {
       IOException e = startRefused("/busy/f0");
       assertTrue(e.getMessage().contains("a transition of /busy is already running"),
           e.getMessage());
+      // Renamed meanwhile, the tree is still the running job's: its files go with it.
+      small.dfs().rename(new Path("/busy"), new Path("/busy-moved"));
+      e = startRefused("/busy-moved");
+      assertTrue(e.getMessage().contains(
+          "a transition of /busy-moved (started as /busy) is already running"), e.getMessage());
       release.countDown();
       Poll.until("first transition done", 60_000,
           () -> c.getJob(first).getState() != JobState.RUNNING);

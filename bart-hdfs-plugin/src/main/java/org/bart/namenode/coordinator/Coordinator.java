@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -64,14 +65,17 @@ public final class Coordinator {
   private static final class Job {
     final long id;
     final String tree;
+    /** The tree's inode: a tree renamed during the run is still this job's (its files follow). */
+    final long treeInode;
     final JobProgress progress = new JobProgress();
     volatile JobState state = JobState.RUNNING;
     volatile String error;
     volatile String reportJson;
 
-    Job(long id, String tree) {
+    Job(long id, String tree, long treeInode) {
       this.id = id;
       this.tree = tree;
+      this.treeInode = treeInode;
     }
   }
 
@@ -153,7 +157,7 @@ public final class Coordinator {
 
   private boolean busy(String tree) {
     for (Job j : jobs.values()) {
-      if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
+      if (j.state == JobState.RUNNING && overlaps(currentTree(j), tree)) {
         return true;
       }
     }
@@ -229,19 +233,23 @@ public final class Coordinator {
     }
     int batchGroups = batchGroups(req);
     loadHistory(); // job ids go on from the last run's
-    for (Job j : jobs.values()) {
-      if (j.state == JobState.RUNNING && overlaps(j.tree, tree)) {
-        throw new RequestRefusedException("a transition of " + j.tree + " is already running (job "
-            + j.id + "); wait for it (bart -status) before transitioning " + tree);
-      }
-    }
-    if (!dfs().exists(new Path(tree))) {
+    HdfsFileStatus root = dfs().getClient().getFileInfo(tree);
+    if (root == null) {
       throw new RequestRefusedException("path " + tree + " does not exist");
+    }
+    for (Job j : jobs.values()) {
+      String running = j.state == JobState.RUNNING ? currentTree(j) : null;
+      if (running != null && overlaps(running, tree)) {
+        throw new RequestRefusedException("a transition of " + running
+            + (running.equals(j.tree) ? "" : " (started as " + j.tree + ")")
+            + " is already running (job " + j.id + "); wait for it (bart -status) before "
+            + "transitioning " + tree);
+      }
     }
     TransitionOptions options = new TransitionOptions(tree, approach, lambda,
         req.hasBandwidthProfile() ? req.getBandwidthProfile() : null, req.getDryRun(),
         req.hasSeed() ? req.getSeed() : null, batchGroups);
-    Job job = new Job(nextId.getAndIncrement(), tree);
+    Job job = new Job(nextId.getAndIncrement(), tree, root.getFileId());
     jobs.put(job.id, job);
     metrics.transitionStarted();
     runner.submit(() -> run(job, options));
@@ -435,6 +443,12 @@ public final class Coordinator {
       b.setReportJson(job.reportJson);
     }
     return b.build();
+  }
+
+  /** Where the job's tree is now (where it started, if it is gone). */
+  private String currentTree(Job j) {
+    String now = paths.pathOf(j.treeInode);
+    return now != null ? now : j.tree;
   }
 
   private static boolean overlaps(String a, String b) {
