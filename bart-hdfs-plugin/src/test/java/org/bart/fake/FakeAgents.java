@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bart.codec.WideCode;
 import org.bart.codec.WideEncoder;
 import org.bart.codec.WideMerger;
 import org.bart.namenode.cluster.TransitionAgents;
@@ -28,6 +31,10 @@ import org.bart.protocol.wide.WideUnit;
  */
 public final class FakeAgents implements TransitionAgents {
 
+  /** Kept per code, as the agents keep them: building one is most of a small merge's cost. */
+  private static final Map<WideCode, WideMerger> MERGERS = new ConcurrentHashMap<>();
+  private static final Map<WideCode, WideEncoder> ENCODERS = new ConcurrentHashMap<>();
+
   private final FakeCluster cluster;
   private final FakeCluster.Process process;
   private volatile boolean corruptMerges;
@@ -51,13 +58,13 @@ public final class FakeAgents implements TransitionAgents {
   @Override
   public OpResult relabel(int node, RelabelOp op) throws IOException {
     return process.change(op.toString(), () -> {
-      FakeReplica source = local(node, op.source(), op.toString());
+      FakeReplica source = local(node, op.source(), op);
       byte[] bytes = source.bytes;
       if (bytes != null && corruptRelabels) {
         bytes = bytes.clone();
         bytes[0] ^= 1;
       }
-      if (stored(node, op.target(), bytes, op.toString())) {
+      if (stored(node, op.target(), bytes, op)) {
         return result(OpResult.Path.ALREADY_DONE, 0, 0);
       }
       cluster.store(node, op.target().blockId(),
@@ -70,9 +77,9 @@ public final class FakeAgents implements TransitionAgents {
   public OpResult send(int node, SendOp op) throws IOException {
     return process.change(op.toString(), () -> {
       int holder = op.sourceNode() == null ? node : cluster.indexOf(op.sourceNode().uuid());
-      FakeReplica source = local(holder, op.source(), op.toString());
+      FakeReplica source = local(holder, op.source(), op);
       int to = cluster.indexOf(op.targetNode().uuid());
-      if (stored(to, op.target(), source.bytes, op.toString())) {
+      if (stored(to, op.target(), source.bytes, op)) {
         return result(OpResult.Path.ALREADY_DONE, 0, 0);
       }
       cluster.store(to, op.target().blockId(), new FakeReplica(op.target().genStamp(),
@@ -89,7 +96,7 @@ public final class FakeAgents implements TransitionAgents {
         merged[0] ^= 1;
       }
       int to = cluster.indexOf(op.targetNode().uuid());
-      if (stored(to, op.target(), merged, op.toString())) {
+      if (stored(to, op.target(), merged, op)) {
         return result(OpResult.Path.ALREADY_DONE, 0, 0);
       }
       cluster.store(to, op.target().blockId(),
@@ -139,7 +146,7 @@ public final class FakeAgents implements TransitionAgents {
         }
         ReplicaAt t = op.targets().get(r);
         int to = cluster.indexOf(t.node().uuid());
-        if (!stored(to, t.replica(), parity[r], op.toString())) {
+        if (!stored(to, t.replica(), parity[r], op)) {
           all = false;
           cluster.store(to, t.replica().blockId(),
               new FakeReplica(t.replica().genStamp(), t.replica().numBytes(), parity[r]));
@@ -187,7 +194,7 @@ public final class FakeAgents implements TransitionAgents {
         in[u] = ByteBuffer.allocate(0);
         continue;
       }
-      FakeReplica r = local(cluster.indexOf(unit.node().uuid()), unit.replica(), op.toString());
+      FakeReplica r = local(cluster.indexOf(unit.node().uuid()), unit.replica(), op);
       length = Math.max(length, r.length);
       in[u] = r.bytes == null ? null : ByteBuffer.wrap(r.bytes);
     }
@@ -206,7 +213,7 @@ public final class FakeAgents implements TransitionAgents {
       parity[r] = new byte[(int) length];
       out[r] = ByteBuffer.wrap(parity[r]);
     }
-    new WideEncoder(op.code()).encode(in, out);
+    ENCODERS.computeIfAbsent(op.code(), WideEncoder::new).encode(in, out);
     return parity;
   }
 
@@ -231,7 +238,7 @@ public final class FakeAgents implements TransitionAgents {
     ByteBuffer[] in = new ByteBuffer[sources.size()];
     for (int s = 0; s < in.length; s++) {
       ReplicaAt at = sources.get(s);
-      FakeReplica r = local(cluster.indexOf(at.node().uuid()), at.replica(), op.toString());
+      FakeReplica r = local(cluster.indexOf(at.node().uuid()), at.replica(), op);
       length = Math.max(length, r.length);
       in[s] = r.bytes == null ? null : ByteBuffer.wrap(r.bytes);
     }
@@ -249,7 +256,8 @@ public final class FakeAgents implements TransitionAgents {
       in[s] = padded;
     }
     byte[] out = new byte[(int) length];
-    new WideMerger(op.code()).merge(op.parityIndex(), in, ByteBuffer.wrap(out));
+    MERGERS.computeIfAbsent(op.code(), WideMerger::new).merge(op.parityIndex(), in,
+        ByteBuffer.wrap(out));
     return out;
   }
 
@@ -264,7 +272,8 @@ public final class FakeAgents implements TransitionAgents {
   }
 
   /** The replica {@code r} on {@code node}, exactly as named. */
-  private FakeReplica local(int node, Replica r, String what) throws BartAgentException {
+  /** @param what the operation, named in an error only (its description costs more than the check) */
+  private FakeReplica local(int node, Replica r, Object what) throws BartAgentException {
     FakeReplica found = cluster.replica(node, r.blockId());
     if (found == null) {
       throw new BartAgentException(what + ": " + r + " not found on DataNode " + node);
@@ -277,7 +286,7 @@ public final class FakeAgents implements TransitionAgents {
   }
 
   /** Whether {@code node} holds {@code target} already with these bytes (a retry). */
-  private boolean stored(int node, Replica target, byte[] bytes, String what)
+  private boolean stored(int node, Replica target, byte[] bytes, Object what)
       throws BartAgentException {
     FakeReplica there = cluster.replica(node, target.blockId());
     if (there == null) {
