@@ -29,7 +29,11 @@ final class PlanTokenSecretManager extends SecretManager<BlockTokenIdentifier> {
     if (PlanCredentials.userOf(id.getUserId()) == null) {
       throw new InvalidToken("a BART agent takes only a read plan's block token, not " + id);
     }
-    return blockKeys.retrievePassword(id);
+    try {
+      return blockKeys.retrievePassword(id);
+    } catch (IllegalArgumentException e) { // how the DataNode's keys refuse a pool it lacks
+      throw new InvalidToken("a BART agent cannot check " + id + ": " + e.getMessage());
+    }
   }
 
   @Override

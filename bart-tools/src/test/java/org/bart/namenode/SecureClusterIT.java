@@ -42,6 +42,7 @@ import org.apache.hadoop.thirdparty.protobuf.ByteString;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.protocol.AgentProtocolPB;
+import org.bart.protocol.AgentTokenSelector;
 import org.bart.protocol.BartClientProtocolPB;
 import org.bart.protocol.BartReadProtocolPB;
 import org.bart.protocol.CoordinatorClient;
@@ -50,6 +51,7 @@ import org.bart.protocol.NameNodeTokenSelector;
 import org.bart.protocol.PlanCredentials;
 import org.bart.protocol.ReadPlanConverter;
 import org.bart.protocol.RpcServers;
+import org.bart.protocol.proto.AgentProtos.AgentService;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
 import org.bart.protocol.proto.ClientProtos.GetReadPlanRequestProto;
 import org.bart.protocol.proto.ClientProtos.GetReadPlanResponseProto;
@@ -180,6 +182,8 @@ class SecureClusterIT {
     // authenticates her connection to the agent.
     assertAnotherUsersPlanIsRefused(alicesPlan, tokenOnly(kerberos.login(MALLORY)), f1,
         victim.getDatanodeUuid());
+    // A plan's block token, even the superuser's, does not command an agent.
+    assertPlanTokensDoNotCommandAgents(f1, victim.getDatanodeUuid());
 
     // Repair of the dead DataNode's units, then verify, by the administrator.
     DeadNodes.declare(small.cluster.mini(), victim.getDatanodeUuid());
@@ -281,6 +285,42 @@ class SecureClusterIT {
   @KerberosInfo(serverPrincipal = DFSConfigKeys.DFS_NAMENODE_KERBEROS_PRINCIPAL_KEY)
   @ProtocolInfo(protocolName = "org.bart.protocol.CoordinatorProtocolPB", protocolVersion = 1)
   interface TokenCoordinatorProtocolPB extends CoordinatorService.BlockingInterface {
+  }
+
+  /**
+   * The agent protocol called by a client that offers it the block token of the superuser's own
+   * read plan (which the service ACL admits by its user): refused for the token.
+   */
+  private static void assertPlanTokensDoNotCommandAgents(String path, String downUuid)
+      throws Exception {
+    UserGroupInformation superuser = UserGroupInformation.getLoginUser();
+    GetReadPlanResponseProto plan = signedPlan(superuser, path);
+    String agentAddress = liveAgent(ReadPlanConverter.fromBytes(plan.getPlan().toByteArray()),
+        downUuid);
+    UserGroupInformation connection =
+        UserGroupInformation.createRemoteUser(superuser.getShortUserName());
+    connection.addToken(PlanCredentials.forAgent(plan.getCredential(),
+        NetUtils.createSocketAddr(agentAddress)));
+    TokenAgentProtocolPB toAgent = Users.as(connection, () -> RpcServers.proxy(
+        TokenAgentProtocolPB.class, NetUtils.createSocketAddr(agentAddress),
+        new Configuration(small.cluster.conf())));
+    try {
+      ServiceException se = assertThrows(ServiceException.class,
+          () -> toAgent.getStatus(null, GetAgentStatusRequestProto.getDefaultInstance()));
+      IOException e = ((RemoteException) ProtobufHelper.getRemoteException(se))
+          .unwrapRemoteException();
+      assertTrue(e instanceof AccessControlException
+          && e.getMessage().contains("not a delegation or block token"), e.toString());
+    } finally {
+      RPC.stopProxy(toAgent);
+    }
+  }
+
+  /** The agent protocol as a client would call it that offers it a plan's block token. */
+  @TokenInfo(AgentTokenSelector.class)
+  @KerberosInfo(serverPrincipal = DFSConfigKeys.DFS_DATANODE_KERBEROS_PRINCIPAL_KEY)
+  @ProtocolInfo(protocolName = "org.bart.protocol.AgentProtocolPB", protocolVersion = 1)
+  interface TokenAgentProtocolPB extends AgentService.BlockingInterface {
   }
 
   /** A plan of {@code path}'s first block group, as the NameNode signs it for {@code user}. */
