@@ -3,7 +3,6 @@ package org.bart.protocol;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.InetSocketAddress;
 import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -188,11 +187,11 @@ public final class DegradedReadClient implements Closeable {
    */
   private BartReadProtocolPB agent(String address, CredentialProto credential)
       throws IOException {
-    InetSocketAddress at = NetUtils.createSocketAddr(address);
     UserGroupInformation caller = user;
     Map<String, BartReadProtocolPB> proxies = agents;
     if (credential != null) {
-      planTokens.addToken(PlanCredentials.forAgent(credential, at));
+      planTokens.addToken(PlanCredentials.forAgent(credential,
+          NetUtils.createSocketAddr(address)));
       caller = planTokens;
       proxies = agentsByPlanToken;
     }
@@ -200,7 +199,8 @@ public final class DegradedReadClient implements Closeable {
     if (proxy == null) {
       try {
         proxy = caller.doAs((PrivilegedExceptionAction<BartReadProtocolPB>) () ->
-            RpcServers.proxy(BartReadProtocolPB.class, at, new Configuration(agentConf)));
+            RpcServers.proxy(BartReadProtocolPB.class, NetUtils.createSocketAddr(address),
+                new Configuration(agentConf)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted connecting to BART agent " + address);
