@@ -69,7 +69,10 @@ public final class BartDataNodePlugin implements ServicePlugin {
       server = RpcServers.build(conf, AgentProtocolPB.class,
           AgentService.newReflectiveBlockingService(new AgentRpcService(agent, superusers)), bind,
           conf.getInt(BartConfigKeys.AGENT_HANDLER_COUNT,
-              BartConfigKeys.AGENT_HANDLER_COUNT_DEFAULT));
+              BartConfigKeys.AGENT_HANDLER_COUNT_DEFAULT),
+          // Users' reads authenticate with their plans' block tokens; the agent protocol refuses
+          // token callers (Superusers). An incompatible Hadoop may lack the DataNode's keys.
+          incompatibility == null ? new PlanTokenSecretManager(dn.blockKeys()) : null);
       server.addTerseExceptions(ReadRpcService.REFUSALS);
       server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, BartReadProtocolPB.class,
           BartReadService.newReflectiveBlockingService(new ReadRpcService(agent)));

@@ -22,6 +22,7 @@ import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsVolumeSpi;
 import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsVolumeSpi.ScanInfo;
 import org.apache.hadoop.hdfs.server.datanode.fsdataset.impl.FsVolumeImpl;
 import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.security.token.SecretManager;
 import org.apache.hadoop.security.token.SecretManager.InvalidToken;
 import org.apache.hadoop.security.token.Token;
 import org.bart.protocol.BartAgentException;
@@ -208,6 +209,11 @@ final class DataNodeInternals {
     return dn.getSaslClient().socketSend(sock,
         NetUtils.getOutputStream(sock, dn.getDnConf().getSocketWriteTimeout()),
         NetUtils.getInputStream(sock), dn.getDataEncryptionKeyFactoryForBlock(b), token, target);
+  }
+
+  /** This DataNode's block keys of every block pool, as its own IPC server checks tokens. */
+  SecretManager<BlockTokenIdentifier> blockKeys() {
+    return dn.getBlockPoolTokenSecretManager();
   }
 
   /** Whether this DataNode checks block access tokens for pool {@code poolId}. */

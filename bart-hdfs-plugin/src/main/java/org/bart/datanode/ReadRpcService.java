@@ -14,7 +14,8 @@ import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
 /**
  * Server side of the read protocol: users' reads with a plan the NameNode made for them. Any
  * authenticated user may call (the plan and its block token decide what is read, see
- * {@link Agent#readPlanned}); the calling user is the RPC connection's.
+ * {@link Agent#readPlanned}); the calling user is the RPC connection's: the Kerberos user, or
+ * the user of the read plan whose block token authenticated it ({@link PlanTokenSecretManager}).
  */
 final class ReadRpcService implements BartReadProtocolPB {
 

@@ -83,7 +83,10 @@ public final class BartNameNodePlugin implements ServicePlugin {
               new CoordinatorRpcService(agents, coordinator, superusers, heartbeatMs)),
           new InetSocketAddress(bindHost, address.getPort()),
           conf.getInt(BartConfigKeys.NAMENODE_HANDLER_COUNT,
-              BartConfigKeys.NAMENODE_HANDLER_COUNT_DEFAULT));
+              BartConfigKeys.NAMENODE_HANDLER_COUNT_DEFAULT),
+          // Users' read plans authenticate with HDFS delegation tokens as ClientProtocol does;
+          // the coordinator protocol refuses token callers (Superusers).
+          nn.delegationTokens());
       server.addTerseExceptions(CoordinatorRpcService.REFUSALS);
       server.addTerseExceptions(ClientRpcService.REFUSALS);
       server.addProtocol(RPC.RpcKind.RPC_PROTOCOL_BUFFER, BartClientProtocolPB.class,

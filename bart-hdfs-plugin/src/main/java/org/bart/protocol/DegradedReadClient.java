@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.security.PrivilegedExceptionAction;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,10 @@ import org.bart.protocol.wide.WideUnit;
  * A user's reads that need decoding: a read plan of a block group from the NameNode plugin
  * (which checks the user may read the file), then the bytes from one DataNode's agent, which
  * reads and decodes with that plan and answers this client directly. Every call goes as the user
- * who connected (its proxies are made as that user), whichever thread makes it. Thread-safe.
+ * who connected, whichever thread makes it: the plugin is called with that user's credentials
+ * (Kerberos, or an HDFS delegation token of its NameNode), and an agent with the block token of
+ * the plan being read when plans carry one (so a user with only a delegation token reads too),
+ * else with the user's credentials. Thread-safe.
  */
 public final class DegradedReadClient implements Closeable {
 
@@ -54,15 +58,23 @@ public final class DegradedReadClient implements Closeable {
   }
 
   private final UserGroupInformation user;
+  /**
+   * Who agents are called as when plans carry block tokens: a user holding only the plans'
+   * tokens, the latest under each agent's address, with which the connection to that agent
+   * authenticates (it stays open for the user's next plans, each of which the agent checks).
+   */
+  private final UserGroupInformation planTokens;
   private final Configuration agentConf;
   private final BartClientProtocolPB coordinator;
   private final Map<String, BartReadProtocolPB> agents = new ConcurrentHashMap<>();
+  private final Map<String, BartReadProtocolPB> agentsByPlanToken = new ConcurrentHashMap<>();
   /** Agents that could not be reached: asked only when no other can serve. */
   private final Set<String> down = ConcurrentHashMap.newKeySet();
 
   private DegradedReadClient(UserGroupInformation user, Configuration conf,
       BartClientProtocolPB coordinator) {
     this.user = user;
+    this.planTokens = UserGroupInformation.createRemoteUser(user.getShortUserName());
     this.coordinator = coordinator;
     this.agentConf = new Configuration(conf);
     // An agent that does not answer is on a DataNode that is down: another one serves at once.
@@ -123,7 +135,7 @@ public final class DegradedReadClient implements Closeable {
     IOException unreachable = null;
     for (String address : agentsOf(plan)) {
       try {
-        return agent(address).readPlanned(null, req);
+        return agent(address, p.credential).readPlanned(null, req);
       } catch (ServiceException se) {
         IOException e = ProtobufHelper.getRemoteException(se);
         if (e instanceof RemoteException) {
@@ -169,18 +181,31 @@ public final class DegradedReadClient implements Closeable {
     }
   }
 
-  private BartReadProtocolPB agent(String address) throws IOException {
-    BartReadProtocolPB proxy = agents.get(address);
+  /**
+   * The proxy of the agent at {@code address}: with a plan's {@code credential}, as the plan
+   * tokens' user, first given that token for this agent; without, as the user.
+   */
+  private BartReadProtocolPB agent(String address, CredentialProto credential)
+      throws IOException {
+    UserGroupInformation caller = user;
+    Map<String, BartReadProtocolPB> proxies = agents;
+    if (credential != null) {
+      planTokens.addToken(PlanCredentials.forAgent(credential,
+          NetUtils.createSocketAddr(address)));
+      caller = planTokens;
+      proxies = agentsByPlanToken;
+    }
+    BartReadProtocolPB proxy = proxies.get(address);
     if (proxy == null) {
       try {
-        proxy = user.doAs((PrivilegedExceptionAction<BartReadProtocolPB>) () ->
+        proxy = caller.doAs((PrivilegedExceptionAction<BartReadProtocolPB>) () ->
             RpcServers.proxy(BartReadProtocolPB.class, NetUtils.createSocketAddr(address),
                 new Configuration(agentConf)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted connecting to BART agent " + address);
       }
-      BartReadProtocolPB raced = agents.putIfAbsent(address, proxy);
+      BartReadProtocolPB raced = proxies.putIfAbsent(address, proxy);
       if (raced != null) {
         RPC.stopProxy(proxy);
         proxy = raced;
@@ -214,9 +239,11 @@ public final class DegradedReadClient implements Closeable {
   @Override
   public void close() {
     RPC.stopProxy(coordinator);
-    for (BartReadProtocolPB proxy : agents.values()) {
-      RPC.stopProxy(proxy);
+    for (Map<String, BartReadProtocolPB> proxies : Arrays.asList(agents, agentsByPlanToken)) {
+      for (BartReadProtocolPB proxy : proxies.values()) {
+        RPC.stopProxy(proxy);
+      }
+      proxies.clear();
     }
-    agents.clear();
   }
 }

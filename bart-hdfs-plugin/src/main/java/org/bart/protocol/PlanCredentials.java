@@ -1,10 +1,12 @@
 package org.bart.protocol;
 
+import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
 import org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.security.SecurityUtil;
 import org.apache.hadoop.security.token.Token;
 import org.apache.hadoop.thirdparty.protobuf.ByteString;
 import org.bart.protocol.proto.ClientProtos.CredentialProto;
@@ -23,13 +25,44 @@ public final class PlanCredentials {
   private PlanCredentials() {
   }
 
+  private static final String MARK = " bart-read-plan ";
+  private static final int HASH_HEX_CHARS = 64;
+
   /** The token's user id: "USER bart-read-plan SHA256HEX". */
   public static String tokenUser(String user, byte[] plan) {
-    StringBuilder sb = new StringBuilder(user).append(" bart-read-plan ");
+    StringBuilder sb = new StringBuilder(user).append(MARK);
     for (byte b : sha256(plan)) {
       sb.append(String.format("%02x", b & 0xff));
     }
     return sb.toString();
+  }
+
+  /**
+   * The user a plan's token was minted for: USER of a {@link #tokenUser} id, or null if
+   * {@code tokenUserId} is not one (an ordinary block token of HDFS).
+   */
+  public static String userOf(String tokenUserId) {
+    int mark = tokenUserId.lastIndexOf(MARK);
+    if (mark <= 0 || tokenUserId.length() != mark + MARK.length() + HASH_HEX_CHARS) {
+      return null;
+    }
+    for (int i = mark + MARK.length(); i < tokenUserId.length(); i++) {
+      if (Character.digit(tokenUserId.charAt(i), 16) < 0) {
+        return null;
+      }
+    }
+    return tokenUserId.substring(0, mark);
+  }
+
+  /**
+   * The plan's token as a client presents it to the agent at {@code agent} to authenticate its
+   * RPC connection: its service is that agent's address, which is how the read protocol's token
+   * selector ({@link AgentTokenSelector}) finds it for that server and no other.
+   */
+  public static Token<BlockTokenIdentifier> forAgent(CredentialProto c, InetSocketAddress agent) {
+    Token<BlockTokenIdentifier> token = fromProto(c);
+    SecurityUtil.setTokenService(token, agent);
+    return token;
   }
 
   /**

@@ -6,6 +6,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeys;
 import org.apache.hadoop.ipc.ProtobufRpcEngine2;
 import org.apache.hadoop.ipc.RPC;
+import org.apache.hadoop.security.token.SecretManager;
+import org.apache.hadoop.security.token.TokenIdentifier;
 import org.apache.hadoop.thirdparty.protobuf.BlockingService;
 
 /** Builds and connects BART's Hadoop RPC (protobuf) servers and proxies. */
@@ -23,6 +25,18 @@ public final class RpcServers {
    */
   public static RPC.Server build(Configuration conf, Class<?> protocol, BlockingService service,
       InetSocketAddress bind, int handlers) throws IOException {
+    return build(conf, protocol, service, bind, handlers, null);
+  }
+
+  /**
+   * As {@link #build(Configuration, Class, BlockingService, InetSocketAddress, int)}, and the
+   * server also accepts the tokens {@code tokens} checks as authentication (SASL DIGEST-MD5, as
+   * Hadoop's own servers do with theirs), for every protocol it serves: a protocol that must not
+   * be called with a token refuses token-authenticated callers itself ({@link Superusers}).
+   */
+  public static RPC.Server build(Configuration conf, Class<?> protocol, BlockingService service,
+      InetSocketAddress bind, int handlers, SecretManager<? extends TokenIdentifier> tokens)
+      throws IOException {
     RPC.setProtocolEngine(conf, protocol, ProtobufRpcEngine2.class);
     RPC.Server server = LoginUser.call(() -> new RPC.Builder(conf)
         .setProtocol(protocol)
@@ -31,6 +45,7 @@ public final class RpcServers {
         .setPort(bind.getPort())
         .setNumHandlers(handlers)
         .setVerbose(false)
+        .setSecretManager(tokens)
         .build());
     if (conf.getBoolean(CommonConfigurationKeys.HADOOP_SECURITY_AUTHORIZATION, false)) {
       server.refreshServiceAcl(conf, new BartPolicyProvider());

@@ -7,6 +7,7 @@ import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.ipc.Server;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.security.UserGroupInformation.AuthenticationMethod;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 
 /**
@@ -80,13 +81,27 @@ public final class Superusers {
   /**
    * Checks the caller of the RPC being served by this thread.
    *
+   * <p>A caller who authenticated with a token is refused, whoever the token names, even the
+   * superuser: the coordinator's and the agents' protocols take Kerberos (or, without security,
+   * simple) authentication only. HDFS would let a superuser's delegation token call ClientProtocol's
+   * superuser operations, but delegation tokens exist to be handed to jobs, and a block token, which
+   * the agents' server checks for users' reads, is given to every reader of a block and sent to
+   * DataNodes; neither may start, repair or steer work that runs as the HDFS superuser, nor
+   * register an agent's address (HDFS too refuses tokens where credentials are at stake:
+   * getDelegationToken, the DataNode's getBlockLocalPathInfo). Users' degraded reads, which a
+   * delegation token may ask for as HDFS reads, are the client protocol's and are not checked here.
+   *
    * @param what the operation, for the error message
-   * @throws AccessControlException if the caller is not a superuser
+   * @throws AccessControlException if the caller is not a superuser or authenticated by a token
    */
   public void checkCaller(String what) throws AccessControlException {
     UserGroupInformation caller = Server.getRemoteUser();
     if (caller == null) {
       return; // an in-process call, not an RPC
+    }
+    if (authenticatedByToken(caller)) {
+      throw new AccessControlException("Access denied for user " + caller.getShortUserName()
+          + ": " + what + " takes Kerberos credentials, not a delegation or block token");
     }
     if (caller.getShortUserName().equals(daemonUser)
         || Arrays.asList(caller.getGroupNames()).contains(superGroup)) {
@@ -95,5 +110,12 @@ public final class Superusers {
     throw new AccessControlException("Access denied for user " + caller.getShortUserName()
         + ": " + what + " needs the HDFS superuser (" + daemonUser + " or group " + superGroup
         + ")");
+  }
+
+  /** Whether {@code caller} (or, for a proxy user, the real user) authenticated with a token. */
+  static boolean authenticatedByToken(UserGroupInformation caller) {
+    UserGroupInformation authenticated = caller.getRealUser() != null ? caller.getRealUser()
+        : caller;
+    return authenticated.getAuthenticationMethod() == AuthenticationMethod.TOKEN;
   }
 }

@@ -1,9 +1,12 @@
 package org.bart.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -74,6 +77,21 @@ class PlanCredentialsTest {
         new StorageType[0], new String[0]));
     assertThrows(InvalidToken.class, () -> dataNode.checkAccess(forged,
         PlanCredentials.tokenUser("alice", plan), block, AccessMode.READ));
+  }
+
+  @Test
+  void theUserOfAPlansTokenIsReadBackAndOtherIdsHaveNone() throws Exception {
+    byte[] plan = ReadPlanConverter.toBytes(plan("alice", 1));
+    assertEquals("alice", PlanCredentials.userOf(PlanCredentials.tokenUser("alice", plan)));
+    String id = PlanCredentials.tokenUser("alice", plan);
+    assertNull(PlanCredentials.userOf("alice"));
+    assertNull(PlanCredentials.userOf(id.substring(0, id.length() - 1)));
+    assertNull(PlanCredentials.userOf(id.substring(0, id.length() - 1) + "g"));
+    assertNull(PlanCredentials.userOf(id.substring("alice".length())));
+    Token<BlockTokenIdentifier> forAgent = PlanCredentials.forAgent(
+        PlanCredentials.toProto(sign("alice", plan, PlanCredentials.tokenBlock(plan("alice", 1)))),
+        new InetSocketAddress("10.0.0.4", 9878));
+    assertEquals("10.0.0.4:9878", forAgent.getService().toString());
   }
 
   private Token<BlockTokenIdentifier> sign(String user, byte[] plan, ExtendedBlock block) {

@@ -1,8 +1,11 @@
 package org.bart.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.SaslRpcServer.AuthMethod;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.authorize.ServiceAuthorizationManager;
 import org.bart.conf.BartConfigKeys;
@@ -28,6 +31,18 @@ class SuperusersTest {
     } else {
       System.setProperty("hadoop.policy.file", policyFile);
     }
+  }
+
+  @Test
+  void aCallerAuthenticatedByATokenIsKnownAlsoBehindAProxyUser() {
+    UserGroupInformation token = UserGroupInformation.createRemoteUser("hdfs", AuthMethod.TOKEN);
+    UserGroupInformation simple = UserGroupInformation.createRemoteUser("hdfs");
+    assertTrue(Superusers.authenticatedByToken(token));
+    assertFalse(Superusers.authenticatedByToken(simple));
+    assertTrue(Superusers.authenticatedByToken(
+        UserGroupInformation.createProxyUser("alice", token)));
+    assertFalse(Superusers.authenticatedByToken(
+        UserGroupInformation.createProxyUser("alice", simple)));
   }
 
   @Test

@@ -26,26 +26,37 @@ import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.io.IOUtils;
 import org.apache.hadoop.ipc.ProtobufHelper;
+import org.apache.hadoop.ipc.ProtocolInfo;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.ipc.RemoteException;
 import org.apache.hadoop.net.NetUtils;
 import org.apache.hadoop.security.AccessControlException;
+import org.apache.hadoop.security.Credentials;
+import org.apache.hadoop.security.KerberosInfo;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.authorize.AuthorizationException;
+import org.apache.hadoop.security.token.Token;
+import org.apache.hadoop.security.token.TokenInfo;
 import org.apache.hadoop.thirdparty.protobuf.ByteString;
 import org.apache.hadoop.thirdparty.protobuf.ServiceException;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.protocol.AgentProtocolPB;
+import org.bart.protocol.AgentTokenSelector;
 import org.bart.protocol.BartClientProtocolPB;
 import org.bart.protocol.BartReadProtocolPB;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.DegradedReadClient;
+import org.bart.protocol.NameNodeTokenSelector;
+import org.bart.protocol.PlanCredentials;
 import org.bart.protocol.ReadPlanConverter;
 import org.bart.protocol.RpcServers;
+import org.bart.protocol.proto.AgentProtos.AgentService;
 import org.bart.protocol.proto.AgentProtos.GetAgentStatusRequestProto;
 import org.bart.protocol.proto.ClientProtos.GetReadPlanRequestProto;
 import org.bart.protocol.proto.ClientProtos.GetReadPlanResponseProto;
 import org.bart.protocol.proto.ClientProtos.ReadPlannedRequestProto;
+import org.bart.protocol.proto.CoordinatorProtos.CoordinatorService;
+import org.bart.protocol.proto.CoordinatorProtos.MaintenanceRequestProto;
 import org.bart.protocol.wide.ReadPlan;
 import org.bart.protocol.wide.WideUnit;
 import org.bart.report.MaintenanceReport;
@@ -148,6 +159,13 @@ class SecureClusterIT {
     try (FileSystem fs = Users.bartClient(alice, small.dfs(), small.cluster.conf())) {
       assertArrayEquals(contents.get(f1), readAll(fs, f1), f1 + " with a DataNode down");
     }
+    // ...also by a task holding only a delegation token of that user, as YARN gives it.
+    UserGroupInformation task = tokenOnly(alice);
+    try (FileSystem fs = Users.bartClient(task, small.dfs(), small.cluster.conf())) {
+      assertArrayEquals(contents.get(f1), readAll(fs, f1), f1 + " read with a delegation token");
+    }
+    // A delegation token administers nothing, not even the superuser's.
+    assertTokensDoNotAdminister(task);
     // ...only of what the user may read.
     try (DegradedReadClient c = Users.as(alice,
         () -> DegradedReadClient.connect(small.cluster.conf()))) {
@@ -157,7 +175,14 @@ class SecureClusterIT {
     }
     // ...with the plan exactly as the NameNode signed it for that user: the agent checks the
     // block token with its DataNode's keys.
-    assertOnlyTheSignedPlanIsRead(alice, f1, victim.getDatanodeUuid());
+    GetReadPlanResponseProto alicesPlan = signedPlan(alice, f1);
+    assertOnlyTheSignedPlanIsRead(alicesPlan, alice, f1, victim.getDatanodeUuid());
+    // ...and a plan made for alice does not let another user read, whose own plan's token
+    // authenticates her connection to the agent.
+    assertAnotherUsersPlanIsRefused(alicesPlan, tokenOnly(kerberos.login(MALLORY)), f1,
+        victim.getDatanodeUuid());
+    // A plan's block token, even the superuser's, does not command an agent.
+    assertPlanTokensDoNotCommandAgents(f1, victim.getDatanodeUuid());
 
     // Repair of the dead DataNode's units, then verify, by the administrator.
     DeadNodes.declare(small.cluster.mini(), victim.getDatanodeUuid());
@@ -199,23 +224,164 @@ class SecureClusterIT {
     }
   }
 
-  private static void assertOnlyTheSignedPlanIsRead(UserGroupInformation user, String path,
-      String downUuid) throws Exception {
+  /**
+   * A user as a YARN task is: no Kerberos login, only an HDFS delegation token that {@code user}
+   * obtained (with Kerberos) for the job.
+   */
+  private static UserGroupInformation tokenOnly(UserGroupInformation user) throws Exception {
+    Credentials credentials = new Credentials();
+    Users.as(user, () -> {
+      try (FileSystem fs = FileSystem.newInstance(small.dfs().getUri(), small.cluster.conf())) {
+        return fs.addDelegationTokens("yarn", credentials);
+      }
+    });
+    assertEquals(1, credentials.numberOfTokens(), credentials.getAllTokens()::toString);
+    UserGroupInformation task = UserGroupInformation.createRemoteUser(user.getShortUserName());
+    for (Token<?> t : credentials.getAllTokens()) {
+      task.addToken(t);
+    }
+    return task;
+  }
+
+  /**
+   * The coordinator protocol takes no token: not through BART's own client, and not from a
+   * client that offers one (an interface of the same protocol name that selects delegation
+   * tokens), neither an ordinary user's (whom the service ACL already refuses) nor the HDFS
+   * superuser's.
+   */
+  private static void assertTokensDoNotAdminister(UserGroupInformation task) throws Exception {
+    try (CoordinatorClient c = Users.as(task,
+        () -> CoordinatorClient.connect(small.cluster.conf()))) {
+      IOException e = assertThrows(IOException.class, () -> c.repair(TREE));
+      assertTrue(e.getMessage().contains("cannot authenticate"), e.toString());
+    }
+    IOException ordinary = offerTokenToCoordinator(task);
+    assertRefusedByAcl(ordinary);
+    IOException superuser = offerTokenToCoordinator(
+        tokenOnly(UserGroupInformation.getLoginUser()));
+    assertTrue(superuser instanceof AccessControlException
+        && superuser.getMessage().contains("not a delegation or block token"),
+        superuser.toString());
+  }
+
+  /** What the coordinator answers to a repair asked with {@code task}'s delegation token. */
+  private static IOException offerTokenToCoordinator(UserGroupInformation task) throws Exception {
+    TokenCoordinatorProtocolPB coordinator = Users.as(task, () -> RpcServers.proxy(
+        TokenCoordinatorProtocolPB.class, CoordinatorClient.address(small.cluster.conf()),
+        new Configuration(small.cluster.conf())));
+    try {
+      ServiceException se = assertThrows(ServiceException.class, () -> coordinator.repair(null,
+          MaintenanceRequestProto.newBuilder().setPath(TREE).build()));
+      IOException e = ProtobufHelper.getRemoteException(se);
+      return e instanceof RemoteException ? ((RemoteException) e).unwrapRemoteException() : e;
+    } finally {
+      RPC.stopProxy(coordinator);
+    }
+  }
+
+  /** The coordinator protocol as a client would call it that offers it a delegation token. */
+  @TokenInfo(NameNodeTokenSelector.class)
+  @KerberosInfo(serverPrincipal = DFSConfigKeys.DFS_NAMENODE_KERBEROS_PRINCIPAL_KEY)
+  @ProtocolInfo(protocolName = "org.bart.protocol.CoordinatorProtocolPB", protocolVersion = 1)
+  interface TokenCoordinatorProtocolPB extends CoordinatorService.BlockingInterface {
+  }
+
+  /**
+   * The agent protocol called by a client that offers it the block token of the superuser's own
+   * read plan (which the service ACL admits by its user): refused for the token.
+   */
+  private static void assertPlanTokensDoNotCommandAgents(String path, String downUuid)
+      throws Exception {
+    UserGroupInformation superuser = UserGroupInformation.getLoginUser();
+    GetReadPlanResponseProto plan = signedPlan(superuser, path);
+    String agentAddress = liveAgent(ReadPlanConverter.fromBytes(plan.getPlan().toByteArray()),
+        downUuid);
+    UserGroupInformation connection =
+        UserGroupInformation.createRemoteUser(superuser.getShortUserName());
+    connection.addToken(PlanCredentials.forAgent(plan.getCredential(),
+        NetUtils.createSocketAddr(agentAddress)));
+    TokenAgentProtocolPB toAgent = Users.as(connection, () -> RpcServers.proxy(
+        TokenAgentProtocolPB.class, NetUtils.createSocketAddr(agentAddress),
+        new Configuration(small.cluster.conf())));
+    try {
+      ServiceException se = assertThrows(ServiceException.class,
+          () -> toAgent.getStatus(null, GetAgentStatusRequestProto.getDefaultInstance()));
+      IOException e = ((RemoteException) ProtobufHelper.getRemoteException(se))
+          .unwrapRemoteException();
+      assertTrue(e instanceof AccessControlException
+          && e.getMessage().contains("not a delegation or block token"), e.toString());
+    } finally {
+      RPC.stopProxy(toAgent);
+    }
+  }
+
+  /** The agent protocol as a client would call it that offers it a plan's block token. */
+  @TokenInfo(AgentTokenSelector.class)
+  @KerberosInfo(serverPrincipal = DFSConfigKeys.DFS_DATANODE_KERBEROS_PRINCIPAL_KEY)
+  @ProtocolInfo(protocolName = "org.bart.protocol.AgentProtocolPB", protocolVersion = 1)
+  interface TokenAgentProtocolPB extends AgentService.BlockingInterface {
+  }
+
+  /** A plan of {@code path}'s first block group, as the NameNode signs it for {@code user}. */
+  private static GetReadPlanResponseProto signedPlan(UserGroupInformation user, String path)
+      throws Exception {
     BartClientProtocolPB nn = Users.as(user, () -> RpcServers.proxy(BartClientProtocolPB.class,
         CoordinatorClient.address(small.cluster.conf()), new Configuration(small.cluster.conf())));
-    GetReadPlanResponseProto signed = nn.getReadPlan(null,
-        GetReadPlanRequestProto.newBuilder().setPath(path).setOffset(0).build());
-    RPC.stopProxy(nn);
-    assertTrue(signed.hasCredential(), "no block token on a plan of a cluster with block tokens");
-    ReadPlan plan = ReadPlanConverter.fromBytes(signed.getPlan().toByteArray());
-    String agent = null;
+    try {
+      GetReadPlanResponseProto signed = nn.getReadPlan(null,
+          GetReadPlanRequestProto.newBuilder().setPath(path).setOffset(0).build());
+      assertTrue(signed.hasCredential(),
+          "no block token on a plan of a cluster with block tokens");
+      return signed;
+    } finally {
+      RPC.stopProxy(nn);
+    }
+  }
+
+  /** The address of an agent of the plan's wide group other than the stopped DataNode's. */
+  private static String liveAgent(ReadPlan plan, String downUuid) {
     for (WideUnit u : plan.units()) {
-      if (agent == null && u.node() != null && !u.node().uuid().equals(downUuid)) {
-        agent = u.node().agentAddress();
+      if (u.node() != null && !u.node().uuid().equals(downUuid)) {
+        return u.node().agentAddress();
       }
     }
-    assertNotNull(agent, "no live agent in " + plan.units());
-    String agentAddress = agent;
+    throw new AssertionError("no live agent in " + plan.units());
+  }
+
+  /**
+   * {@code other} (a task with a delegation token only) connects to an agent with the block token
+   * of a plan of its own, and reads with it; with the plan and token made for someone else it is
+   * refused.
+   */
+  private static void assertAnotherUsersPlanIsRefused(GetReadPlanResponseProto someoneElses,
+      UserGroupInformation other, String path, String downUuid) throws Exception {
+    GetReadPlanResponseProto own = signedPlan(other, path);
+    String agentAddress = liveAgent(ReadPlanConverter.fromBytes(own.getPlan().toByteArray()),
+        downUuid);
+    UserGroupInformation connection =
+        UserGroupInformation.createRemoteUser(other.getShortUserName());
+    connection.addToken(PlanCredentials.forAgent(own.getCredential(),
+        NetUtils.createSocketAddr(agentAddress)));
+    BartReadProtocolPB toAgent = Users.as(connection, () -> RpcServers.proxy(
+        BartReadProtocolPB.class, NetUtils.createSocketAddr(agentAddress),
+        new Configuration(small.cluster.conf())));
+    try {
+      ReadPlannedRequestProto mine = ReadPlannedRequestProto.newBuilder()
+          .setPlan(own.getPlan()).setCredential(own.getCredential()).setOffset(0)
+          .setLength(1024).build();
+      assertArrayEquals(Arrays.copyOf(contents.get(path), 1024),
+          toAgent.readPlanned(null, mine).getData().toByteArray());
+      assertPlanRefused(toAgent, mine.toBuilder().setPlan(someoneElses.getPlan())
+          .setCredential(someoneElses.getCredential()).build(), path);
+    } finally {
+      RPC.stopProxy(toAgent);
+    }
+  }
+
+  private static void assertOnlyTheSignedPlanIsRead(GetReadPlanResponseProto signed,
+      UserGroupInformation user, String path, String downUuid) throws Exception {
+    ReadPlan plan = ReadPlanConverter.fromBytes(signed.getPlan().toByteArray());
+    String agentAddress = liveAgent(plan, downUuid);
     BartReadProtocolPB toAgent = Users.as(user, () -> RpcServers.proxy(BartReadProtocolPB.class,
         NetUtils.createSocketAddr(agentAddress), new Configuration(small.cluster.conf())));
     try {

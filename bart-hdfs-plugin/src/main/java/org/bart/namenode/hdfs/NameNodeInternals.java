@@ -1,5 +1,6 @@
 package org.bart.namenode.hdfs;
 
+import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
 import org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier;
 import org.apache.hadoop.hdfs.security.token.block.BlockTokenIdentifier.AccessMode;
 import org.apache.hadoop.hdfs.security.token.block.BlockTokenSecretManager;
+import org.apache.hadoop.hdfs.security.token.delegation.DelegationTokenSecretManager;
 import org.apache.hadoop.hdfs.server.blockmanagement.BlockInfo;
 import org.apache.hadoop.hdfs.server.blockmanagement.BlockManager;
 import org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor;
@@ -32,6 +34,10 @@ import org.apache.hadoop.security.token.Token;
  */
 public final class NameNodeInternals {
 
+  /** Looked up once; null only if missing, and then the self-check has kept the plugin off. */
+  private static final Method DELEGATION_TOKENS_METHOD = NameNodeSelfCheck.DELEGATION_TOKENS
+      .accessibleMethod(NameNodeInternals.class.getClassLoader());
+
   private final NameNode nn;
 
   /** @param service the NameNode a {@code ServicePlugin} is started with */
@@ -51,6 +57,23 @@ public final class NameNodeInternals {
   /** The NameNode's RPC server, whose calls act as the calling RPC user. */
   public NamenodeProtocols rpcServer() {
     return nn.getRpcServer();
+  }
+
+  /**
+   * The NameNode's own delegation-token secret manager, with which its client RPC server checks
+   * HDFS delegation tokens (it knows every token this NameNode issued and not yet cancelled or
+   * expired; on a standby it refuses them as the NameNode does).
+   */
+  public DelegationTokenSecretManager delegationTokens() {
+    if (DELEGATION_TOKENS_METHOD == null) {
+      throw new IllegalStateException(NameNodeSelfCheck.DELEGATION_TOKENS
+          + " is missing: the self-check keeps the coordinator from serving");
+    }
+    try {
+      return (DelegationTokenSecretManager) DELEGATION_TOKENS_METHOD.invoke(nn.getNamesystem());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot call " + NameNodeSelfCheck.DELEGATION_TOKENS, e);
+    }
   }
 
   /** Whether this NameNode is active and out of safe mode, so that it may change the namespace. */

@@ -37,6 +37,11 @@ public final class NameNodeSelfCheck {
   private static final String TOKENS =
       "org.apache.hadoop.hdfs.security.token.block.BlockTokenSecretManager";
 
+  /** Package-private in FSNamesystem: called by reflection ({@link NameNodeInternals}). */
+  static final Requirement DELEGATION_TOKENS = Requirement.method(FSN,
+      "org.apache.hadoop.hdfs.security.token.delegation.DelegationTokenSecretManager",
+      "getDelegationTokenSecretManager");
+
   /** What the NameNode plugin calls of Hadoop beyond its public, stable API. */
   static final List<Requirement> REQUIRED = Collections.unmodifiableList(Arrays.asList(
       // the NameNode and its namespace
@@ -51,6 +56,7 @@ public final class NameNodeSelfCheck {
       Requirement.method(FSN, "void", "readUnlock"),
       Requirement.method(FSN, FSDIR, "getFSDirectory"),
       Requirement.method(FSN, BM, "getBlockManager"),
+      DELEGATION_TOKENS,
       Requirement.method(BM, "org.apache.hadoop.hdfs.server.blockmanagement.BlockInfo",
           "getStoredBlock", "org.apache.hadoop.hdfs.protocol.Block"),
       Requirement.method(BM, "java.util.Collection", "getCorruptReplicas",
