@@ -44,23 +44,23 @@ class BenchCommandsSmokeIT {
   }
 
   /**
-   * Two trees (4 and 8 files of 4 stripes of RS-LEGACY(2,1), grouped by 2) with batches of 4
-   * wide groups (8 stripes: two files each, so 2 and 4 batches) and the small tree again with
-   * batches of 2 groups (4 stripes: one file each), all on one cluster of 6 DataNodes: the batch
-   * counts follow from the bound each run asks for, every run commits, and every file reads back
-   * byte-identical (the bench's own checksums; it exits 1 otherwise).
+   * Two trees (2 and 4 files of 4 stripes of RS-LEGACY(2,1), grouped by 2) with batches of 4
+   * wide groups (8 stripes: two files each, so 1 and 2 batches) and the small tree again with
+   * batches of 2 groups (4 stripes: one file each, so 2 batches), all on one cluster of 6
+   * DataNodes: the batch counts follow from the bound each run asks for, every run commits, and
+   * every file reads back byte-identical (the bench's own checksums; it exits 1 otherwise).
    */
   @Test
   void benchScalePrintsOneColumnPerRunAndEveryFileSurvives() {
-    String out = run("bench-scale", "--code", "2,1,2", "--trees", "16,32", "--batch-groups",
-        "4", "--small-batch-groups", "2", "--small-batch-tree", "16", "--stripes-per-file", "4",
+    String out = run("bench-scale", "--code", "2,1,2", "--trees", "8,16", "--batch-groups",
+        "4", "--small-batch-groups", "2", "--small-batch-tree", "8", "--stripes-per-file", "4",
         "--datanodes", "6", "--writers", "2");
-    assertEquals(Arrays.asList("16", "32", "16"), cells(out, "tree (stripes)"));
+    assertEquals(Arrays.asList("8", "16", "8"), cells(out, "tree (stripes)"));
     assertEquals(Arrays.asList("4", "4", "2"), cells(out, "batch groups (bound)"));
-    assertEquals(Arrays.asList("2", "4", "4"), cells(out, "batches"));
+    assertEquals(Arrays.asList("1", "2", "2"), cells(out, "batches"));
     assertEquals(Arrays.asList("8", "8", "4"), cells(out, "stripes of the largest batch"));
     assertEquals(Arrays.asList("committed", "committed", "committed"), cells(out, "outcome"));
-    assertEquals(Arrays.asList("4/4", "8/8", "4/4"), cells(out, "files byte-identical"));
+    assertEquals(Arrays.asList("2/2", "4/4", "2/2"), cells(out, "files byte-identical"));
     for (String phase : new String[] {"recover", "discover", "plan", "stage", "verify", "commit",
         "cleanup", "total"}) {
       int rows = 0;
@@ -75,7 +75,7 @@ class BenchCommandsSmokeIT {
     for (String stage : cellsAfter(out, "NameNode ClientProtocol calls per stripe", "stage")) {
       assertTrue(Double.parseDouble(stage) > 0, "staging calls the NameNode:\n" + out);
     }
-    assertTrue(out.contains("time per stripe, largest / smallest tree (32 / 16 stripes"), out);
+    assertTrue(out.contains("time per stripe, largest / smallest tree (16 / 8 stripes"), out);
   }
 
   /** The cells of the first row labelled {@code label}. */
