@@ -55,9 +55,9 @@ public class BartFileSystem extends DistributedFileSystem {
     long groupBytes = (long) p.getNumDataUnits() * st.getBlockSize();
     int readahead = BartConfigCheck.clientReadahead(getConf());
     StockCells cells = new StockCells(() -> openStock(f, bufferSize));
-    PluginDegradedSource degraded = new PluginDegradedSource(degradedReads,
-        degradedReads.plansOf(st.getFileId()),
-        new PartialDecode(cells, prefetcher, degradedReads::decoder), cells);
+    KeptPlans plans = degradedReads.plansOf(st.getFileId());
+    PluginDegradedSource degraded = new PluginDegradedSource(degradedReads, plans,
+        new PartialDecode(cells, prefetcher, degradedReads::decoder, plans.unreadable()), cells);
     return new FSDataInputStream(new WideGroupInputStream(path, st.getLen(), groupBytes, stock,
         () -> openStock(f, bufferSize), degraded, readahead, prefetcher));
   }

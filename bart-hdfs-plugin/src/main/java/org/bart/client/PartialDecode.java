@@ -5,12 +5,9 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -33,9 +30,10 @@ import org.bart.protocol.wide.ReadPlan;
  * whole member on the agent read 18 and returned 6.
  *
  * <p>The lost blocks are known before the window is read when the plan says so or an earlier
- * window of this stream found them unreadable; then the agent is asked at once. A block first
- * found unreadable in this window is remembered and the agent asked (again) once the client's
- * reads are done. Thread-safe (a stream's reader and its prefetch may read at once).
+ * read of the file found them unreadable ({@link UnreadableBlocks}); then the agent is asked at
+ * once. A block first found unreadable in this window is remembered and the agent asked (again)
+ * once the client's reads are done. Thread-safe (a stream's reader and its prefetch may read at
+ * once).
  */
 final class PartialDecode {
 
@@ -53,18 +51,20 @@ final class PartialDecode {
   private final OwnCells own;
   private final ExecutorService pool;
   private final Function<WideCode, WideDecoder> decoders;
-  /** The member's data blocks found unreadable, by the start of their block group. */
-  private final Map<Long, Set<Integer>> unreadable = new ConcurrentHashMap<>();
+  private final UnreadableBlocks unreadable;
 
   /**
    * @param pool runs the client's block reads and the agent's call in parallel (unbounded: its
    *     tasks wait for one another)
    * @param decoders the decoder of a wide code
+   * @param unreadable the file's blocks found unreadable lately (shared by its streams)
    */
-  PartialDecode(OwnCells own, ExecutorService pool, Function<WideCode, WideDecoder> decoders) {
+  PartialDecode(OwnCells own, ExecutorService pool, Function<WideCode, WideDecoder> decoders,
+      UnreadableBlocks unreadable) {
     this.own = own;
     this.pool = pool;
     this.decoders = decoders;
+    this.unreadable = unreadable;
   }
 
   /**
@@ -90,8 +90,7 @@ final class PartialDecode {
       return 0;
     }
     Window w = new Window(plan, inGroup / row, want, b, off);
-    Set<Integer> known = unreadableOf(plan.groupStart());
-    List<Integer> lost = w.lostBlocks(known);
+    List<Integer> lost = w.lostBlocks(unreadable.of(plan.groupStart()));
     Future<MemberPartials> asked = lost.isEmpty() ? null
         : pool.submit(() -> agent.read(offset, want, lost));
     List<Integer> failed = w.readOwn(lost);
@@ -104,7 +103,7 @@ final class PartialDecode {
       partials = await(asked, plan);
     } else {
       // The agent was asked (if at all) with these blocks taken as the client's: ask again.
-      known.addAll(failed);
+      unreadable.add(plan.groupStart(), failed);
       Set<Integer> union = new TreeSet<>(lost);
       union.addAll(failed);
       all = new ArrayList<>(union);
@@ -112,11 +111,6 @@ final class PartialDecode {
     }
     w.complete(partials, all);
     return want;
-  }
-
-  private Set<Integer> unreadableOf(long groupStart) {
-    return unreadable.computeIfAbsent(groupStart,
-        g -> Collections.synchronizedSet(new TreeSet<Integer>()));
   }
 
   private static MemberPartials await(Future<MemberPartials> asked, ReadPlan plan)

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideDecoder;
 import org.bart.datanode.wide.ErasurePatterns;
@@ -113,6 +114,34 @@ class PartialDecodeTest {
   }
 
   @Test
+  void theFilesNextStreamAsksForABlockFoundUnreadableAtOnceWithoutTryingIt() throws IOException {
+    UnreadableBlocks shared = new UnreadableBlocks(System::nanoTime);
+    Reader first = new Reader(group, 2, new int[0], null, shared);
+    first.clientOnlyLost.add(4);
+    first.readAndCheck(null);
+    Reader next = new Reader(group, 2, new int[0], null, shared);
+    next.clientOnlyLost.add(4);
+    next.readAndCheck(null);
+    assertTrue(first.tried.contains(4));
+    assertFalse(next.tried.contains(4), "block 4 read again");
+    for (List<Integer> lost : next.asked) {
+      assertEquals(Arrays.asList(4), lost);
+    }
+  }
+
+  @Test
+  void unreadableBlocksAreTriedAgainAfterAWhile() {
+    long[] now = {0};
+    UnreadableBlocks blocks = new UnreadableBlocks(() -> now[0]);
+    blocks.add(GROUP_START, Arrays.asList(1, 4));
+    now[0] = TimeUnit.SECONDS.toNanos(UnreadableBlocks.KEEP_SECONDS) - 1;
+    assertEquals(new TreeSet<>(Arrays.asList(1, 4)), blocks.of(GROUP_START));
+    assertTrue(blocks.of(0).isEmpty(), "another block group");
+    now[0]++;
+    assertTrue(blocks.of(GROUP_START).isEmpty());
+  }
+
+  @Test
   void aReadNotAtARowsStartIsLeftToTheWholeMemberRead() throws IOException {
     Reader r = new Reader(group, 0, new int[] {0}, null);
     byte[] b = new byte[2000];
@@ -145,9 +174,15 @@ class PartialDecodeTest {
     /** Member blocks only this client cannot read. */
     final Set<Integer> clientOnlyLost = new TreeSet<>();
     final List<List<Integer>> asked = new CopyOnWriteArrayList<>();
+    /** Member blocks this client tried to read. */
+    final Set<Integer> tried = ConcurrentHashMap.newKeySet();
 
     /** @param random chooses how each unit is lost; null: all known to the plan */
     Reader(WideGroup g, int member, int[] pattern, Random random) {
+      this(g, member, pattern, random, new UnreadableBlocks(System::nanoTime));
+    }
+
+    Reader(WideGroup g, int member, int[] pattern, Random random, UnreadableBlocks unreadable) {
       this.g = g;
       this.member = member;
       this.pattern = pattern;
@@ -168,7 +203,7 @@ class PartialDecodeTest {
           MAX_BYTES);
       this.planned = new PlannedRead(WideGroup.wideRead(store), MAX_BYTES);
       this.decode = new PartialDecode(this::ownCell, POOL,
-          code -> DECODERS.computeIfAbsent(code, WideDecoder::new));
+          code -> DECODERS.computeIfAbsent(code, WideDecoder::new), unreadable);
     }
 
     /** The file's bytes as the stock stream reads them: one cell at most, failing on lost blocks. */
@@ -177,6 +212,7 @@ class PartialDecodeTest {
       int cell = WideGroup.CELL;
       assertTrue(inGroup % cell + len <= cell, "a client read within one cell");
       int j = (int) (inGroup / cell % WideGroup.CODE.k());
+      tried.add(j);
       if (ErasurePatterns.contains(pattern, WideGroup.CODE.dataUnit(member, j))
           || clientOnlyLost.contains(j)) {
         throw new IOException("injected: block " + j + " unreadable");
