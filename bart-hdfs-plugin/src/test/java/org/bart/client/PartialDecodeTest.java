@@ -206,7 +206,7 @@ class PartialDecodeTest {
           code -> DECODERS.computeIfAbsent(code, WideDecoder::new), unreadable);
     }
 
-    /** The file's bytes as the stock stream reads them: one cell at most, failing on lost blocks. */
+    /** The file's bytes as the stock stream reads them: within a cell, failing on lost blocks. */
     void ownCell(long position, byte[] b, int off, int len) throws IOException {
       long inGroup = position - GROUP_START;
       int cell = WideGroup.CELL;

@@ -130,7 +130,8 @@ public final class PlannedRead {
     List<WideUnit> units = new ArrayList<>(plan.units());
     List<Integer> wanted = new ArrayList<>();
     for (int j : lostBlocks) {
-      if (j < 0 || j >= k || wanted.contains(member.get(j)) || units.get(member.get(j)).length() == 0) {
+      if (j < 0 || j >= k || wanted.contains(member.get(j))
+          || units.get(member.get(j)).length() == 0) {
         throw new BartAgentException("partial read of " + plan.path() + ": block " + j
             + " is not a lost data block of its block group (k = " + k + ", asked "
             + lostBlocks + ")");
