@@ -109,8 +109,7 @@ final class PartialDecode {
       all = new ArrayList<>(union);
       partials = agent.read(offset, want, all);
     }
-    w.complete(partials, all);
-    return want;
+    return w.complete(partials, all);
   }
 
   private static MemberPartials await(Future<MemberPartials> asked, ReadPlan plan)
@@ -232,10 +231,16 @@ final class PartialDecode {
      * Completes each lost block: its partial plus the same decode over the client's blocks among
      * the sources, stretch by stretch (the sources change where the agent lost a unit midway) and
      * row by row (a block's cells are a row apart in b), written in place.
+     *
+     * @return the window's bytes now whole: fewer rows if the agent's read limit is lower than
+     *     the plan says
      */
-    void complete(MemberPartials p, List<Integer> lost) throws IOException {
+    int complete(MemberPartials p, List<Integer> lost) throws IOException {
       long needed = Math.min(unitEnd(), maxLostLength(lost)) - firstRow * cell;
-      if (p.unitOffset() != firstRow * cell || p.length() < needed) {
+      int served = bytes;
+      if (p.length() < needed && p.length() >= cell && p.length() % cell == 0) {
+        served = (int) (p.length() / cell * k * cell);
+      } else if (p.unitOffset() != firstRow * cell || p.length() < needed) {
         throw new IOException("partial decode of " + plan.path() + ": the agent answered unit "
             + "bytes [" + p.unitOffset() + ", +" + p.length() + ") for rows from " + firstRow);
       }
@@ -269,6 +274,7 @@ final class PartialDecode {
           u += n;
         }
       }
+      return served;
     }
 
     private long maxLostLength(List<Integer> lost) {

@@ -142,6 +142,13 @@ class PartialDecodeTest {
   }
 
   @Test
+  void anAgentWithALowerReadLimitThanThePlanSaysServesFewerRowsPerWindow() throws IOException {
+    Reader r = new Reader(group, 0, new int[] {WideGroup.CODE.dataUnit(0, 2)}, null);
+    r.planned = new PlannedRead(WideGroup.wideRead(r.store), 2 * 6 * WideGroup.CELL - 5);
+    r.readAndCheck(null); // asks for 3 rows a window, gets 2
+  }
+
+  @Test
   void aReadNotAtARowsStartIsLeftToTheWholeMemberRead() throws IOException {
     Reader r = new Reader(group, 0, new int[] {0}, null);
     byte[] b = new byte[2000];
@@ -167,7 +174,7 @@ class PartialDecodeTest {
     final int[] pattern;
     final InMemoryUnits store;
     final ReadPlan plan;
-    final PlannedRead planned;
+    PlannedRead planned;
     final PartialDecode decode;
     final byte[] file;
     final Losses losses;
