@@ -92,6 +92,30 @@ public final class WideDecoder {
     UnitBuffers.consume(units);
   }
 
+  /**
+   * The wide indexes of the units a {@link #decode} of {@code units} reads: its first lambda*k
+   * non-null entries, ascending.
+   *
+   * <p>A decode is linear in these sources, so it can be split between parties that each hold
+   * some of them (a partial decode): each decodes over the same sources with the ones it lacks
+   * given as empty buffers (zeros), and the XOR of their outputs is the full decode. A degraded
+   * read uses this: an agent decodes with the reader's own units as zeros and the reader adds
+   * the same decode over only its own units; empty buffers cost the kernel nothing.
+   *
+   * @throws TooManyErasuresException if fewer than lambda*k units are non-null
+   */
+  public int[] sourcesOf(ByteBuffer[] units) {
+    UnitBuffers.checkCount(units, code.totalUnits(), "unit");
+    checkMissing(units);
+    int[] sources = new int[code.dataUnits()];
+    for (int u = 0, found = 0; found < sources.length; u++) {
+      if (units[u] != null) {
+        sources[found++] = u;
+      }
+    }
+    return sources;
+  }
+
   private void checkErased(ByteBuffer[] units, int[] erased) {
     for (int i = 0; i < erased.length; i++) {
       int unit = erased[i];

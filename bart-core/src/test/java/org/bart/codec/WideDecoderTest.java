@@ -61,6 +61,52 @@ class WideDecoderTest {
     }
   }
 
+  /**
+   * A degraded read's partial decode: for every pattern of (6,3,3) erasures and a random split of
+   * the sources between two parties, each decoding over the same sources with the other's as
+   * empty buffers, the XOR of the two outputs is the lost unit.
+   */
+  @Test
+  void decodesOfTwoHalvesOfTheSourcesXorToTheFullDecode() {
+    Random random = new Random(SEED + 1);
+    WideCode code = WideCode.forGeometry(NarrowCodec.RS_LEGACY, 6, 3, 3);
+    int length = 1 + random.nextInt(40);
+    byte[][] row = Rows.row(code, Rows.data(random, code, Rows.sameLengths(code, length)), length);
+    WideDecoder decoder = new WideDecoder(code);
+    int checked = 0;
+    for (int[] erased : patterns(code.totalUnits(), code.m())) {
+      if (erased.length == 0) {
+        continue;
+      }
+      ByteBuffer[] all = Rows.buffers(random, row, false);
+      for (int u : erased) {
+        all[u] = null;
+      }
+      int[] sources = decoder.sourcesOf(all);
+      assertEquals(code.dataUnits(), sources.length);
+      ByteBuffer[] mine = new ByteBuffer[all.length];
+      ByteBuffer[] theirs = new ByteBuffer[all.length];
+      for (int s : sources) {
+        boolean own = random.nextBoolean();
+        mine[s] = own ? all[s].duplicate() : ByteBuffer.allocate(0);
+        theirs[s] = own ? ByteBuffer.allocate(0) : all[s].duplicate();
+      }
+      int e = erased[random.nextInt(erased.length)];
+      ByteBuffer a = ByteBuffer.allocate(length);
+      ByteBuffer b = ByteBuffer.allocate(length);
+      decoder.decode(mine, new int[] {e}, new ByteBuffer[] {a});
+      decoder.decode(theirs, new int[] {e}, new ByteBuffer[] {b});
+      byte[] sum = new byte[length];
+      for (int i = 0; i < length; i++) {
+        sum[i] = (byte) (a.get(i) ^ b.get(i));
+      }
+      assertArrayEquals(row[e], sum, "erased " + Arrays.toString(erased) + " unit " + e + " "
+          + TestRandom.reproduce());
+      checked++;
+    }
+    assertEquals(1561, checked);
+  }
+
   static void decodeAndCheck(Random random, WideDecoder decoder, byte[][] row,
       int[] erased, int length, Kernel kernel) {
     ByteBuffer[] units = Rows.buffers(random, row, random.nextBoolean());

@@ -22,9 +22,13 @@ import org.bart.conf.BartConfigCheck;
 public class BartFileSystem extends DistributedFileSystem {
 
   private DegradedReads degradedReads;
-  /** Decodes the next window of streams read sequentially through their degraded groups. */
+  /**
+   * Decodes the next window of streams read sequentially through their degraded groups, and runs
+   * a window's reads of the member's own blocks beside its agent call (unbounded: those tasks
+   * wait for one another).
+   */
   private final ExecutorService prefetcher = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "bart-degraded-prefetch");
+    Thread t = new Thread(r, "bart-degraded-read");
     t.setDaemon(true);
     return t;
   });
@@ -50,10 +54,12 @@ public class BartFileSystem extends DistributedFileSystem {
     }
     long groupBytes = (long) p.getNumDataUnits() * st.getBlockSize();
     int readahead = BartConfigCheck.clientReadahead(getConf());
+    StockCells cells = new StockCells(() -> openStock(f, bufferSize));
+    KeptPlans plans = degradedReads.plansOf(st.getFileId());
+    PluginDegradedSource degraded = new PluginDegradedSource(degradedReads, plans,
+        new PartialDecode(cells, prefetcher, degradedReads::decoder, plans.unreadable()), cells);
     return new FSDataInputStream(new WideGroupInputStream(path, st.getLen(), groupBytes, stock,
-        () -> openStock(f, bufferSize),
-        new PluginDegradedSource(degradedReads, degradedReads.plansOf(st.getFileId())), readahead,
-        prefetcher));
+        () -> openStock(f, bufferSize), degraded, readahead, prefetcher));
   }
 
   @Override

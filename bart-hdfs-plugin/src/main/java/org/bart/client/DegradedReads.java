@@ -6,8 +6,11 @@ import java.io.InterruptedIOException;
 import java.security.PrivilegedExceptionAction;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.security.UserGroupInformation;
+import org.bart.codec.WideCode;
+import org.bart.codec.WideDecoder;
 import org.bart.protocol.DegradedReadClient;
 
 /**
@@ -34,6 +37,7 @@ final class DegradedReads implements Closeable {
       return size() > FILES_KEPT;
     }
   };
+  private final Map<WideCode, WideDecoder> decoders = new ConcurrentHashMap<>();
   private DegradedReadClient client;
 
   DegradedReads(Configuration conf, UserGroupInformation user) {
@@ -44,6 +48,11 @@ final class DegradedReads implements Closeable {
   /** The kept plans of the file with inode id {@code fileId}. */
   synchronized KeptPlans plansOf(long fileId) {
     return byInode.computeIfAbsent(fileId, id -> new KeptPlans());
+  }
+
+  /** The decoder of {@code code}, shared by the streams (it caches decode plans). */
+  WideDecoder decoder(WideCode code) {
+    return decoders.computeIfAbsent(code, WideDecoder::new);
   }
 
   /** The client, connected as the file system's user on first use. */

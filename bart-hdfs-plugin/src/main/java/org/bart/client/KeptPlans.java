@@ -4,10 +4,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bart.protocol.DegradedReadClient;
 
-/** The read plans of one file's block groups, by the offset each group starts at. Thread-safe. */
+/**
+ * The read plans of one file's block groups, by the offset each group starts at, and the file's
+ * blocks found unreadable lately. Thread-safe.
+ */
 final class KeptPlans {
 
   private final TreeMap<Long, DegradedReadClient.Plan> plans = new TreeMap<>();
+  private final UnreadableBlocks unreadable = new UnreadableBlocks(System::nanoTime);
+
+  /** The file's blocks its degraded reads found unreadable lately. */
+  UnreadableBlocks unreadable() {
+    return unreadable;
+  }
 
   /** The plan of the block group holding {@code offset}, or null if none is kept. */
   synchronized DegradedReadClient.Plan covering(long offset) {

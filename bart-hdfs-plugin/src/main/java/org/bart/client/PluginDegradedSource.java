@@ -7,19 +7,29 @@ import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
 /**
  * {@link DegradedSource} of BART's plugins for one stream: a read plan per block group from the
  * NameNode plugin (asked once per group and kept, for every stream of the same file that the
- * file system opens), the bytes from an agent, both over the file system's {@link
- * DegradedReads}. A read with a kept plan that fails (the plan expired, units moved since) is
- * tried once more with a fresh plan. Thread-safe.
+ * file system opens), then whole rows by partial decoding ({@link PartialDecode}: the member's
+ * readable blocks read by this client, the lost ones' partials by an agent), or, where that does
+ * not apply, the member's bytes decoded whole by an agent; the connections are the file system's
+ * {@link DegradedReads}. A read with a kept plan that fails (the plan expired, units moved since)
+ * is tried once more with a fresh plan. Thread-safe.
  */
 final class PluginDegradedSource implements DegradedSource {
 
   private final DegradedReads reads;
   private final KeptPlans plans;
+  private final PartialDecode partial;
+  private final StockCells cells;
 
-  /** @param plans the kept plans of the file this stream reads (by its inode id) */
-  PluginDegradedSource(DegradedReads reads, KeptPlans plans) {
+  /**
+   * @param plans the kept plans of the file this stream reads (by its inode id)
+   * @param cells the stream's reads of its own blocks, which {@code partial} uses
+   */
+  PluginDegradedSource(DegradedReads reads, KeptPlans plans, PartialDecode partial,
+      StockCells cells) {
     this.reads = reads;
     this.plans = plans;
+    this.partial = partial;
+    this.cells = cells;
   }
 
   @Override
@@ -29,16 +39,30 @@ final class PluginDegradedSource implements DegradedSource {
     if (plan == null) {
       return 0; // the file's end
     }
-    ReadPlannedResponseProto r;
     try {
-      r = reads.client().read(plan, offset, length);
+      return read(plan, offset, b, off, length);
     } catch (IOException e) {
       if (kept == null) {
         throw e;
       }
-      r = retry(path, offset, length);
+      DegradedReadClient.Plan fresh = freshPlan(path, offset);
+      if (fresh == null) {
+        throw new IOException(path + " ended before " + offset + " while it was read");
+      }
+      return read(fresh, offset, b, off, length);
     }
-    int n = Math.min(length, r.getData().size());
+  }
+
+  private int read(DegradedReadClient.Plan plan, long offset, byte[] b, int off, int length)
+      throws IOException {
+    int n = partial.read(plan.plan(),
+        (o, len, lost) -> reads.client().readPartial(plan, o, len, lost), offset, b, off, length);
+    if (n > 0) {
+      return n;
+    }
+    // Not at a row's start, or a row larger than an agent's read limit: the whole member's bytes.
+    ReadPlannedResponseProto r = reads.client().read(plan, offset, length);
+    n = Math.min(length, r.getData().size());
     r.getData().copyTo(b, 0, off, n);
     return n;
   }
@@ -53,15 +77,6 @@ final class PluginDegradedSource implements DegradedSource {
     return (long) plan.plan().code().k() * plan.plan().cellSize();
   }
 
-  private ReadPlannedResponseProto retry(String path, long offset, int length)
-      throws IOException {
-    DegradedReadClient.Plan fresh = freshPlan(path, offset);
-    if (fresh == null) {
-      throw new IOException(path + " ended before " + offset + " while it was read");
-    }
-    return reads.client().read(fresh, offset, length);
-  }
-
   private DegradedReadClient.Plan freshPlan(String path, long offset) throws IOException {
     DegradedReadClient.Plan p = reads.client().plan(path, offset);
     if (p != null) {
@@ -70,8 +85,9 @@ final class PluginDegradedSource implements DegradedSource {
     return p;
   }
 
-  /** The connection is the file system's: it stays open for other streams. */
+  /** Closes the stream's own stock reader; the connections are the file system's. */
   @Override
   public void close() {
+    cells.close();
   }
 }

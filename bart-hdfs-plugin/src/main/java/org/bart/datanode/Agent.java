@@ -27,6 +27,7 @@ import org.bart.datanode.wide.ReusedReaders;
 import org.bart.datanode.wide.WideRead;
 import org.bart.protocol.PlanCredentials;
 import org.bart.protocol.ReadPlanConverter;
+import org.bart.protocol.MemberPartialsConverter;
 import org.bart.protocol.proto.ClientProtos.ReadPlannedRequestProto;
 import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
 import org.bart.protocol.wide.ReadPlan;
@@ -246,10 +247,14 @@ public final class Agent implements AutoCloseable {
             + caller + ": " + e.getMessage());
       }
     }
+    if (req.getLostBlocksCount() > 0) {
+      return readPartial(plan, req, tokenBlock);
+    }
     PlannedRead.Result[] done = new PlannedRead.Result[1];
     execute("readPlanned", computePool, WideReadConverter.toProto(
         WideReadConverter.toReplica(tokenBlock)), stats -> {
           done[0] = plannedRead.read(plan, req.getOffset(), req.getLength());
+          stats.bytesRead += done[0].bytesRead;
           stats.bytesSent += done[0].data.length;
           return done[0].decoded.isEmpty() ? OpPath.TRANSFERRED : OpPath.COMPUTED;
         });
@@ -258,6 +263,23 @@ public final class Agent implements AutoCloseable {
     return ReadPlannedResponseProto.newBuilder()
         .setData(UnsafeByteOperations.unsafeWrap(done[0].data))
         .addAllDecoded(done[0].decoded).build();
+  }
+
+  /** A checked plan's partial decode of the member's lost blocks (see PlannedRead#readPartial). */
+  private ReadPlannedResponseProto readPartial(ReadPlan plan, ReadPlannedRequestProto req,
+      ExtendedBlock tokenBlock) throws IOException {
+    PlannedRead.PartialResult[] done = new PlannedRead.PartialResult[1];
+    execute("readPlanned", computePool, WideReadConverter.toProto(
+        WideReadConverter.toReplica(tokenBlock)), stats -> {
+          done[0] = plannedRead.readPartial(plan, req.getOffset(), req.getLength(),
+              req.getLostBlocksList());
+          stats.bytesRead += done[0].bytesRead;
+          stats.bytesSent += done[0].decodedBytes;
+          return OpPath.COMPUTED;
+        });
+    metrics.degradedReadsServed.incr();
+    metrics.bytesDecoded.incr(done[0].decodedBytes);
+    return MemberPartialsConverter.toProto(done[0].partials);
   }
 
   private void checkReadSize(ReadWideRequestProto req) throws BartAgentException {
@@ -313,6 +335,7 @@ public final class Agent implements AutoCloseable {
         .setBytesSent(metrics.bytesSent.value())
         .setBytesReceived(metrics.bytesReceived.value())
         .setBytesWritten(metrics.bytesWritten.value())
+        .setBytesRead(metrics.bytesRead.value())
         .setBandwidthPerSec(ctx.limiter.bytesPerSec());
     if (reason != null) {
       b.setNotReadyReason(reason);

@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ import org.bart.protocol.proto.ClientProtos.GetReadPlanRequestProto;
 import org.bart.protocol.proto.ClientProtos.GetReadPlanResponseProto;
 import org.bart.protocol.proto.ClientProtos.ReadPlannedRequestProto;
 import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
+import org.bart.protocol.wide.MemberPartials;
 import org.bart.protocol.wide.ReadPlan;
 import org.bart.protocol.wide.WideUnit;
 
@@ -121,6 +123,25 @@ public final class DegradedReadClient implements Closeable {
    *     (expired, or not this user's)
    */
   public ReadPlannedResponseProto read(Plan p, long offset, int length) throws IOException {
+    return ask(p, request(p, offset, length).build());
+  }
+
+  /**
+   * The partials of the member's {@code lostBlocks} (indexes 0..k-1 in the block group) over the
+   * rows of file bytes [{@code offset}, {@code offset + length}) of the plan's block group,
+   * fewer beyond an agent's read limit: the agent decodes them with the member's other blocks
+   * as zeros, and this client adds their share. Agents are asked as by {@link #read}.
+   *
+   * @throws UnreadableRangeException if more units are lost than the wide code rebuilds
+   */
+  public MemberPartials readPartial(Plan p, long offset, int length, List<Integer> lostBlocks)
+      throws IOException {
+    return MemberPartialsConverter.fromProto(
+        ask(p, request(p, offset, length).addAllLostBlocks(lostBlocks).build()),
+        lostBlocks.size());
+  }
+
+  private static ReadPlannedRequestProto.Builder request(Plan p, long offset, int length) {
     ReadPlan plan = p.plan;
     long inGroup = offset - plan.groupStart();
     ReadPlannedRequestProto.Builder b = ReadPlannedRequestProto.newBuilder()
@@ -131,7 +152,12 @@ public final class DegradedReadClient implements Closeable {
     if (p.credential != null) {
       b.setCredential(p.credential);
     }
-    ReadPlannedRequestProto req = b.build();
+    return b;
+  }
+
+  /** The first agent that answers; one that cannot be reached is passed over. */
+  private ReadPlannedResponseProto ask(Plan p, ReadPlannedRequestProto req) throws IOException {
+    ReadPlan plan = p.plan;
     IOException unreachable = null;
     for (String address : agentsOf(plan)) {
       try {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideDecoder;
 import org.bart.protocol.BartAgentException;
+import org.bart.protocol.wide.DecodeSources;
 import org.bart.protocol.wide.Replica;
 import org.bart.protocol.wide.WideReadRequest;
 import org.bart.protocol.wide.WideReadResult.Path;
@@ -198,6 +199,8 @@ public final class WideRead {
     final WideCode code;
     final UnitReads reads;
     final List<Integer> decoded = new ArrayList<>();
+    /** What the decodes of a read used, chunk by chunk (equal neighbours merged). */
+    final List<DecodeSources> sources = new ArrayList<>();
     final ByteBuffer[] results;
     long bytesWritten;
     long bytesSent;
@@ -211,7 +214,7 @@ public final class WideRead {
 
     WideReadResult result(Path path, List<ByteBuffer> data, List<Integer> decodedUnits) {
       return new WideReadResult(path, data, decodedUnits, reads.bytesRead, bytesWritten,
-          bytesSent, reads.bytesReceived);
+          bytesSent, reads.bytesReceived, sources);
     }
 
     /** Bytes of unit {@code u} in [o, o + n): fewer past the unit's end. */
@@ -256,9 +259,19 @@ public final class WideRead {
           outputs[i] = result(missing.get(i), n);
           wanted[missing.get(i)] = outputs[i];
         }
+        noteSources(decoder.sourcesOf(units), n);
         decode(decoder, units, erased, outputs);
       }
       return wanted;
+    }
+
+    private void noteSources(int[] used, int n) {
+      int last = sources.size() - 1;
+      if (last >= 0 && sources.get(last).sameUnits(used)) {
+        sources.set(last, sources.get(last).longer(n));
+      } else {
+        sources.add(new DecodeSources(n, used));
+      }
     }
 
     /** Unit {@code w}'s bytes of [o, o + n) decoded from the other units only. */

@@ -29,10 +29,19 @@ public final class WideReadResult {
   private final long bytesWritten;
   private final long bytesSent;
   private final long bytesReceived;
+  private final List<DecodeSources> sources;
 
   public WideReadResult(Path path, List<ByteBuffer> data, List<Integer> decoded, long bytesRead,
       long bytesWritten, long bytesSent, long bytesReceived) {
+    this(path, data, decoded, bytesRead, bytesWritten, bytesSent, bytesReceived,
+        Collections.<DecodeSources>emptyList());
+  }
+
+  /** @param sources what the decodes used, stretch by stretch (see {@link #sources()}) */
+  public WideReadResult(Path path, List<ByteBuffer> data, List<Integer> decoded, long bytesRead,
+      long bytesWritten, long bytesSent, long bytesReceived, List<DecodeSources> sources) {
     this.path = path;
+    this.sources = Collections.unmodifiableList(sources);
     this.data = Collections.unmodifiableList(data);
     this.decoded = Collections.unmodifiableList(decoded);
     this.bytesRead = bytesRead;
@@ -56,6 +65,14 @@ public final class WideReadResult {
   /** Wanted units that had to be decoded, in the order they first were; empty for a check. */
   public List<Integer> decoded() {
     return decoded;
+  }
+
+  /**
+   * The units the decodes of a read or a rebuild used, in range order, stretches with the same
+   * ones merged; they cover the range only where every chunk had to decode. Empty for a check.
+   */
+  public List<DecodeSources> sources() {
+    return sources;
   }
 
   /** Bytes read from replicas, local or remote. */

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.ChecksumException;
 import org.bart.protocol.wide.AgentNode;
 import org.bart.protocol.wide.Replica;
@@ -49,6 +51,8 @@ public final class InMemoryUnits implements UnitSource, UnitSink {
 
   private final Map<Long, Stored> replicas = new HashMap<>();
   private final Map<Long, byte[]> written = new HashMap<>();
+  /** Block ids of the replicas opened for reading (by any thread). */
+  private final Set<Long> opened = ConcurrentHashMap.newKeySet();
   private int writersOpened;
 
   /** Stores {@code bytes} as replica {@code blockId} on the node with uuid {@code node}. */
@@ -65,6 +69,11 @@ public final class InMemoryUnits implements UnitSource, UnitSink {
     replicas.get(blockId).bytes[offset] = value;
   }
 
+  /** Whether replica {@code blockId} was opened for reading (whether or not that failed). */
+  public boolean wasOpened(long blockId) {
+    return opened.contains(blockId);
+  }
+
   /** The finished replica {@code blockId} a rebuild stored, or null. */
   byte[] written(long blockId) {
     return written.get(blockId);
@@ -76,6 +85,7 @@ public final class InMemoryUnits implements UnitSource, UnitSink {
 
   @Override
   public Reader open(WideUnit unit, long offset) throws IOException {
+    opened.add(unit.replica().blockId());
     Stored s = replicas.get(unit.replica().blockId());
     if (s == null || unit.node() == null || !s.node.equals(unit.node().uuid())) {
       throw new IOException("injected: no replica " + unit.replica() + " on " + unit.node());

@@ -149,6 +149,21 @@ public final class WideGroup {
     return rowLength() - OFFSET - 13;
   }
 
+  /** Member s's file bytes: its data units' cells in file order. */
+  public byte[] memberFile(int s) {
+    int k = CODE.k();
+    int size = 0;
+    for (int j = 0; j < k; j++) {
+      size += units[CODE.dataUnit(s, j)].length;
+    }
+    byte[] file = new byte[size];
+    for (int pos = 0; pos < size; pos++) {
+      int c = pos / CELL;
+      file[pos] = units[CODE.dataUnit(s, c % k)][c / k * CELL + pos % CELL];
+    }
+    return file;
+  }
+
   public static String nodeUuid(int unit) {
     return unit == 0 ? InMemoryUnits.SELF : "dn-" + unit;
   }
@@ -178,7 +193,7 @@ public final class WideGroup {
    * a unit it knows is missing; an absent unit with its block but no node, as the NameNode lists a
    * block of no bytes that no DataNode holds.
    */
-  List<WideUnit> wideUnits(List<Integer> knownLost) {
+  public List<WideUnit> wideUnits(List<Integer> knownLost) {
     List<WideUnit> out = new ArrayList<>();
     for (int u = 0; u < units.length; u++) {
       out.add(knownLost.contains(u) ? new WideUnit(units[u].length, null, null)

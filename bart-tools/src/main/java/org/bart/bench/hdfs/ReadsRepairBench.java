@@ -46,15 +46,17 @@ import org.bart.report.MaintenanceReport;
  * each are written, then
  *
  * <ol>
- *   <li><b>stock reads</b>: the DataNodes of 1, then 3, data blocks of one file stop, and the file
- *       is read whole with 4 KiB and 4 MiB client reads by the stock client (which decodes from
- *       the file's own parity); the DataNodes come back;
+ *   <li><b>stock reads</b>: one file is read whole with 4 MiB client reads while healthy (the
+ *       bound), then the DataNodes of 1, then 3, of its data blocks stop, and the file is read
+ *       whole with 4 KiB and 4 MiB client reads by the stock client (which decodes from the
+ *       file's own parity); the DataNodes come back;
  *   <li><b>stock reconstruction</b>: the DataNode holding most of the files' blocks dies (the
  *       NameNode is told at once) and the NameNode's own reconstruction runs until nothing is
  *       missing or low on redundancy and every block group is whole on live DataNodes;
  *   <li>the files are transitioned to wide groups (LSPM);
- *   <li><b>BART reads</b>: as 1, through {@code BartFileSystem} (an agent decodes across the wide
- *       group);
+ *   <li><b>BART reads</b>: as 1, through {@code BartFileSystem} (an agent decodes the lost blocks
+ *       across the wide group), with the agents' bytes read from replicas and sent per byte
+ *       read;
  *   <li><b>BART repair</b>: as 2, but restored by {@code -repair}, asked for as soon as the
  *       NameNode knows; {@code -verify} then checks every wide group (not timed).
  * </ol>
@@ -69,6 +71,8 @@ public final class ReadsRepairBench {
 
   /** The read sizes and loss counts measured. */
   static final int[] BUFFERS = {4 * 1024, 4 * 1024 * 1024};
+  /** The read size of the healthy case (0 lost: the same file's raw read rate, the bound). */
+  static final int HEALTHY_BUFFER = 4 * 1024 * 1024;
   static final int[] LOSSES = {1, 3};
   /** The most blocks a case loses: the code's m must be at least this. */
   public static final int MOST_LOST = LOSSES[LOSSES.length - 1];
@@ -91,10 +95,15 @@ public final class ReadsRepairBench {
     public long seed = 1;
   }
 
-  /** Throughput per case ("1 lost, 4 KiB reads") and the two restorations. */
+  /**
+   * Throughput per case ("1 lost, 4 KiB reads"; "0 lost, 4 MiB reads" is the healthy file), the
+   * agents' bytes read and sent per byte BART's reads returned, per case, and the two
+   * restorations.
+   */
   public static final class Results {
     public final Map<String, Double> stockReads = new LinkedHashMap<>();
     public final Map<String, Double> bartReads = new LinkedHashMap<>();
+    final Map<String, double[]> bartAgentBytes = new LinkedHashMap<>();
     RepairTiming stockRepair;
     RepairTiming bartRepair;
   }
@@ -120,7 +129,7 @@ public final class ReadsRepairBench {
       writeFiles(cluster);
       Path measured = files.get(1);
       out.println("1. Stock degraded reads of " + measured + "...");
-      reads(cluster, cluster.dfs(), measured, r.stockReads);
+      reads(cluster, cluster.dfs(), measured, r.stockReads, null);
       out.println("2. Stock reconstruction after a DataNode dies...");
       r.stockRepair = restore(cluster, () -> { });
       out.println("3. Transition of " + TREE + " to wide groups...");
@@ -130,7 +139,7 @@ public final class ReadsRepairBench {
       bart.setBoolean("fs.hdfs.impl.disable.cache", true);
       try (FileSystem fs = FileSystem.newInstance(cluster.dfs().getUri(), bart)) {
         out.println("4. BART degraded reads of " + measured + "...");
-        reads(cluster, fs, measured, r.bartReads);
+        reads(cluster, fs, measured, r.bartReads, r.bartAgentBytes);
       }
       out.println("5. BART repair after a DataNode dies...");
       r.bartRepair = restore(cluster, () -> repair(cluster));
@@ -159,11 +168,15 @@ public final class ReadsRepairBench {
         length / 1048576.0, policy);
   }
 
-  /** Stops the DataNodes of 1, then 3, data blocks of {@code path} and reads it each time. */
-  private void reads(EmbeddedCluster cluster, FileSystem fs, Path path, Map<String, Double> into)
-      throws Exception {
+  /**
+   * Reads {@code path} healthy, then stops the DataNodes of 1, then 3, of its data blocks and
+   * reads it each time; with {@code agentBytes}, also what the agents read and sent per byte.
+   */
+  private void reads(EmbeddedCluster cluster, FileSystem fs, Path path, Map<String, Double> into,
+      Map<String, double[]> agentBytes) throws Exception {
     byte[] expected = contents.get(files.indexOf(path));
     awaitQuiet(cluster);
+    measure(cluster, fs, path, expected, 0, HEALTHY_BUFFER, into, agentBytes);
     List<DatanodeInfo> victims = dataBlockNodes(cluster, path, LOSSES[LOSSES.length - 1]);
     List<MiniDFSCluster.DataNodeProperties> stopped = new ArrayList<>();
     int lost = 0;
@@ -172,9 +185,7 @@ public final class ReadsRepairBench {
         stopped.add(cluster.mini().stopDataNode(victims.get(lost++).getXferAddr()));
       }
       for (int buffer : BUFFERS) {
-        double rate = TimedReads.mibPerSec(fs, path, expected, buffer, s.runs);
-        into.put(caseName(losses, buffer), rate);
-        out.printf(Locale.ROOT, "   %-22s %8.1f MiB/s%n", caseName(losses, buffer), rate);
+        measure(cluster, fs, path, expected, losses, buffer, into, agentBytes);
       }
     }
     for (MiniDFSCluster.DataNodeProperties p : stopped) {
@@ -182,6 +193,24 @@ public final class ReadsRepairBench {
     }
     cluster.mini().waitActive();
     cluster.waitAgentsReady(cluster.mini().getDataNodes().size(), 60_000);
+  }
+
+  private void measure(EmbeddedCluster cluster, FileSystem fs, Path path, byte[] expected,
+      int losses, int buffer, Map<String, Double> into, Map<String, double[]> agentBytes)
+      throws Exception {
+    String name = caseName(losses, buffer);
+    AgentTraffic before = agentBytes == null ? null : AgentTraffic.of(cluster);
+    double rate = TimedReads.mibPerSec(fs, path, expected, buffer, s.runs);
+    into.put(name, rate);
+    String traffic = "";
+    if (agentBytes != null) {
+      AgentTraffic t = AgentTraffic.of(cluster).since(before);
+      double returned = (double) expected.length * (s.runs + 1); // one untimed run first
+      agentBytes.put(name, new double[] {t.bytesRead / returned, t.bytesSent / returned});
+      traffic = String.format(Locale.ROOT, "   agents read %.2f B, sent %.2f B per byte read",
+          t.bytesRead / returned, t.bytesSent / returned);
+    }
+    out.printf(Locale.ROOT, "   %-22s %8.1f MiB/s%s%n", name, rate, traffic);
   }
 
   /**

@@ -23,13 +23,23 @@ public final class ReadsRepairTable {
         + "median of %d whole-file reads%n", s.k * s.blockSize >> 20, s.runs);
     out.printf(Locale.ROOT, "%-22s %18s %14s %12s%n", "case", "stock " + s.codec.toUpperCase(Locale.ROOT) + "(" + s.k + "," + s.m + ")",
         "BART wide", "BART/stock");
+    String healthy = ReadsRepairBench.caseName(0, ReadsRepairBench.HEALTHY_BUFFER);
     for (Map.Entry<String, Double> e : r.stockReads.entrySet()) {
       double stock = e.getValue();
       double bart = r.bartReads.get(e.getKey());
-      boolean ok = bart >= READ_TARGET * stock;
+      // The healthy file is the bound, read by the stock path on both sides: no target.
+      boolean judged = !e.getKey().equals(healthy);
+      boolean ok = !judged || bart >= READ_TARGET * stock;
       missed += ok ? 0 : 1;
       out.printf(Locale.ROOT, "%-22s %18.1f %14.1f %11.2fx%s%n", e.getKey(), stock, bart,
-          bart / stock, ok ? "" : "  (target >= " + READ_TARGET + "x missed)");
+          bart / stock, ok ? (judged ? "" : "  (healthy: the bound)")
+              : "  (target >= " + READ_TARGET + "x missed)");
+    }
+    out.printf(Locale.ROOT, "%nBART agents' bytes per byte read (read amplification)%n");
+    out.printf(Locale.ROOT, "%-22s %18s %14s%n", "case", "read from disks", "sent");
+    for (Map.Entry<String, double[]> e : r.bartAgentBytes.entrySet()) {
+      out.printf(Locale.ROOT, "%-22s %18.2f %14.2f%n", e.getKey(), e.getValue()[0],
+          e.getValue()[1]);
     }
     RepairTiming st = r.stockRepair;
     RepairTiming bt = r.bartRepair;

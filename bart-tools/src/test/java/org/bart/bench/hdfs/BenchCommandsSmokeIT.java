@@ -126,6 +126,9 @@ class BenchCommandsSmokeIT {
         assertTrue(out.contains("\n" + name + " "), "row " + name + " in\n" + out);
       }
     }
+    String healthy = ReadsRepairBench.caseName(0, ReadsRepairBench.HEALTHY_BUFFER);
+    assertTrue(out.contains("\n" + healthy + " "), "row " + healthy + " in\n" + out);
+    assertTrue(out.contains("(read amplification)"), out);
     assertTrue(out.contains("\nseconds ") && out.contains("BART -repair")
         && out.contains("wide groups whole"), out);
   }
