@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -38,6 +39,8 @@ class WideGroupInputStreamTest {
   private static final int READAHEAD = 100_000;     // one row per window
 
   private final byte[] file = new byte[LENGTH];
+  /** Positional reads of every stock stream of the test. */
+  private final AtomicInteger positionalStockReads = new AtomicInteger();
 
   WideGroupInputStreamTest() {
     new Random(SEED).nextBytes(file);
@@ -56,6 +59,19 @@ class WideGroupInputStreamTest {
 
     @Override
     public int read(long position, byte[] b, int off, int len) throws IOException {
+      positionalStockReads.incrementAndGet();
+      return copy(position, b, off, len);
+    }
+
+    /** A stateful read, as the stock stream serves it from the block readers it keeps open. */
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = copy(pos, b, off, len);
+      pos += Math.max(n, 0);
+      return n;
+    }
+
+    private int copy(long position, byte[] b, int off, int len) throws IOException {
       reads.incrementAndGet();
       if (lostGroups.contains(position / GROUP)
           || lostGroups.contains((position + len - 1) / GROUP)) {
@@ -69,7 +85,7 @@ class WideGroupInputStreamTest {
     @Override
     public int read() throws IOException {
       byte[] one = new byte[1];
-      return read(pos++, one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -185,6 +201,25 @@ class WideGroupInputStreamTest {
       pieces += (bytes + 39_999) / 40_000;
     }
     assertEquals(pieces, decoder.calls.get(), "decoder calls");
+  }
+
+  /**
+   * Healthy groups are read as the stock client reads them: a stateful reader goes through the
+   * stock stream's stateful reads (which keep their block readers open from one read to the
+   * next), a positional reader through its positional reads (a new block reader each).
+   */
+  @Test
+  void aStatefulReaderOfHealthyGroupsReadsTheStockStreamStatefully() throws IOException {
+    byte[] got;
+    byte[] part = new byte[100];
+    try (FSDataInputStream in = new FSDataInputStream(open(groups(), new AtomicInteger(),
+        new FakeDecoder(), null))) {
+      got = readWhole(in);
+      in.readFully(GROUP + 5, part);
+    }
+    assertArrayEquals(file, got, "seed " + SEED);
+    assertArrayEquals(Arrays.copyOfRange(file, GROUP + 5, GROUP + 105), part);
+    assertEquals(1, positionalStockReads.get(), "positional stock reads");
   }
 
   @Test
