@@ -66,7 +66,7 @@ public final class BartDataNodePlugin implements ServicePlugin {
       InetSocketAddress bind = NetUtils.createSocketAddr(conf.getTrimmed(
           BartConfigKeys.AGENT_ADDRESS, BartConfigKeys.AGENT_ADDRESS_DEFAULT), 0,
           BartConfigKeys.AGENT_ADDRESS);
-      server = RpcServers.build(conf, AgentProtocolPB.class,
+      server = RpcServers.build(AgentServerConf.of(conf), AgentProtocolPB.class,
           AgentService.newReflectiveBlockingService(new AgentRpcService(agent, superusers)), bind,
           conf.getInt(BartConfigKeys.AGENT_HANDLER_COUNT,
               BartConfigKeys.AGENT_HANDLER_COUNT_DEFAULT),
