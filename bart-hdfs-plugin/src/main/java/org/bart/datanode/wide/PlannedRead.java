@@ -76,16 +76,13 @@ public final class PlannedRead {
    * @throws BartAgentException if the plan or the range does not fit together
    */
   public Result read(ReadPlan plan, long offset, int length) throws IOException {
-    checkFits(plan, offset, length);
+    Span span = new Span(plan, offset, length);
     int k = plan.code().k();
     int cell = plan.cellSize();
-    long from = offset;
-    long to = Math.min(plan.groupBytes(), from + Math.min(length, maxBytes));
-    long rowStart = from / cell / k * cell;
-    long rowEnd = Math.min(((to - 1) / cell / k + 1) * cell, maxUnitLength(plan));
-    WideReadRequest req = new WideReadRequest(plan.code(), plan.units(), plan.memberUnits(),
-        rowStart, rowEnd - rowStart, null, null, false);
-    WideReadResult r = run(plan, req, from, to);
+    long from = span.from;
+    long to = span.to;
+    long rowStart = span.rowStart;
+    WideReadResult r = run(plan, span, plan.units(), plan.memberUnits());
     byte[] out = new byte[(int) (to - from)];
     for (long pos = from; pos < to; ) {
       long c = pos / cell;
@@ -123,9 +120,8 @@ public final class PlannedRead {
    */
   public PartialResult readPartial(ReadPlan plan, long offset, int length,
       List<Integer> lostBlocks) throws IOException {
-    checkFits(plan, offset, length);
+    Span span = new Span(plan, offset, length);
     int k = plan.code().k();
-    int cell = plan.cellSize();
     List<Integer> member = plan.memberUnits();
     List<WideUnit> units = new ArrayList<>(plan.units());
     List<Integer> wanted = new ArrayList<>();
@@ -147,12 +143,7 @@ public final class PlannedRead {
       units.set(u, wanted.contains(u) ? new WideUnit(w.length(), null, null)
           : new WideUnit(0, null, null));
     }
-    long from = offset;
-    long to = Math.min(plan.groupBytes(), from + Math.min(length, maxBytes));
-    long rowStart = from / cell / k * cell;
-    long rowEnd = Math.min(((to - 1) / cell / k + 1) * cell, maxUnitLength(plan));
-    WideReadResult r = run(plan, new WideReadRequest(plan.code(), units, wanted, rowStart,
-        rowEnd - rowStart, null, null, false), from, to);
+    WideReadResult r = run(plan, span, units, wanted);
     List<byte[]> partials = new ArrayList<>(wanted.size());
     long decodedBytes = 0;
     for (ByteBuffer b : r.data()) {
@@ -162,10 +153,10 @@ public final class PlannedRead {
       decodedBytes += p.length;
     }
     wideRead.release(r);
-    MemberPartials out = new MemberPartials(rowStart, partials, r.sources(), r.decoded());
-    if (out.length() != rowEnd - rowStart) {
+    MemberPartials out = new MemberPartials(span.rowStart, partials, r.sources(), r.decoded());
+    if (out.length() != span.rowEnd - span.rowStart) {
       throw new BartAgentException("partial read of " + plan.path() + ": decoded " + out.length()
-          + " of the " + (rowEnd - rowStart) + " unit bytes asked");
+          + " of the " + (span.rowEnd - span.rowStart) + " unit bytes asked");
     }
     return new PartialResult(out, decodedBytes, r.bytesRead());
   }
@@ -185,14 +176,38 @@ public final class PlannedRead {
     }
   }
 
-  private WideReadResult run(ReadPlan plan, WideReadRequest req, long from, long to)
-      throws IOException {
+  /**
+   * The group's bytes [from, to) a read serves (fewer than asked at the group's end or beyond the
+   * agent's read limit) and the rows of unit bytes [rowStart, rowEnd) it reads for them.
+   */
+  private final class Span {
+    final long from;
+    final long to;
+    final long rowStart;
+    final long rowEnd;
+
+    Span(ReadPlan plan, long offset, int length) throws BartAgentException {
+      checkFits(plan, offset, length);
+      int k = plan.code().k();
+      int cell = plan.cellSize();
+      from = offset;
+      to = Math.min(plan.groupBytes(), from + Math.min(length, maxBytes));
+      rowStart = from / cell / k * cell;
+      rowEnd = Math.min(((to - 1) / cell / k + 1) * cell, maxUnitLength(plan));
+    }
+  }
+
+  /** Reads {@code wanted} of {@code units} over the span's rows, decoding what must be. */
+  private WideReadResult run(ReadPlan plan, Span span, List<WideUnit> units,
+      List<Integer> wanted) throws IOException {
     try {
-      return wideRead.run(req);
+      return wideRead.run(new WideReadRequest(plan.code(), units, wanted, span.rowStart,
+          span.rowEnd - span.rowStart, null, null, false));
     } catch (BartAgentException e) {
-      throw new UnreadableRangeException(plan.path() + " bytes [" + (plan.groupStart() + from)
-          + ", " + (plan.groupStart() + to) + "), member " + plan.position() + " of wide group "
-          + plan.parityPath() + ": " + unavailable(plan) + "; " + e.getMessage());
+      throw new UnreadableRangeException(plan.path() + " bytes ["
+          + (plan.groupStart() + span.from) + ", " + (plan.groupStart() + span.to) + "), member "
+          + plan.position() + " of wide group " + plan.parityPath() + ": " + unavailable(plan)
+          + "; " + e.getMessage());
     }
   }
 
