@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,15 +22,14 @@ import org.bart.admin.TransitionRunner;
 import org.bart.demo.SampleFiles;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.namenode.metadata.BartPaths;
-import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.transition.CoordinatorFaultInjector;
 import org.bart.namenode.transition.Phase;
 import org.bart.protocol.CoordinatorClient;
-import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
 import org.bart.report.MaintenanceReport;
 import org.bart.report.SkippedFile;
 import org.bart.testing.Poll;
 import org.bart.testing.Users;
+import org.bart.testing.WideGroups;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,9 +51,7 @@ class ChangesMidRunIT {
   @BeforeAll
   static void start() throws Exception {
     small = new SmallCluster();
-    alice = Users.ordinary("alice");
-    small.dfs().mkdirs(new Path("/users/alice"));
-    small.dfs().setOwner(new Path("/users/alice"), "alice", "alices");
+    alice = small.userWithHome("alice");
   }
 
   @AfterAll
@@ -182,7 +177,7 @@ class ChangesMidRunIT {
     assertNarrow(t.file(3), concat(t.contents.remove(t.file(3)), more));
     // 3 groups, or 2 where the plan put f2's and f3's stripes together: such a group has no
     // member left and is deleted. Either way, exactly the groups the committed files point to.
-    int groups = groupsPointedTo(t.contents.keySet());
+    int groups = WideGroups.namedBy(small.dfs(), t.contents.keySet());
     assertTrue(groups == 2 || groups == 3, groups + " groups");
     assertCommitted(t.path, t.contents, groups);
   }
@@ -264,16 +259,6 @@ class ChangesMidRunIT {
         small::knowsEveryReplica);
   }
 
-  /** How many wide groups the membership xattrs of {@code files} name. */
-  private static int groupsPointedTo(Iterable<String> files) throws Exception {
-    Set<Long> parities = new HashSet<>();
-    for (String f : files) {
-      for (MemberRefProto ref : GroupMetadata.readMembership(small.dfs(), f).getGroupsList()) {
-        parities.add(ref.getParityFileId());
-      }
-    }
-    return parities.size();
-  }
 
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = new byte[a.length + b.length];

@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
@@ -23,11 +21,9 @@ import org.bart.admin.TransitionRunner;
 import org.bart.demo.SampleFiles;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.namenode.metadata.BartPaths;
-import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.transition.CoordinatorFaultInjector;
 import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.protocol.CoordinatorClient;
-import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
 import org.bart.report.MaintenanceReport;
 import org.bart.testing.Poll;
 import org.bart.testing.Users;
@@ -55,9 +51,7 @@ class CommitWindowIT {
   @BeforeAll
   static void start() throws Exception {
     small = new SmallCluster();
-    alice = Users.ordinary("alice");
-    small.dfs().mkdirs(new Path("/users/alice"));
-    small.dfs().setOwner(new Path("/users/alice"), "alice", "alices");
+    alice = small.userWithHome("alice");
   }
 
   @AfterAll
@@ -156,7 +150,7 @@ class CommitWindowIT {
     try (CoordinatorClient c = CoordinatorClient.connect(small.cluster.conf())) {
       MaintenanceReport v = MaintenanceReport.fromJson(c.verify(tree));
       assertEquals(new ArrayList<String>(), v.problems, "-verify of " + tree);
-      assertEquals(groupsPointedTo(contents.keySet()), v.groupsChecked);
+      assertEquals(WideGroups.namedBy(small.dfs(), contents.keySet()), v.groupsChecked);
     }
     for (String dir : new String[] {"staging", "ghosts"}) {
       Path d = new Path(BartPaths.hidden(tree), dir);
@@ -224,14 +218,4 @@ class CommitWindowIT {
     }
   }
 
-  /** How many wide groups the membership xattrs of {@code files} name. */
-  private static int groupsPointedTo(Iterable<String> files) throws Exception {
-    Set<Long> parities = new HashSet<>();
-    for (String f : files) {
-      for (MemberRefProto ref : GroupMetadata.readMembership(small.dfs(), f).getGroupsList()) {
-        parities.add(ref.getParityFileId());
-      }
-    }
-    return parities.size();
-  }
 }

@@ -17,11 +17,13 @@ import org.apache.hadoop.hdfs.protocol.LocatedBlock;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.datanode.ReplicaInfo;
 import org.apache.hadoop.io.erasurecode.ECSchema;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.admin.TransitionRunner;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.demo.SampleFiles;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.testing.TestFiles;
+import org.bart.testing.Users;
 
 /**
  * A 7-DataNode cluster with RS-LEGACY(2,1) files (64 KiB cells, 256 KiB blocks) for the
@@ -57,6 +59,14 @@ final class SmallCluster {
   static SmallCluster forRestarts() throws Exception {
     return new SmallCluster(EmbeddedCluster.builder().set(
         CommonConfigurationKeysPublic.IPC_CLIENT_CONNECTION_MAXIDLETIME_KEY, "100"));
+  }
+
+  /** An ordinary user {@code name} (group {@code name + "s"}) owning {@code /users/NAME}. */
+  UserGroupInformation userWithHome(String name) throws Exception {
+    Path home = new Path("/users/" + name);
+    dfs().mkdirs(home);
+    dfs().setOwner(home, name, name + "s");
+    return Users.ordinary(name);
   }
 
   DistributedFileSystem dfs() throws Exception {

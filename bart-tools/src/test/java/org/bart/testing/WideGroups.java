@@ -23,8 +23,10 @@ import org.bart.codec.WideEncoder;
 import org.bart.demo.SampleFiles;
 import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.metadata.BartPaths;
+import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.protocol.proto.MetadataProtos.GroupState;
 import org.bart.protocol.proto.MetadataProtos.MemberProto;
+import org.bart.protocol.proto.MetadataProtos.MemberRefProto;
 import org.bart.protocol.proto.MetadataProtos.WideGroupProto;
 
 
@@ -48,6 +50,17 @@ public final class WideGroups {
       }
     }
     return out;
+  }
+
+  /** How many wide groups the membership xattrs of {@code files} name. */
+  public static int namedBy(DistributedFileSystem dfs, Iterable<String> files) throws Exception {
+    Set<Long> parities = new HashSet<>();
+    for (String f : files) {
+      for (MemberRefProto ref : GroupMetadata.readMembership(dfs, f).getGroupsList()) {
+        parities.add(ref.getParityFileId());
+      }
+    }
+    return parities.size();
   }
 
   public static WideGroupProto group(DistributedFileSystem dfs, String parityPath)
