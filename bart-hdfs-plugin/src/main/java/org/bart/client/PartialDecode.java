@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideDecoder;
+import org.bart.codec.Xor;
 import org.bart.protocol.wide.DecodeSources;
 import org.bart.protocol.wide.MemberPartials;
 import org.bart.protocol.wide.ReadPlan;
@@ -269,7 +270,7 @@ final class PartialDecode {
             }
             ByteBuffer out = ByteBuffer.wrap(b, at(e, u), ce);
             decoder.decode(units, new int[] {memberBase + e}, new ByteBuffer[] {out});
-            xor(p.partial(i), (int) (u - p.unitOffset()), b, at(e, u), ce);
+            Xor.into(p.partial(i), (int) (u - p.unitOffset()), b, at(e, u), ce);
           }
           u += n;
         }
@@ -283,12 +284,6 @@ final class PartialDecode {
         max = Math.max(max, blockLength(e));
       }
       return max;
-    }
-  }
-
-  private static void xor(byte[] from, int fromOff, byte[] into, int intoOff, int n) {
-    for (int i = 0; i < n; i++) {
-      into[intoOff + i] ^= from[fromOff + i];
     }
   }
 }
