@@ -14,25 +14,27 @@ public final class Xor {
   }
 
   /**
-   * {@code into[intoOff + i] ^= from[fromOff + i]} for i in [0, n).
+   * {@code into[intoOff + i] ^= from[from.position() + fromOff + i]} for i in [0, n). {@code from}
+   * may be heap, direct or read-only, in any byte order; its position does not change.
    *
-   * @throws IndexOutOfBoundsException if a range is outside its array
+   * @throws IndexOutOfBoundsException if a range is outside its buffer or array
    */
-  public static void into(byte[] from, int fromOff, byte[] into, int intoOff, int n) {
-    if (n < 0 || fromOff < 0 || intoOff < 0 || fromOff > from.length - n
+  public static void into(ByteBuffer from, int fromOff, byte[] into, int intoOff, int n) {
+    if (n < 0 || fromOff < 0 || intoOff < 0 || fromOff > from.remaining() - n
         || intoOff > into.length - n) {
       throw new IndexOutOfBoundsException("xor of " + n + " bytes from " + fromOff + " of "
-          + from.length + " into " + intoOff + " of " + into.length);
+          + from.remaining() + " into " + intoOff + " of " + into.length);
     }
-    // Native order: the longs are only XOR-ed, so no byte needs swapping.
-    ByteBuffer src = ByteBuffer.wrap(from).order(ByteOrder.nativeOrder());
+    // Both in native order: the longs are only XOR-ed, so no byte needs swapping.
+    ByteBuffer src = from.duplicate().order(ByteOrder.nativeOrder());
     ByteBuffer dst = ByteBuffer.wrap(into).order(ByteOrder.nativeOrder());
+    int base = from.position() + fromOff;
     int whole = n & ~7;
     for (int i = 0; i < whole; i += 8) {
-      dst.putLong(intoOff + i, dst.getLong(intoOff + i) ^ src.getLong(fromOff + i));
+      dst.putLong(intoOff + i, dst.getLong(intoOff + i) ^ src.getLong(base + i));
     }
     for (int i = whole; i < n; i++) {
-      into[intoOff + i] ^= from[fromOff + i];
+      into[intoOff + i] ^= src.get(base + i);
     }
   }
 }

@@ -250,6 +250,10 @@ final class PartialDecode {
       ByteBuffer[] units = new ByteBuffer[code.totalUnits()];
       ByteBuffer zeros = ByteBuffer.allocate(0);
       int memberBase = code.dataUnit(plan.position(), 0);
+      ByteBuffer[] partials = new ByteBuffer[p.count()];
+      for (int i = 0; i < partials.length; i++) {
+        partials[i] = p.partial(i);
+      }
       long u = p.unitOffset();
       for (DecodeSources s : p.sources()) {
         int[] sources = s.units();
@@ -270,7 +274,7 @@ final class PartialDecode {
             }
             ByteBuffer out = ByteBuffer.wrap(b, at(e, u), ce);
             decoder.decode(units, new int[] {memberBase + e}, new ByteBuffer[] {out});
-            Xor.into(p.partial(i), (int) (u - p.unitOffset()), b, at(e, u), ce);
+            Xor.into(partials[i], (int) (u - p.unitOffset()), b, at(e, u), ce);
           }
           u += n;
         }

@@ -1,5 +1,6 @@
 package org.bart.protocol;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.thirdparty.protobuf.ByteString;
@@ -43,9 +44,9 @@ public final class MemberPartialsConverter {
       throw new BartAgentException("the agent answered a partial decode of " + lost
           + " blocks with " + r.getPartialsCount() + " partials");
     }
-    List<byte[]> partials = new ArrayList<>(lost);
+    List<ByteBuffer> partials = new ArrayList<>(lost);
     for (ByteString p : r.getPartialsList()) {
-      partials.add(p.toByteArray());
+      partials.add(p.asReadOnlyByteBuffer()); // a view: parsing the answer copied its bytes once
     }
     List<DecodeSources> sources = new ArrayList<>(r.getSourcesCount());
     for (DecodeSourcesProto s : r.getSourcesList()) {

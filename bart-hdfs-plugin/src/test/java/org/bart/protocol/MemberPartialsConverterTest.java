@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
 import org.bart.protocol.wide.DecodeSources;
@@ -18,16 +19,16 @@ class MemberPartialsConverterTest {
 
   @Test
   void partialsOffsetAndSourcesRoundTrip() throws Exception {
-    MemberPartials p = new MemberPartials(3 * 61, Arrays.asList(new byte[] {1, 2, 3},
-        new byte[] {4}), Arrays.asList(new DecodeSources(2, FIRST), new DecodeSources(1, THEN)),
+    MemberPartials p = new MemberPartials(3 * 61, Arrays.asList(ByteBuffer.wrap(new byte[] {1, 2, 3}),
+        ByteBuffer.wrap(new byte[] {4})), Arrays.asList(new DecodeSources(2, FIRST), new DecodeSources(1, THEN)),
         Arrays.asList(6, 9));
     ReadPlannedResponseProto wire = MemberPartialsConverter.toProto(p);
     assertEquals(0, wire.getData().size(), "no whole-member bytes");
     MemberPartials back = MemberPartialsConverter.fromProto(
         ReadPlannedResponseProto.parseFrom(wire.toByteArray()), 2);
     assertEquals(183, back.unitOffset());
-    assertArrayEquals(new byte[] {1, 2, 3}, back.partial(0));
-    assertArrayEquals(new byte[] {4}, back.partial(1));
+    assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), back.partial(0));
+    assertEquals(ByteBuffer.wrap(new byte[] {4}), back.partial(1));
     assertEquals(3, back.length());
     assertArrayEquals(FIRST, back.sources().get(0).units());
     assertArrayEquals(THEN, back.sources().get(1).units());
@@ -37,7 +38,7 @@ class MemberPartialsConverterTest {
   @Test
   void anAnswerWithAnotherNumberOfPartialsIsRefused() throws Exception {
     ReadPlannedResponseProto wire = MemberPartialsConverter.toProto(new MemberPartials(0,
-        Arrays.asList(new byte[] {1}), Arrays.asList(new DecodeSources(1, FIRST)),
+        Arrays.asList(ByteBuffer.wrap(new byte[] {1})), Arrays.asList(new DecodeSources(1, FIRST)),
         Arrays.asList(6)));
     assertThrows(BartAgentException.class, () -> MemberPartialsConverter.fromProto(wire, 2));
     ReadPlannedResponseProto whole = ReadPlannedResponseProto.newBuilder()

@@ -1,5 +1,6 @@
 package org.bart.protocol.wide;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,22 +10,27 @@ import java.util.List;
  * decode over {@link #sources} with the member's other blocks taken as zeros, for unit bytes
  * [unitOffset, unitOffset + the sources' lengths) (fewer past the block's end). Since a decode
  * is linear, the reader completes each by adding the same decode over its own blocks. Immutable
- * (the partials' bytes are not copied: do not change them).
+ * (the partials' bytes are not copied, from the agent's decode to the RPC's and from the RPC's
+ * answer to the reader's sum: do not change them).
  */
 public final class MemberPartials {
   private final long unitOffset;
-  private final List<byte[]> partials;
+  private final List<ByteBuffer> partials;
   private final List<DecodeSources> sources;
   private final List<Integer> decoded;
 
   /**
-   * @param partials per lost block, in the order they were asked for
+   * @param partials per lost block, in the order they were asked for: bytes [position, limit)
    * @param decoded the wide units decoded (the lost blocks')
    */
-  public MemberPartials(long unitOffset, List<byte[]> partials, List<DecodeSources> sources,
+  public MemberPartials(long unitOffset, List<ByteBuffer> partials, List<DecodeSources> sources,
       List<Integer> decoded) {
     this.unitOffset = unitOffset;
-    this.partials = Collections.unmodifiableList(new ArrayList<>(partials));
+    List<ByteBuffer> views = new ArrayList<>(partials.size());
+    for (ByteBuffer b : partials) {
+      views.add(b.asReadOnlyBuffer());
+    }
+    this.partials = Collections.unmodifiableList(views);
     this.sources = Collections.unmodifiableList(new ArrayList<>(sources));
     this.decoded = Collections.unmodifiableList(new ArrayList<>(decoded));
   }
@@ -34,8 +40,9 @@ public final class MemberPartials {
     return unitOffset;
   }
 
-  public byte[] partial(int i) {
-    return partials.get(i);
+  /** Partial i's bytes, [position, limit) of a read-only view of its own. */
+  public ByteBuffer partial(int i) {
+    return partials.get(i).duplicate();
   }
 
   public int count() {
