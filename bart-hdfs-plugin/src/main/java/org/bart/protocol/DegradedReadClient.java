@@ -26,7 +26,6 @@ import org.bart.protocol.proto.ClientProtos.ReadPlannedRequestProto;
 import org.bart.protocol.proto.ClientProtos.ReadPlannedResponseProto;
 import org.bart.protocol.wide.MemberPartials;
 import org.bart.protocol.wide.ReadPlan;
-import org.bart.protocol.wide.WideUnit;
 
 /**
  * A user's reads that need decoding: a read plan of a block group from the NameNode plugin
@@ -123,21 +122,24 @@ public final class DegradedReadClient implements Closeable {
    *     (expired, or not this user's)
    */
   public ReadPlannedResponseProto read(Plan p, long offset, int length) throws IOException {
-    return ask(p, request(p, offset, length).build());
+    return ask(p, request(p, offset, length).build(), AgentChoice.forWhole(p.plan));
   }
 
   /**
    * The partials of the member's {@code lostBlocks} (indexes 0..k-1 in the block group) over the
    * rows of file bytes [{@code offset}, {@code offset + length}) of the plan's block group,
    * fewer beyond an agent's read limit: the agent decodes them with the member's other blocks
-   * as zeros, and this client adds their share. Agents are asked as by {@link #read}.
+   * as zeros, and this client adds their share. The agents of DataNodes holding the units the
+   * decode reads (the other members' and the wide parities) are asked first, the member's last
+   * ({@link AgentChoice}).
    *
    * @throws UnreadableRangeException if more units are lost than the wide code rebuilds
    */
   public MemberPartials readPartial(Plan p, long offset, int length, List<Integer> lostBlocks)
       throws IOException {
     return MemberPartialsConverter.fromProto(
-        ask(p, request(p, offset, length).addAllLostBlocks(lostBlocks).build()),
+        ask(p, request(p, offset, length).addAllLostBlocks(lostBlocks).build(),
+            AgentChoice.forPartial(p.plan)),
         lostBlocks.size());
   }
 
@@ -155,11 +157,18 @@ public final class DegradedReadClient implements Closeable {
     return b;
   }
 
-  /** The first agent that answers; one that cannot be reached is passed over. */
-  private ReadPlannedResponseProto ask(Plan p, ReadPlannedRequestProto req) throws IOException {
+  /**
+   * The first agent of {@code agents} that answers, those found down last; one that cannot be
+   * reached is passed over.
+   */
+  private ReadPlannedResponseProto ask(Plan p, ReadPlannedRequestProto req, List<String> agents)
+      throws IOException {
     ReadPlan plan = p.plan;
     IOException unreachable = null;
-    for (String address : agentsOf(plan)) {
+    Set<String> ordered = new LinkedHashSet<>(agents);
+    ordered.removeAll(down);
+    ordered.addAll(agents);
+    for (String address : ordered) {
       try {
         return agent(address, p.credential).readPlanned(null, req);
       } catch (ServiceException se) {
@@ -181,30 +190,6 @@ public final class DegradedReadClient implements Closeable {
     return p == null ? ReadPlannedResponseProto.newBuilder()
         .setData(ByteString.EMPTY).build()
         : read(p, offset, length);
-  }
-
-  /**
-   * Agents of the member's DataNodes first (their reads start local), then the others; those
-   * found down last.
-   */
-  private Set<String> agentsOf(ReadPlan plan) {
-    Set<String> out = new LinkedHashSet<>();
-    for (int u : plan.memberUnits()) {
-      addAgent(out, plan.units().get(u));
-    }
-    for (WideUnit u : plan.units()) {
-      addAgent(out, u);
-    }
-    Set<String> ordered = new LinkedHashSet<>(out);
-    ordered.removeAll(down);
-    ordered.addAll(out);
-    return ordered;
-  }
-
-  private static void addAgent(Set<String> out, WideUnit u) {
-    if (u.node() != null && u.node().agentAddress() != null) {
-      out.add(u.node().agentAddress());
-    }
   }
 
   /**
