@@ -23,8 +23,11 @@ import org.bart.protocol.wide.ReadPlan;
  * Whole rows of a degraded block group read by partial decoding, a stream's usual way: the client
  * reads the member's data blocks it can itself (positional reads of the stock stream, each of
  * which reads only its internal block), while an agent decodes only the lost ones, with the
- * client's blocks as zeros, which it never reads; the client then adds its own share of the same
- * decode (the decode is linear in its sources, see {@link WideDecoder#sourcesOf}).
+ * client's blocks as zeros, which it never reads; the client adds its own share of the same
+ * decode (the decode is linear in its sources, see {@link WideDecoder#sourcesOf}). It decodes
+ * that share while the agent works, over the sources the agent will use unless a unit fails it
+ * (those the plan does not know lost), so that only adding the partials follows the answer; if
+ * the answer names other sources, the share is decoded again from them.
  *
  * <p>Per window of (6,3,3) rows with one block lost: the agent reads 13 units (12 of the other
  * members and a wide parity) and returns 1; the client reads its 5 at the same time. Decoding the
@@ -100,7 +103,14 @@ final class PartialDecode {
     }
     MemberPartials partials;
     List<Integer> all = lost;
+    int[] shared = null;
     if (failed.isEmpty()) {
+      // While the agent reads and decodes, decode the client's share over the sources it will
+      // most likely use: only its answer's sources then remain to compare.
+      shared = w.likelySources(lost);
+      if (shared != null) {
+        w.shareAhead(lost, shared);
+      }
       partials = await(asked, plan);
     } else {
       // The agent was asked (if at all) with these blocks taken as the client's: ask again.
@@ -110,7 +120,7 @@ final class PartialDecode {
       all = new ArrayList<>(union);
       partials = agent.read(offset, want, all);
     }
-    return w.complete(partials, all);
+    return w.complete(partials, all, shared);
   }
 
   private static MemberPartials await(Future<MemberPartials> asked, ReadPlan plan)
@@ -229,14 +239,68 @@ final class PartialDecode {
     }
 
     /**
+     * The units the agent's decode will read unless a unit fails it (or it remembers one as
+     * unreadable that the plan does not say is lost): the first lambda*k of the wide group's
+     * units, leaving out those the plan knows lost and the member's blocks asked for; null if
+     * too few.
+     */
+    int[] likelySources(List<Integer> lost) {
+      WideCode code = plan.code();
+      int memberBase = code.dataUnit(plan.position(), 0);
+      ByteBuffer none = ByteBuffer.allocate(0);
+      ByteBuffer[] units = new ByteBuffer[code.totalUnits()];
+      int available = 0;
+      for (int u = 0; u < units.length; u++) {
+        int j = u - memberBase;
+        // The member's blocks not asked for are zeros to the agent, never lost.
+        boolean gone = j >= 0 && j < k ? lost.contains(j) : plan.units().get(u).isKnownLost();
+        units[u] = gone ? null : none;
+        available += gone ? 0 : 1;
+      }
+      return available < code.dataUnits() ? null : decoders.apply(code).sourcesOf(units);
+    }
+
+    /** Decodes the client's share of every lost block over the whole window from {@code sources}. */
+    void shareAhead(List<Integer> lost, int[] sources) {
+      for (long u = firstRow * cell; u < unitEnd(); u += cell) {
+        for (int e : lost) {
+          int ce = clip(e, u, cell);
+          if (ce > 0) {
+            share(sources, e, u, cell, ce);
+          }
+        }
+      }
+    }
+
+    /**
+     * Writes in place, as lost block e's bytes [u, u + ce) (within one row), the decode from
+     * {@code sources} over the client's blocks among them, the others taken as zeros.
+     */
+    private void share(int[] sources, int e, long u, int n, int ce) {
+      WideCode code = plan.code();
+      int memberBase = code.dataUnit(plan.position(), 0);
+      ByteBuffer[] units = new ByteBuffer[code.totalUnits()];
+      ByteBuffer zeros = ByteBuffer.allocate(0);
+      for (int src : sources) {
+        int j = src - memberBase;
+        int cj = j >= 0 && j < k ? Math.min(clip(j, u, n), ce) : 0;
+        units[src] = cj > 0 ? ByteBuffer.wrap(b, at(j, u), cj) : zeros;
+      }
+      ByteBuffer out = ByteBuffer.wrap(b, at(e, u), ce);
+      decoders.apply(code).decode(units, new int[] {memberBase + e}, new ByteBuffer[] {out});
+    }
+
+    /**
      * Completes each lost block: its partial plus the same decode over the client's blocks among
      * the sources, stretch by stretch (the sources change where the agent lost a unit midway) and
-     * row by row (a block's cells are a row apart in b), written in place.
+     * row by row (a block's cells are a row apart in b), written in place; where the agent used
+     * the sources the client's share was decoded ahead from, only the partial is added.
      *
+     * @param shared the sources of the share decoded ahead over the whole window, or null
      * @return the window's bytes now whole: fewer rows if the agent's read limit is lower than
      *     the plan says
      */
-    int complete(MemberPartials p, List<Integer> lost) throws IOException {
+    int complete(MemberPartials p, List<Integer> lost, int[] shared) throws IOException {
       long needed = Math.min(unitEnd(), maxLostLength(lost)) - firstRow * cell;
       int served = bytes;
       if (p.length() < needed && p.length() >= cell && p.length() % cell == 0) {
@@ -245,11 +309,6 @@ final class PartialDecode {
         throw new IOException("partial decode of " + plan.path() + ": the agent answered unit "
             + "bytes [" + p.unitOffset() + ", +" + p.length() + ") for rows from " + firstRow);
       }
-      WideCode code = plan.code();
-      WideDecoder decoder = decoders.apply(code);
-      ByteBuffer[] units = new ByteBuffer[code.totalUnits()];
-      ByteBuffer zeros = ByteBuffer.allocate(0);
-      int memberBase = code.dataUnit(plan.position(), 0);
       ByteBuffer[] partials = new ByteBuffer[p.count()];
       for (int i = 0; i < partials.length; i++) {
         partials[i] = p.partial(i);
@@ -257,6 +316,7 @@ final class PartialDecode {
       long u = p.unitOffset();
       for (DecodeSources s : p.sources()) {
         int[] sources = s.units();
+        boolean decodedAhead = Arrays.equals(sources, shared);
         long end = u + s.length();
         while (u < end) {
           int n = (int) (Math.min(end, (u / cell + 1) * cell) - u); // to the row's end
@@ -266,14 +326,9 @@ final class PartialDecode {
             if (ce == 0) {
               continue;
             }
-            Arrays.fill(units, null);
-            for (int src : sources) {
-              int j = src - memberBase;
-              int cj = j >= 0 && j < k ? Math.min(clip(j, u, n), ce) : 0;
-              units[src] = cj > 0 ? ByteBuffer.wrap(b, at(j, u), cj) : zeros;
+            if (!decodedAhead) {
+              share(sources, e, u, n, ce);
             }
-            ByteBuffer out = ByteBuffer.wrap(b, at(e, u), ce);
-            decoder.decode(units, new int[] {memberBase + e}, new ByteBuffer[] {out});
             Xor.into(partials[i], (int) (u - p.unitOffset()), b, at(e, u), ce);
           }
           u += n;

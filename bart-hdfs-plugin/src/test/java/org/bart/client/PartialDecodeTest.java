@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -127,6 +128,38 @@ class PartialDecodeTest {
     for (List<Integer> lost : next.asked) {
       assertEquals(Arrays.asList(4), lost);
     }
+  }
+
+  @Test
+  void theClientDecodesItsShareWhileTheAgentDecodesNotAfter() throws IOException {
+    int member = 1;
+    int lostBlock = 2;
+    Reader r = new Reader(group, member, new int[] {WideGroup.CODE.dataUnit(member, lostBlock)},
+        null);
+    int row = WideGroup.CODE.k() * WideGroup.CELL;
+    byte[] got = new byte[row];
+    boolean[] shareWasThere = {false};
+    PartialDecode.Partials agent = (offset, length, lost) -> {
+      MemberPartials p = r.planned.readPartial(r.plan, offset - GROUP_START, length, lost)
+          .partials;
+      // The client's share is the lost cell minus the agent's partial: it should be in place
+      // before the agent answers. Poll for it (the machine may be slow), then answer anyway.
+      byte[] share = new byte[WideGroup.CELL];
+      ByteBuffer partial = p.partial(0);
+      for (int i = 0; i < share.length; i++) {
+        share[i] = (byte) (r.file[lostBlock * WideGroup.CELL + i] ^ partial.get(i));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!shareWasThere[0] && System.nanoTime() < deadline) {
+        shareWasThere[0] = Arrays.equals(share, Arrays.copyOfRange(got,
+            lostBlock * WideGroup.CELL, (lostBlock + 1) * WideGroup.CELL));
+        Thread.yield();
+      }
+      return p;
+    };
+    assertEquals(row, r.decode.read(r.plan, agent, GROUP_START, got, 0, row));
+    assertArrayEquals(Arrays.copyOf(r.file, row), got);
+    assertTrue(shareWasThere[0], "the client decoded its share only after the agent answered");
   }
 
   @Test
