@@ -146,6 +146,9 @@ final class PartialDecode {
     final int bytes;
     final byte[] b;
     final int off;
+    /** A share's decode inputs, refilled for each row and lost block. */
+    private final ByteBuffer[] units;
+    private final ByteBuffer zeros = ByteBuffer.allocate(0);
 
     Window(ReadPlan plan, long firstRow, int bytes, byte[] b, int off) {
       this.plan = plan;
@@ -155,6 +158,7 @@ final class PartialDecode {
       this.bytes = bytes;
       this.b = b;
       this.off = off;
+      this.units = new ByteBuffer[plan.code().totalUnits()];
     }
 
     long blockLength(int j) {
@@ -279,8 +283,7 @@ final class PartialDecode {
     private void share(int[] sources, int e, long u, int n, int ce) {
       WideCode code = plan.code();
       int memberBase = code.dataUnit(plan.position(), 0);
-      ByteBuffer[] units = new ByteBuffer[code.totalUnits()];
-      ByteBuffer zeros = ByteBuffer.allocate(0);
+      Arrays.fill(units, null);
       for (int src : sources) {
         int j = src - memberBase;
         int cj = j >= 0 && j < k ? Math.min(clip(j, u, n), ce) : 0;
