@@ -251,17 +251,16 @@ final class PartialDecode {
     int[] likelySources(List<Integer> lost) {
       WideCode code = plan.code();
       int memberBase = code.dataUnit(plan.position(), 0);
-      ByteBuffer none = ByteBuffer.allocate(0);
-      ByteBuffer[] units = new ByteBuffer[code.totalUnits()];
+      ByteBuffer[] readable = new ByteBuffer[code.totalUnits()];
       int available = 0;
-      for (int u = 0; u < units.length; u++) {
+      for (int u = 0; u < readable.length; u++) {
         int j = u - memberBase;
         // The member's blocks not asked for are zeros to the agent, never lost.
         boolean gone = j >= 0 && j < k ? lost.contains(j) : plan.units().get(u).isKnownLost();
-        units[u] = gone ? null : none;
+        readable[u] = gone ? null : zeros;
         available += gone ? 0 : 1;
       }
-      return available < code.dataUnits() ? null : decoders.apply(code).sourcesOf(units);
+      return available < code.dataUnits() ? null : decoders.apply(code).sourcesOf(readable);
     }
 
     /** Decodes the client's share of every lost block over the whole window from {@code sources}. */
