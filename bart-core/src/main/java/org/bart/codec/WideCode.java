@@ -50,6 +50,13 @@ public final class WideCode {
   // (codec, k, m, lambda) -> first x, or an empty array when none exists. Searching for m = 4 takes
   // a while, and failures are as stable as successes, so both are remembered.
   private static final ConcurrentMap<String, int[]> SEARCHED = new ConcurrentHashMap<>();
+  /**
+   * The MDS verdicts of the codes {@link #of} checked, by description: every group layout the
+   * NameNode loads parses its code, and checking every square submatrix each time cost more than
+   * the rest of the load. Bounded, since the descriptions come from stored metadata.
+   */
+  private static final ConcurrentMap<String, Boolean> MDS_VERDICTS = new ConcurrentHashMap<>();
+  private static final int MDS_VERDICTS_KEPT = 256;
 
   private final NarrowCodec codec;
   private final int k;
@@ -184,11 +191,22 @@ public final class WideCode {
         }
       }
     }
-    if (!WideCodeSearch.isMds(codec, k, m, lambda, x)) {
+    if (!isMds(text, codec, k, m, lambda, x)) {
       throw new InvalidWideCodeException(text,
           "not MDS: some square submatrix of the wide parity matrix is singular");
     }
     return new WideCode(codec, k, m, lambda, x);
+  }
+
+  private static boolean isMds(String text, NarrowCodec codec, int k, int m, int lambda, int[] x) {
+    Boolean known = MDS_VERDICTS.get(text);
+    if (known == null) {
+      known = WideCodeSearch.isMds(codec, k, m, lambda, x);
+      if (MDS_VERDICTS.size() < MDS_VERDICTS_KEPT) {
+        MDS_VERDICTS.put(text, known);
+      }
+    }
+    return known;
   }
 
   /**

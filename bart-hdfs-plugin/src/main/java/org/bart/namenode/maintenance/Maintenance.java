@@ -257,10 +257,10 @@ public final class Maintenance {
     if (l.group.getState() != GroupState.COMMITTED) {
       return;
     }
+    RepairDecisions d = decisions(l);
     for (int u = 0; u < l.units.length; u++) {
       WideLayout.Unit unit = l.units[u];
       for (DatanodeInfo dn : new ArrayList<>(unit.nodes)) {
-        RepairDecisions d = decisions(l);
         String why = d.misplacement(u, d.replica(u, unit.nodes.indexOf(dn)));
         if (why == null) {
           continue;
@@ -275,6 +275,7 @@ public final class Maintenance {
         ReportedLocation.await(where, l, u, nodes.node(target), dn);
         unit.nodes.remove(dn);
         unit.nodes.add(nodes.node(target));
+        d = decisions(l); // of the layout as it is now
         metrics.unitMoved();
         r.action("moved unit " + u + " (blk_" + unit.block.getBlockId() + ") of " + l.parityPath
             + " from " + dn.getXferAddr() + " (" + why + ") to " + nodes.label(target));
