@@ -259,9 +259,7 @@ class SecureClusterIT {
     assertRefusedByAcl(ordinary);
     IOException superuser = offerTokenToCoordinator(
         tokenOnly(UserGroupInformation.getLoginUser()));
-    assertTrue(superuser instanceof AccessControlException
-        && superuser.getMessage().contains("not a delegation or block token"),
-        superuser.toString());
+    assertRefusedForItsToken(superuser);
   }
 
   /** What the coordinator answers to a repair asked with {@code task}'s delegation token. */
@@ -270,10 +268,8 @@ class SecureClusterIT {
         TokenCoordinatorProtocolPB.class, CoordinatorClient.address(small.cluster.conf()),
         new Configuration(small.cluster.conf())));
     try {
-      ServiceException se = assertThrows(ServiceException.class, () -> coordinator.repair(null,
-          MaintenanceRequestProto.newBuilder().setPath(TREE).build()));
-      IOException e = ProtobufHelper.getRemoteException(se);
-      return e instanceof RemoteException ? ((RemoteException) e).unwrapRemoteException() : e;
+      return remoteCause(assertThrows(ServiceException.class, () -> coordinator.repair(null,
+          MaintenanceRequestProto.newBuilder().setPath(TREE).build())));
     } finally {
       RPC.stopProxy(coordinator);
     }
@@ -304,12 +300,8 @@ class SecureClusterIT {
         TokenAgentProtocolPB.class, NetUtils.createSocketAddr(agentAddress),
         new Configuration(small.cluster.conf())));
     try {
-      ServiceException se = assertThrows(ServiceException.class,
-          () -> toAgent.getStatus(null, GetAgentStatusRequestProto.getDefaultInstance()));
-      IOException e = ((RemoteException) ProtobufHelper.getRemoteException(se))
-          .unwrapRemoteException();
-      assertTrue(e instanceof AccessControlException
-          && e.getMessage().contains("not a delegation or block token"), e.toString());
+      assertRefusedForItsToken(remoteCause(assertThrows(ServiceException.class,
+          () -> toAgent.getStatus(null, GetAgentStatusRequestProto.getDefaultInstance()))));
     } finally {
       RPC.stopProxy(toAgent);
     }
@@ -404,12 +396,22 @@ class SecureClusterIT {
 
   private static void assertPlanRefused(BartReadProtocolPB agent, ReadPlannedRequestProto req,
       String path) {
-    ServiceException se = assertThrows(ServiceException.class,
-        () -> agent.readPlanned(null, req));
-    IOException e = ((RemoteException) ProtobufHelper.getRemoteException(se))
-        .unwrapRemoteException();
+    IOException e = remoteCause(assertThrows(ServiceException.class,
+        () -> agent.readPlanned(null, req)));
     assertTrue(e instanceof AccessControlException && e.getMessage().contains(path),
         e.toString());
+  }
+
+  /** What a call's ServiceException carries: the server's exception, unwrapped. */
+  private static IOException remoteCause(ServiceException se) {
+    IOException e = ProtobufHelper.getRemoteException(se);
+    return e instanceof RemoteException ? ((RemoteException) e).unwrapRemoteException() : e;
+  }
+
+  /** Refused because the caller authenticated with a token, whoever it names. */
+  private static void assertRefusedForItsToken(IOException e) {
+    assertTrue(e instanceof AccessControlException
+        && e.getMessage().contains("not a delegation or block token"), e.toString());
   }
 
   private static void assertRefusedByAcl(IOException e) {
