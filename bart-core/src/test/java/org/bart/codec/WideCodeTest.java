@@ -122,6 +122,17 @@ class WideCodeTest {
   }
 
   @Test
+  void aCodeCheckedAgainGetsItsOwnVerdictAgain() {
+    // Both verdicts are remembered; the same x over another generator is another code.
+    for (int pass = 0; pass < 2; pass++) {
+      assertEquals("rs-legacy-wide k=6 m=3 lambda=3 x=1,2,7",
+          WideCode.of(NarrowCodec.RS_LEGACY, 6, 3, 3, 1, 2, 7).toString(), "pass " + pass);
+      assertThrows(InvalidWideCodeException.class,
+          () -> WideCode.of(NarrowCodec.RS, 6, 3, 3, 1, 2, 7), "pass " + pass);
+    }
+  }
+
+  @Test
   void refusesMoreThan255Units() {
     WideCodeUnavailableException e = assertThrows(WideCodeUnavailableException.class,
         () -> WideCode.forGeometry(6, 3, 43));
