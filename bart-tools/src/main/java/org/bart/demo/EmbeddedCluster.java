@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.hdfs.server.datanode.fsdataset.impl.ReplicaCachingGetSpaceUsed;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
 import org.apache.hadoop.io.erasurecode.ECSchema;
@@ -94,6 +96,11 @@ public final class EmbeddedCluster implements Closeable {
       conf.setBoolean(DFSConfigKeys.DFS_NAMENODE_XATTRS_ENABLED_KEY, true);
       // No du refresh during a run: used-space accounting must be right by itself.
       conf.setLong(CommonConfigurationKeysPublic.FS_DU_INTERVAL_KEY, 24L * 3600 * 1000);
+      // Nothing forked per volume at start: used space from the replica map, not du; local
+      // permissions through Java, not chmod and ls.
+      conf.set(CommonConfigurationKeysPublic.FS_GETSPACEUSED_CLASSNAME,
+          ReplicaCachingGetSpaceUsed.class.getName());
+      conf.setClass("fs.file.impl", ForklessLocalFileSystem.class, FileSystem.class);
       conf.set(DFSConfigKeys.DFS_NAMENODE_PLUGINS_KEY, BartNameNodePlugin.class.getName());
       conf.set(DFSConfigKeys.DFS_DATANODE_PLUGINS_KEY, BartDataNodePlugin.class.getName());
       conf.set(BartConfigKeys.NAMENODE_RPC_ADDRESS, "127.0.0.1:" + FixedPorts.free("the BART coordinator"));
