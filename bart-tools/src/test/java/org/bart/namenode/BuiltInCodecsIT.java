@@ -25,6 +25,7 @@ import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.MaintenanceReport;
+import org.bart.testing.BlockReports;
 import org.bart.testing.TestFiles;
 import org.bart.testing.Users;
 import org.bart.testing.WideGroups;
@@ -119,7 +120,7 @@ class BuiltInCodecsIT {
     }
     cluster.mini().waitActive();
     cluster.waitAgentsReady(9, 120_000);
-    cluster.mini().triggerBlockReports();
+    BlockReports.sendFromEvery(cluster.mini());
     try (CoordinatorClient c = CoordinatorClient.connect(cluster.conf())) {
       MaintenanceReport v = MaintenanceReport.fromJson(c.verify(tree));
       assertTrue(v.problems.isEmpty(), v.problems.toString());

@@ -28,6 +28,7 @@ import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.CoordinatorClient;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.MaintenanceReport;
+import org.bart.testing.BlockReports;
 import org.bart.testing.Poll;
 import org.bart.testing.TestFiles;
 import org.bart.testing.WideGroups;
@@ -118,7 +119,7 @@ class LargeBlocksIT {
     cluster.mini().restartDataNode(stopped, false); // new ports: the old one may be taken
     cluster.mini().waitActive();
     cluster.waitAgentsReady(6, 120_000);
-    cluster.mini().triggerBlockReports();
+    BlockReports.sendFromEvery(cluster.mini());
     Poll.until("every unit located again", 120_000,
         () -> WideLayout.load(cluster.dfs(), parity).lostUnits().isEmpty());
   }

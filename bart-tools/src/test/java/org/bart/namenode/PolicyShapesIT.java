@@ -31,6 +31,7 @@ import org.bart.report.ClassSummary;
 import org.bart.report.GroupMethod;
 import org.bart.report.MaintenanceReport;
 import org.bart.report.TransitionReport;
+import org.bart.testing.BlockReports;
 import org.bart.testing.TestFiles;
 import org.bart.testing.Users;
 import org.bart.testing.WideGroups;
@@ -273,7 +274,7 @@ class PolicyShapesIT {
       }
       cluster.mini().waitActive();
       cluster.waitAgentsReady(DATANODES, 120_000);
-      cluster.mini().triggerBlockReports();
+      BlockReports.sendFromEvery(cluster.mini());
     }
   }
 

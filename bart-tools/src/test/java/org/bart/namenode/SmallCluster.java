@@ -22,6 +22,7 @@ import org.bart.admin.TransitionRunner;
 import org.bart.demo.EmbeddedCluster;
 import org.bart.demo.SampleFiles;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
+import org.bart.testing.BlockReports;
 import org.bart.testing.TestFiles;
 import org.bart.testing.Users;
 
@@ -124,7 +125,6 @@ final class SmallCluster {
     return ids;
   }
 
-  /** Ids of every finalized replica on the DataNodes' disks. */
   /**
    * Whether every finalized replica on the DataNodes belongs to a file. Every DataNode first sends
    * a full block report, as its periodic one would (an hour apart here): a replica no incremental
@@ -132,10 +132,11 @@ final class SmallCluster {
    * NameNode like any other orphan.
    */
   boolean knowsEveryReplica() throws Exception {
-    cluster.mini().triggerBlockReports();
+    BlockReports.sendFromEvery(cluster.mini());
     return blocksInNamespace().containsAll(replicasOnDataNodes());
   }
 
+  /** Ids of every finalized replica on the DataNodes' disks. */
   Set<Long> replicasOnDataNodes() {
     Set<Long> ids = new HashSet<>();
     String pool = cluster.mini().getNamesystem().getBlockPoolId();

@@ -27,6 +27,7 @@ import org.bart.namenode.metadata.BartPaths;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
 import org.bart.report.SkippedFile;
 import org.bart.report.TransitionReport;
+import org.bart.testing.BlockReports;
 import org.bart.testing.ClusterChecks;
 import org.bart.testing.Poll;
 import org.bart.testing.TestFiles;
@@ -137,7 +138,7 @@ class TransitionSmallCodeIT {
 
     cluster.mini().restartDataNodes(true);
     cluster.mini().waitActive();
-    cluster.mini().triggerBlockReports();
+    BlockReports.sendFromEvery(cluster.mini());
     cluster.waitAgentsReady(7, 60_000);
     checkAll(tree, contents, checksums);
   }

@@ -25,6 +25,7 @@ import org.bart.demo.EmbeddedCluster;
 import org.bart.demo.SampleFiles;
 import org.bart.namenode.metadata.WideLayout;
 import org.bart.protocol.proto.CoordinatorProtos.StartTransitionRequestProto;
+import org.bart.testing.BlockReports;
 import org.bart.testing.DeadNodes;
 import org.bart.testing.Poll;
 import org.bart.testing.TestFiles;
@@ -120,7 +121,7 @@ final class WideCluster {
     stopped.clear();
     cluster.mini().waitActive();
     cluster.waitAgentsReady(cluster.mini().getDataNodes().size(), 60_000);
-    cluster.mini().triggerBlockReports();
+    BlockReports.sendFromEvery(cluster.mini());
     Poll.until("every unit located again", 60_000, () -> {
       for (String parity : WideGroups.parityFiles(dfs(), TREE)) {
         if (!WideLayout.load(dfs(), parity).lostUnits().isEmpty()) {
