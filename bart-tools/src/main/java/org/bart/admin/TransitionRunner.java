@@ -19,6 +19,9 @@ import org.bart.report.TransitionReport;
  */
 public final class TransitionRunner {
 
+  /** The first pause between two asks for the job's state; each next one doubles, to a bound. */
+  private static final long FIRST_POLL_MS = 20;
+
   /** What a finished run gives back. */
   public static final class Outcome {
     public final boolean succeeded;
@@ -54,13 +57,15 @@ public final class TransitionRunner {
     try (CoordinatorClient c = CoordinatorClient.connect(conf)) {
       long job = c.startTransition(req);
       ProgressLine progress = new ProgressLine(out, terminal);
+      long pauseMs = FIRST_POLL_MS; // short jobs end soon after they start: ask again soon
       while (true) {
         status = c.getJob(job);
         if (status.getState() != JobState.RUNNING) {
           break;
         }
         progress.show(status);
-        Thread.sleep(terminal ? 200 : 500);
+        Thread.sleep(pauseMs);
+        pauseMs = Math.min(2 * pauseMs, terminal ? 200 : 500);
       }
       progress.show(status);
       progress.end();
