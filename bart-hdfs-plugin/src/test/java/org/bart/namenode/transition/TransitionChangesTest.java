@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import org.bart.datanode.wide.TestSeed;
 import org.bart.fake.FakeCluster;
 import org.bart.fake.FakeInode;
 import org.bart.fake.FakeNamespace;
+import org.bart.fake.ParallelCases;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.transition.CoordinatorFaultInjector.SimulatedCrash;
 import org.bart.report.SkippedFile;
@@ -88,70 +92,89 @@ class TransitionChangesTest {
     }
   }
 
+  /** What a change made before one step came to. */
+  private enum Outcome {
+    /** In the commit's window: a write refused, a rename followed; committed. */
+    IN_THE_WINDOW,
+    /** After the replace: the user changed a committed file. */
+    AFTER_THE_COMMIT,
+    /** Left out, and the other files re-planned into groups of their own. */
+    REPLANNED,
+    /** Left out as a ghost its verified group keeps. */
+    GHOST
+  }
+
   @Test
   void aFileChangedAtAnyStepIsLeftOutAndTheOthersCommit() throws Exception {
     List<String> log = cleanRunSteps();
     int verifiedRecord = recordWrite(log, 1);
-    String changedPath = TREE + "/f" + CHANGED;
     // The twin is renamed over the original named by its inode: the commit's window ends there.
     int changedReplace = stepOf(log, "replace ", " " + BartPaths.byInode(changedFileId));
-    int replanned = 0;
-    int ghosts = 0;
-    int inTheWindow = 0;
+    List<Callable<Outcome>> cases = new ArrayList<>();
     for (Change change : Change.values()) {
       for (int c = 1; c <= log.size(); c++) {
-        String where = change + " of " + changedPath + " before step " + c + " of " + log.size()
-            + " (" + log.get(c - 1) + ") " + TestSeed.reproduce();
-        FakeCluster cluster = new FakeCluster(TransitionPhasesTest.DATANODES, true);
-        FakeTree tree = new FakeTree(cluster, TREE, GROUPS, new Random(treeSeed));
-        FakeTree.Written w = tree.files.get(CHANGED);
-        boolean[] made = new boolean[1];
-        cluster.beforeStep(cluster.steps() + c, () -> made[0] = change.apply(cluster, w.path));
-        List<SkippedFile> notCommitted =
-            FakeTransition.runLeavingOutChanges(cluster, cluster.start(), tree, planSeed);
-        TreeState state = new TreeState(cluster, tree, where);
-        if (c == changedReplace && change != Change.DELETE) {
-          // Between the commit's last check and its rename the file is held against writers,
-          // and a renamed one is replaced where it went; a deleted one is left out (below).
-          assertEquals(new ArrayList<SkippedFile>(), notCommitted, where);
-          assertEquals(change == Change.RENAME, made[0], where);
-          if (change == Change.RENAME) {
-            assertNull(cluster.namespace().inode(w.path), "nothing put back " + where);
-            cluster.namespace().userRename(w.path + ".renamed", w.path); // to check it whole
-          }
-          state.assertCommitted();
-          inTheWindow++;
-          continue;
-        }
-        assertTrue(made[0], where);
-        if (c > changedReplace) { // the user changed the committed file: nothing to leave out
-          assertEquals(new ArrayList<SkippedFile>(), notCommitted, where);
-          state.assertNoStagingLeft();
-          state.assertNoOrphanReplica();
-          continue;
-        }
-        assertEquals(1, notCommitted.size(), where + ": " + describe(notCommitted));
-        assertEquals(w.path, notCommitted.get(0).path, where);
-        assertTrue(notCommitted.get(0).reason.startsWith(change.reason),
-            where + ": " + notCommitted.get(0).reason);
-        assertAsTheUserLeftIt(cluster, change, w, state, where);
-        boolean ghost = c >= verifiedRecord;
-        // Re-planned: the other 6 stripes make 2 groups. A ghost's group keeps it: 3 groups.
-        state.assertCommittedBut(w, ghost ? 3 : 2);
-        List<String> ghostFiles = cluster.namespace().walk(BartPaths.ghostsDir(TREE));
-        assertEquals(ghost ? 1 : 0, ghostFiles.size(), where + ": " + ghostFiles);
-        if (ghost) {
-          ghosts++;
-        } else {
-          replanned++;
-        }
+        int step = c;
+        cases.add(() -> changeBeforeStep(change, step, log, verifiedRecord, changedReplace));
       }
     }
+    Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+    for (Outcome o : ParallelCases.run(cases)) {
+      outcomes.merge(o, 1, Integer::sum);
+    }
     int kinds = Change.values().length;
-    assertEquals(kinds * (verifiedRecord - 1), replanned, "changes before the verified record");
-    assertEquals(kinds * (changedReplace - verifiedRecord) + 1, ghosts,
+    assertEquals(kinds * (verifiedRecord - 1), (int) outcomes.getOrDefault(Outcome.REPLANNED, 0),
+        "changes before the verified record");
+    assertEquals(kinds * (changedReplace - verifiedRecord) + 1,
+        (int) outcomes.getOrDefault(Outcome.GHOST, 0),
         "changes within the commit, and a deletion in its window");
-    assertEquals(kinds - 1, inTheWindow, "other changes in the commit's window");
+    assertEquals(kinds - 1, (int) outcomes.getOrDefault(Outcome.IN_THE_WINDOW, 0),
+        "other changes in the commit's window");
+  }
+
+  /** A transition of its own tree whose changed file's user makes {@code change} before step c. */
+  private Outcome changeBeforeStep(Change change, int c, List<String> log, int verifiedRecord,
+      int changedReplace) throws Exception {
+    String changedPath = TREE + "/f" + CHANGED;
+    String where = change + " of " + changedPath + " before step " + c + " of " + log.size()
+        + " (" + log.get(c - 1) + ") " + TestSeed.reproduce();
+    FakeCluster cluster = new FakeCluster(TransitionPhasesTest.DATANODES, true);
+    FakeTree tree = new FakeTree(cluster, TREE, GROUPS, new Random(treeSeed));
+    FakeTree.Written w = tree.files.get(CHANGED);
+    boolean[] made = new boolean[1];
+    cluster.beforeStep(cluster.steps() + c, () -> made[0] = change.apply(cluster, w.path));
+    List<SkippedFile> notCommitted =
+        FakeTransition.runLeavingOutChanges(cluster, cluster.start(), tree, planSeed);
+    TreeState state = new TreeState(cluster, tree, where);
+    if (c == changedReplace && change != Change.DELETE) {
+      // Between the commit's last check and its rename the file is held against writers,
+      // and a renamed one is replaced where it went; a deleted one is left out (below).
+      assertEquals(new ArrayList<SkippedFile>(), notCommitted, where);
+      assertEquals(change == Change.RENAME, made[0], where);
+      if (change == Change.RENAME) {
+        assertNull(cluster.namespace().inode(w.path), "nothing put back " + where);
+        cluster.namespace().userRename(w.path + ".renamed", w.path); // to check it whole
+      }
+      state.assertCommitted();
+      return Outcome.IN_THE_WINDOW;
+    }
+    assertTrue(made[0], where);
+    if (c > changedReplace) { // the user changed the committed file: nothing to leave out
+      assertEquals(new ArrayList<SkippedFile>(), notCommitted, where);
+      state.assertNoStagingLeft();
+      state.assertNoOrphanReplica();
+      return Outcome.AFTER_THE_COMMIT;
+    }
+    assertEquals(1, notCommitted.size(), where + ": " + describe(notCommitted));
+    assertEquals(w.path, notCommitted.get(0).path, where);
+    assertTrue(notCommitted.get(0).reason.startsWith(change.reason),
+        where + ": " + notCommitted.get(0).reason);
+    assertAsTheUserLeftIt(cluster, change, w, state, where);
+    boolean ghost = c >= verifiedRecord;
+    // Re-planned: the other 6 stripes make 2 groups. A ghost's group keeps it: 3 groups.
+    state.assertCommittedBut(w, ghost ? 3 : 2);
+    List<String> ghostFiles = cluster.namespace().walk(BartPaths.ghostsDir(TREE));
+    assertEquals(ghost ? 1 : 0, ghostFiles.size(), where + ": " + ghostFiles);
+    return ghost ? Outcome.GHOST : Outcome.REPLANNED;
   }
 
   @Test
