@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 
 /**
  * Independent cases over fakes (each with a {@link FakeCluster} of its own) run a few at a time:
- * a case spends most of its time handing work between the coordinator's threads, so one case's
+ * a case hands its work between the coordinator's threads and waits for them, so one case's
  * waits are another's turn on a core.
  */
 public final class ParallelCases {

@@ -28,6 +28,7 @@ public final class ForklessLocalFileSystem extends LocalFileSystem {
   /** Hadoop's raw local file system with permissions read and set in this JVM. */
   static final class Raw extends RawLocalFileSystem {
 
+    /** Sets the owner, group and other bits; no DataNode or NameNode directory has a sticky bit. */
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {
       String rwx = permission.getUserAction().SYMBOL + permission.getGroupAction().SYMBOL
