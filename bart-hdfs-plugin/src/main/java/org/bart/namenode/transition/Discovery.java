@@ -200,6 +200,15 @@ public final class Discovery implements BatchSource.Candidates {
   }
 
   private String checkGroup(BlockGroup g) {
+    return checkGroup(g, nodesWithAgents);
+  }
+
+  /**
+   * Null if block group {@code g} can be transitioned as the NameNode locates it (each internal
+   * block on its own DataNode, each with a ready agent: uuids {@code nodesWithAgents}), else why
+   * not.
+   */
+  static String checkGroup(BlockGroup g, Set<String> nodesWithAgents) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < g.width(); i++) {
       if (g.isAbsent(i)) {

@@ -12,6 +12,7 @@ import org.bart.namenode.cluster.AgentPool;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.cluster.TransitionAgents;
+import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.hdfs.HdfsNamespace;
 import org.bart.namenode.hdfs.InodePaths;
 import org.bart.namenode.hdfs.Namespace;
@@ -34,8 +35,14 @@ import org.bart.report.TransitionReport;
  * during the run changes nothing for it. A batch that fails before its commit while some of its
  * files changed (deleted, renamed, written, reopened) is re-planned without them ({@link
  * BatchLeaveOut}); a file that changes after that is left out by the commit ({@link Committer}).
+ * One that fails before its commit because HDFS moved a replica the plan read is re-planned from
+ * where the replicas are now ({@link BatchRelocate}), up to {@value #MAX_RELOCATIONS} times in a
+ * row.
  */
 public final class TransitionJob {
+
+  /** Batches re-planned in a row after HDFS moved replicas, before the run gives up. */
+  static final int MAX_RELOCATIONS = 3;
 
   /** The coordinator's client, for discovery and the cluster view. */
   private final DistributedFileSystem dfs;
@@ -59,6 +66,8 @@ public final class TransitionJob {
   private final TransitionReport report = new TransitionReport();
   private boolean anyTransitionedBefore;
   private long lastBatchTime;
+  /** Batches re-planned in a row because HDFS moved replicas under them. */
+  private int relocations;
 
   /**
    * @param dfs the coordinator's client, running as the HDFS superuser
@@ -153,6 +162,7 @@ public final class TransitionJob {
       boolean replanned = false;
       try {
         batch.run(files, files.get(0).policy, nodes);
+        relocations = 0;
         summary.outcome = options.dryRun ? "planned" : "committed";
         progress.batchesCommitted.addAndGet(options.dryRun ? 0 : 1);
       } catch (IOException | RuntimeException e) {
@@ -160,13 +170,21 @@ public final class TransitionJob {
           summary.outcome = "failed: the next run recovers it";
           throw e;
         }
-        replanned = e instanceof IOException && !options.dryRun
-            && BatchLeaveOut.changedFiles(ns, files, batches, this::leaveOut);
-        if (!replanned) {
+        boolean mayReplan = e instanceof IOException && !options.dryRun;
+        replanned = mayReplan && BatchLeaveOut.changedFiles(ns, files, batches, this::leaveOut);
+        if (replanned) {
+          summary.outcome = "rolled back: files changed during the run (" + e.getMessage()
+              + "); the others are re-planned without them";
+        } else if (mayReplan && relocations < MAX_RELOCATIONS && BatchRelocate.movedReplicas(
+            files, path -> BlockGroup.of(dfs.getClient(), path),
+            g -> Discovery.checkGroup(g, nodes.uuids()), batches, this::leaveOut)) {
+          replanned = true;
+          relocations++;
+          summary.outcome = "rolled back: HDFS moved replicas it read (" + e.getMessage()
+              + "); re-planned from where they are now";
+        } else {
           throw e;
         }
-        summary.outcome = "rolled back: files changed during the run (" + e.getMessage()
-            + "); the others are re-planned without them";
       } finally {
         summary.id = batch.report().batchId;
         if (replanned) {

@@ -2,12 +2,15 @@ package org.bart.namenode.transition;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.bart.fake.FakeCluster;
 import org.bart.fake.FakeNamespace;
+import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.metadata.BatchStore;
 import org.bart.namenode.metadata.StateOwnership;
 import org.bart.plan.approach.Approach;
@@ -50,7 +53,8 @@ public final class FakeTransition {
   /**
    * Transitions {@code tree} as {@code TransitionJob} does, batch after batch from a {@link
    * BatchSource}: a batch that fails before its commit while some of its files changed is
-   * re-planned without them ({@link BatchLeaveOut}). Plans with RDPM. Returns every file not
+   * re-planned without them ({@link BatchLeaveOut}), one whose replicas moved is re-planned from
+   * where they are now ({@link BatchRelocate}). Plans with RDPM. Returns every file not
    * committed, with why.
    */
   static List<SkippedFile> runLeavingOutChanges(FakeCluster cluster, FakeCluster.Process p,
@@ -65,6 +69,11 @@ public final class FakeTransition {
         false, seed, 0);
     JobProgress progress = new JobProgress();
     BatchStore store = new BatchStore(p.namespace(), tree.tree, TRUST);
+    Map<String, List<BlockGroup>> planned = new HashMap<>();
+    for (CandidateFile f : tree.candidates()) {
+      planned.put(f.path, f.groups);
+    }
+    int relocations = 0;
     for (int n = 0; ; n++) {
       List<CandidateFile> files = source.next();
       if (files.isEmpty()) {
@@ -75,12 +84,22 @@ public final class FakeTransition {
           "b" + seed + "x" + n);
       try {
         batch.run(files, FakeTree.POLICY, cluster.view());
+        relocations = 0;
         notCommitted.addAll(batch.report().notCommitted);
       } catch (IOException e) {
-        if (batch.verified()
-            || !BatchLeaveOut.changedFiles(p.namespace(), files, source, notCommitted::add)) {
+        if (batch.verified()) {
           throw e;
         }
+        if (BatchLeaveOut.changedFiles(p.namespace(), files, source, notCommitted::add)) {
+          continue;
+        }
+        if (relocations < TransitionJob.MAX_RELOCATIONS && BatchRelocate.movedReplicas(files,
+            path -> FakeTree.locatedNow(cluster, planned.get(path)),
+            g -> Discovery.checkGroup(g, cluster.view().uuids()), source, notCommitted::add)) {
+          relocations++;
+          continue;
+        }
+        throw e;
       }
     }
   }

@@ -163,6 +163,35 @@ public final class FakeTree {
     return java.util.Arrays.copyOf(units, K);
   }
 
+  /** Block groups {@code planned} as the NameNode of {@code cluster} locates them now. */
+  static List<BlockGroup> locatedNow(FakeCluster cluster, List<BlockGroup> planned) {
+    List<BlockGroup> now = new ArrayList<>();
+    for (BlockGroup g : planned) {
+      List<Integer> nodes = new ArrayList<>();
+      List<Byte> present = new ArrayList<>();
+      for (int i = 0; i < g.width(); i++) {
+        int node = g.isAbsent(i) ? -1 : cluster.location(g.group().getBlockId() + i);
+        if (node >= 0) {
+          nodes.add(node);
+          present.add((byte) i);
+        }
+      }
+      DatanodeInfo[] locations = new DatanodeInfo[nodes.size()];
+      byte[] indices = new byte[nodes.size()];
+      String[] storages = new String[nodes.size()];
+      StorageType[] types = new StorageType[nodes.size()];
+      for (int at = 0; at < nodes.size(); at++) {
+        locations[at] = cluster.datanode(nodes.get(at));
+        indices[at] = present.get(at);
+        storages[at] = "storage-" + nodes.get(at);
+        types[at] = StorageType.DEFAULT;
+      }
+      now.add(BlockGroup.of(POLICY, new LocatedStripedBlock(g.group(), locations, storages, types,
+          indices, 0, false, null)));
+    }
+    return now;
+  }
+
   /** {@code c} times every byte value: one table per coefficient instead of a call per byte. */
   private static byte[] products(int c) {
     byte[] t = new byte[256];
