@@ -182,6 +182,7 @@ public final class TransitionReport {
     notCommitted.addAll(b.notCommitted);
     agentCallsRetried += b.agentCallsRetried;
     agentBusyWaits += b.agentBusyWaits;
+    summary.policy = b.narrowPolicy;
     summary.files = b.filesTransitioned;
     summary.stripes = b.stripes;
     summary.wideGroups = b.wideGroups;
@@ -223,6 +224,7 @@ public final class TransitionReport {
     }
     agentCallsRetried += b.agentCallsRetried;
     agentBusyWaits += b.agentBusyWaits;
+    summary.policy = b.narrowPolicy;
     summary.files = b.filesTransitioned;
     summary.stripes = b.stripes;
     summary.wideGroups = b.wideGroups;

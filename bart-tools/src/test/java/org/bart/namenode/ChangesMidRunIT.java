@@ -17,9 +17,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.Block;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.bart.admin.TransitionRunner;
 import org.bart.demo.SampleFiles;
+import org.bart.namenode.hdfs.BlockGroup;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.namenode.metadata.BartPaths;
 import org.bart.namenode.transition.CoordinatorFaultInjector;
@@ -196,6 +200,55 @@ class ChangesMidRunIT {
       moved.put(renamed + e.getKey().substring(t.path.length()), e.getValue());
     }
     assertCommitted(renamed, moved, 3);
+  }
+
+  /**
+   * HDFS deletes a replica the plan reads (as it deletes an extra copy after rebuilding a block
+   * whose report came late) between planning and staging: the batch is rolled back and
+   * re-planned from where the replicas are now, and the run succeeds. The file of the deleted
+   * block is left out with why, or committed if HDFS rebuilt the block first.
+   */
+  @Test
+  void aReplicaHdfsDeletesAfterPlanningIsPlannedAroundAndTheRunSucceeds() throws Exception {
+    Tree t = new Tree();
+    String victim = t.file(1);
+    CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
+      @Override
+      public void afterPhase(String tree, Phase p) {
+        if (p == Phase.PLAN) {
+          CoordinatorFaultInjector.set(new CoordinatorFaultInjector()); // once
+          deleteReplicaOfFirstDataBlock(victim);
+        }
+      }
+    });
+    TransitionRunner.Outcome o = small.transition(t.path, 2);
+    assertTrue(o.succeeded, o.error);
+    assertTrue(o.report.batches.stream().anyMatch(b -> b.outcome.startsWith(
+        "rolled back: HDFS moved replicas it read") && small.narrow.getName().equals(b.policy)),
+        "a batch of " + small.narrow.getName() + " re-planned: " + o.report.toJson());
+    int groups = 3;
+    if (!o.report.notCommitted.isEmpty()) {
+      assertLeftOut(o, victim, "block group 0 has no live replica of internal block 0");
+      assertNarrow(victim, t.contents.remove(victim)); // stock reads decode the lost block
+      groups = 2;
+    }
+    assertCommitted(t.path, t.contents, groups);
+  }
+
+  /** The DataNode holding internal block 0 of {@code path}'s first group deletes it. */
+  private static void deleteReplicaOfFirstDataBlock(String path) {
+    try {
+      BlockGroup g = BlockGroup.of(small.dfs().getClient(), path).get(0);
+      DatanodeInfo holder = g.node(0);
+      DataNode dn = small.cluster.mini().getDataNode(holder.getIpcPort());
+      dn.getFSDataset().invalidate(g.block(0).getBlockPoolId(),
+          new Block[] {g.block(0).getLocalBlock()});
+      Poll.until("the NameNode forgets " + g.block(0) + " on " + holder, 30_000,
+          () -> BlockGroup.of(small.dfs().getClient(), path).get(0).nodes(0).stream()
+              .noneMatch(n -> n.getDatanodeUuid().equals(holder.getDatanodeUuid())));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot delete a replica of " + path, e);
+    }
   }
 
   /** Runs {@code action} as Alice when {@code phase} of any transition has finished. */
