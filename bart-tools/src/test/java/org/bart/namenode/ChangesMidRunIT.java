@@ -212,15 +212,7 @@ class ChangesMidRunIT {
   void aReplicaHdfsDeletesAfterPlanningIsPlannedAroundAndTheRunSucceeds() throws Exception {
     Tree t = new Tree();
     String victim = t.file(1);
-    CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
-      @Override
-      public void afterPhase(String tree, Phase p) {
-        if (p == Phase.PLAN) {
-          CoordinatorFaultInjector.set(new CoordinatorFaultInjector()); // once
-          deleteReplicaOfFirstDataBlock(victim);
-        }
-      }
-    });
+    onceAfter(Phase.PLAN, () -> deleteReplicaOfFirstDataBlock(victim));
     TransitionRunner.Outcome o = small.transition(t.path, 2);
     assertTrue(o.succeeded, o.error);
     assertTrue(o.report.batches.stream().anyMatch(b -> b.outcome.startsWith(
@@ -253,12 +245,17 @@ class ChangesMidRunIT {
 
   /** Runs {@code action} as Alice when {@code phase} of any transition has finished. */
   private static void afterPhase(Phase phase, Users.ClientAction action) {
+    onceAfter(phase, () -> asAlice(action));
+  }
+
+  /** Runs {@code step} in the coordinator once, when {@code phase} of a transition has finished. */
+  private static void onceAfter(Phase phase, Runnable step) {
     CoordinatorFaultInjector.set(new CoordinatorFaultInjector() {
       @Override
       public void afterPhase(String tree, Phase p) {
         if (p == phase) {
           CoordinatorFaultInjector.set(new CoordinatorFaultInjector()); // once
-          asAlice(action);
+          step.run();
         }
       }
     });
