@@ -23,9 +23,9 @@ final class BatchRelocate {
     List<BlockGroup> groups(String path) throws IOException;
   }
 
-  /** Why a block group cannot be transitioned as it is located, or null. */
-  interface GroupCheck {
-    String why(BlockGroup g);
+  /** Why a file's block groups cannot be transitioned as they are located, or null. */
+  interface GroupsCheck {
+    String why(List<BlockGroup> groups);
   }
 
   private BatchRelocate() {
@@ -38,7 +38,7 @@ final class BatchRelocate {
    *
    * @return false if every replica is where it was: then the failure has another cause and stands
    */
-  static boolean movedReplicas(List<CandidateFile> batch, Locator now, GroupCheck check,
+  static boolean movedReplicas(List<CandidateFile> batch, Locator now, GroupsCheck check,
       BatchSource source, Consumer<SkippedFile> leftOut) throws IOException {
     List<CandidateFile> located = new ArrayList<>();
     boolean moved = false;
@@ -52,11 +52,7 @@ final class BatchRelocate {
     }
     List<CandidateFile> again = new ArrayList<>();
     for (CandidateFile f : located) {
-      String why = null;
-      for (int g = 0; g < f.groups.size() && why == null; g++) {
-        String problem = check.why(f.groups.get(g));
-        why = problem == null ? null : "block group " + g + " " + problem;
-      }
+      String why = check.why(f.groups);
       if (why == null) {
         again.add(f);
       } else {
@@ -89,8 +85,11 @@ final class BatchRelocate {
   }
 
   private static boolean holds(List<DatanodeInfo> nodes, DatanodeInfo node) {
+    if (node == null) {
+      return false;
+    }
     for (DatanodeInfo n : nodes) {
-      if (node != null && n.getDatanodeUuid().equals(node.getDatanodeUuid())) {
+      if (n.getDatanodeUuid().equals(node.getDatanodeUuid())) {
         return true;
       }
     }

@@ -161,11 +161,9 @@ public final class Discovery implements BatchSource.Candidates {
       return "open for write";
     }
     List<BlockGroup> groups = BlockGroup.of(dfs.getClient(), path);
-    for (int gi = 0; gi < groups.size(); gi++) {
-      String why = checkGroup(groups.get(gi));
-      if (why != null) {
-        return "block group " + gi + " " + why;
-      }
+    String why = checkGroups(groups, nodesWithAgents);
+    if (why != null) {
+      return why;
     }
     found[0] = new CandidateFile(path, st, groups);
     return null;
@@ -199,16 +197,22 @@ public final class Discovery implements BatchSource.Candidates {
     return null;
   }
 
-  private String checkGroup(BlockGroup g) {
-    return checkGroup(g, nodesWithAgents);
+  /**
+   * Null if a file's block {@code groups} can be transitioned as the NameNode locates them (each
+   * internal block on its own DataNode, each with a ready agent: uuids {@code nodesWithAgents}),
+   * else why not, naming the first group that cannot.
+   */
+  static String checkGroups(List<BlockGroup> groups, Set<String> nodesWithAgents) {
+    for (int gi = 0; gi < groups.size(); gi++) {
+      String why = checkGroup(groups.get(gi), nodesWithAgents);
+      if (why != null) {
+        return "block group " + gi + " " + why;
+      }
+    }
+    return null;
   }
 
-  /**
-   * Null if block group {@code g} can be transitioned as the NameNode locates it (each internal
-   * block on its own DataNode, each with a ready agent: uuids {@code nodesWithAgents}), else why
-   * not.
-   */
-  static String checkGroup(BlockGroup g, Set<String> nodesWithAgents) {
+  private static String checkGroup(BlockGroup g, Set<String> nodesWithAgents) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < g.width(); i++) {
       if (g.isAbsent(i)) {

@@ -3,6 +3,7 @@ package org.bart.namenode.transition;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
@@ -140,7 +141,8 @@ public final class TransitionJob {
       clock.after(Phase.RECOVER);
     }
     ClusterView nodes = ClusterView.of(dfs, registry);
-    Discovery discovery = new Discovery(dfs, nodes.uuids(), tree.root, options.lambda,
+    Set<String> withAgents = nodes.uuids();
+    Discovery discovery = new Discovery(dfs, withAgents, tree.root, options.lambda,
         path -> currentPath() + path.substring(tree.root.length()));
     BatchSource batches = new BatchSource(discovery, options.lambda,
         batchGroups * options.lambda, PlannerBound.maxStripes(options.approach), this::skip);
@@ -177,7 +179,7 @@ public final class TransitionJob {
               + "); the others are re-planned without them";
         } else if (mayReplan && relocations < MAX_RELOCATIONS && BatchRelocate.movedReplicas(
             files, path -> BlockGroup.of(dfs.getClient(), path),
-            g -> Discovery.checkGroup(g, nodes.uuids()), batches, this::leaveOut)) {
+            groups -> Discovery.checkGroups(groups, withAgents), batches, this::leaveOut)) {
           replanned = true;
           relocations++;
           summary.outcome = "rolled back: HDFS moved replicas it read (" + e.getMessage()

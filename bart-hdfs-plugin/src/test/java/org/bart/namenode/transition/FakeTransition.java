@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
 import org.bart.fake.FakeCluster;
@@ -73,6 +74,7 @@ public final class FakeTransition {
     for (CandidateFile f : tree.candidates()) {
       planned.put(f.path, f.groups);
     }
+    Set<String> withAgents = cluster.view().uuids();
     int relocations = 0;
     for (int n = 0; ; n++) {
       List<CandidateFile> files = source.next();
@@ -95,7 +97,7 @@ public final class FakeTransition {
         }
         if (relocations < TransitionJob.MAX_RELOCATIONS && BatchRelocate.movedReplicas(files,
             path -> FakeTree.locatedNow(cluster, planned.get(path)),
-            g -> Discovery.checkGroup(g, cluster.view().uuids()), source, notCommitted::add)) {
+            groups -> Discovery.checkGroups(groups, withAgents), source, notCommitted::add)) {
           relocations++;
           continue;
         }
