@@ -138,28 +138,12 @@ public final class FakeTree {
         }
       }
     }
-    int present = 0;
-    for (byte[] unit : units) {
-      present += unit.length > 0 ? 1 : 0;
-    }
-    DatanodeInfo[] locations = new DatanodeInfo[present];
-    byte[] indices = new byte[present];
-    String[] storages = new String[present];
-    StorageType[] types = new StorageType[present];
-    int at = 0;
     for (int i = 0; i < K + M; i++) {
-      if (units[i].length == 0) {
-        continue; // an absent data unit: HDFS stores no internal block for it
+      if (units[i].length > 0) { // an absent data unit: HDFS stores no internal block for it
+        cluster.put(nodes.get(i), b.id + i, b.genStamp, units[i]);
       }
-      cluster.put(nodes.get(i), b.id + i, b.genStamp, units[i]);
-      locations[at] = cluster.datanode(nodes.get(i));
-      indices[at] = (byte) i;
-      storages[at] = "storage-" + nodes.get(i);
-      types[at++] = StorageType.DEFAULT;
     }
-    groups.add(BlockGroup.of(POLICY, new LocatedStripedBlock(
-        new ExtendedBlock(FakeCluster.POOL, b.id, numBytes, b.genStamp), locations, storages,
-        types, indices, 0, false, null)));
+    groups.add(locate(cluster, new ExtendedBlock(FakeCluster.POOL, b.id, numBytes, b.genStamp)));
     return java.util.Arrays.copyOf(units, K);
   }
 
@@ -167,29 +151,34 @@ public final class FakeTree {
   static List<BlockGroup> locatedNow(FakeCluster cluster, List<BlockGroup> planned) {
     List<BlockGroup> now = new ArrayList<>();
     for (BlockGroup g : planned) {
-      List<Integer> nodes = new ArrayList<>();
-      List<Byte> present = new ArrayList<>();
-      for (int i = 0; i < g.width(); i++) {
-        int node = g.isAbsent(i) ? -1 : cluster.location(g.group().getBlockId() + i);
-        if (node >= 0) {
-          nodes.add(node);
-          present.add((byte) i);
-        }
-      }
-      DatanodeInfo[] locations = new DatanodeInfo[nodes.size()];
-      byte[] indices = new byte[nodes.size()];
-      String[] storages = new String[nodes.size()];
-      StorageType[] types = new StorageType[nodes.size()];
-      for (int at = 0; at < nodes.size(); at++) {
-        locations[at] = cluster.datanode(nodes.get(at));
-        indices[at] = present.get(at);
-        storages[at] = "storage-" + nodes.get(at);
-        types[at] = StorageType.DEFAULT;
-      }
-      now.add(BlockGroup.of(POLICY, new LocatedStripedBlock(g.group(), locations, storages, types,
-          indices, 0, false, null)));
+      now.add(locate(cluster, g.group()));
     }
     return now;
+  }
+
+  /** Block group {@code group} with each internal block where {@code cluster} holds it. */
+  private static BlockGroup locate(FakeCluster cluster, ExtendedBlock group) {
+    List<Integer> nodes = new ArrayList<>();
+    List<Byte> present = new ArrayList<>();
+    for (int i = 0; i < K + M; i++) {
+      int node = cluster.location(group.getBlockId() + i);
+      if (node >= 0) {
+        nodes.add(node);
+        present.add((byte) i);
+      }
+    }
+    DatanodeInfo[] locations = new DatanodeInfo[nodes.size()];
+    byte[] indices = new byte[nodes.size()];
+    String[] storages = new String[nodes.size()];
+    StorageType[] types = new StorageType[nodes.size()];
+    for (int at = 0; at < nodes.size(); at++) {
+      locations[at] = cluster.datanode(nodes.get(at));
+      indices[at] = present.get(at);
+      storages[at] = "storage-" + nodes.get(at);
+      types[at] = StorageType.DEFAULT;
+    }
+    return BlockGroup.of(POLICY, new LocatedStripedBlock(group, locations, storages, types,
+        indices, 0, false, null));
   }
 
   /** {@code c} times every byte value: one table per coefficient instead of a call per byte. */
