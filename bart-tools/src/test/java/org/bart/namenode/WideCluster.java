@@ -112,7 +112,13 @@ final class WideCluster {
     throw new AssertionError("no running DataNode " + uuid);
   }
 
-  /** Restarts every stopped DataNode and waits for their agents. */
+  /**
+   * Restarts every stopped DataNode and waits for their agents, and until every unit is listed
+   * on exactly one DataNode in service (a decommissioning one keeps its copies listed). A
+   * restarted DataNode brings back its copies of the units a repair rebuilt elsewhere meanwhile,
+   * and the NameNode deletes one copy of each a few heartbeats later: a case that picked the copy
+   * being deleted, as the source of a move, failed with an EOF from the DataNode.
+   */
   void restartAll() throws Exception {
     for (MiniDFSCluster.DataNodeProperties p : stopped.values()) {
       // new ports: the old ones may have been taken meanwhile (the other fork's clusters)
@@ -122,10 +128,12 @@ final class WideCluster {
     cluster.mini().waitActive();
     cluster.waitAgentsReady(cluster.mini().getDataNodes().size(), 60_000);
     BlockReports.sendFromEvery(cluster.mini());
-    Poll.until("every unit located again", 60_000, () -> {
+    Poll.until("every unit located again, on one DataNode in service", 60_000, () -> {
       for (String parity : WideGroups.parityFiles(dfs(), TREE)) {
-        if (!WideLayout.load(dfs(), parity).lostUnits().isEmpty()) {
-          return false;
+        for (WideLayout.Unit u : WideLayout.load(dfs(), parity).units) {
+          if (u.length > 0 && u.nodes.stream().filter(DatanodeInfo::isInService).count() != 1) {
+            return false;
+          }
         }
       }
       return true;
