@@ -18,8 +18,8 @@ import org.apache.hadoop.ipc.RetriableException;
 
 /**
  * One block group of an erasure-coded file as the NameNode reports it: for each internal block
- * index (data 0..k-1, then parity k..k+m-1), the internal block with its exact length, and one
- * DataNode holding it (null where the NameNode knows no replica).
+ * index (data 0..k-1, then parity k..k+m-1), the internal block with its exact length and the
+ * DataNodes holding it (none where the NameNode knows no replica).
  */
 public final class BlockGroup {
 
@@ -119,10 +119,22 @@ public final class BlockGroup {
         g.getGenerationStamp());
   }
 
-  /** Every DataNode the NameNode knows to hold internal block {@code i}. */
+  /**
+   * Every DataNode the NameNode knows to hold internal block {@code i}, in its order ({@link
+   * #node} first). More than one while the NameNode has not yet deleted an extra copy, e.g. of a
+   * block rebuilt while its DataNode was down, which came back with it: HDFS's own parsing of a
+   * block group ({@code parseStripedBlockGroup}) keeps only the first.
+   */
   public List<DatanodeInfo> nodes(int i) {
-    return internal[i] == null ? new ArrayList<DatanodeInfo>()
-        : new ArrayList<>(java.util.Arrays.asList(internal[i].getLocations()));
+    List<DatanodeInfo> out = new ArrayList<>();
+    DatanodeInfo[] locations = located.getLocations();
+    byte[] indices = located.getBlockIndices();
+    for (int at = 0; at < locations.length; at++) {
+      if (indices[at] == i) {
+        out.add(locations[at]);
+      }
+    }
+    return out;
   }
 
   /**
