@@ -188,7 +188,7 @@ class RepairIT {
     assertTrue(v.problems.toString().contains("are both on DataNode " + a.getXferAddr()),
         v.problems.toString());
     MaintenanceReport r = run(true);
-    assertTrue(r.actions.toString().contains("(holds another unit)"), r.actions.toString());
+    assertTrue(r.actions.toString().contains("(holds another unit)"), r.actions + " " + r.problems);
     assertVerified();
     assertDistinct();
   }
@@ -243,7 +243,7 @@ class RepairIT {
     MaintenanceReport v = run(false);
     assertTrue(v.problems.toString().contains("is gone"), v.problems.toString());
     MaintenanceReport r = run(true);
-    assertTrue(r.actions.toString().contains("re-protected"), r.actions.toString());
+    assertTrue(r.actions.toString().contains("re-protected"), r.actions + " " + r.problems);
     assertVerified();
     // three failures among the survivors' group still read correctly
     for (Map.Entry<String, List<String>> g : wide.unitNodes().entrySet()) {
