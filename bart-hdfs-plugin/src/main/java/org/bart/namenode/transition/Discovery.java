@@ -199,7 +199,8 @@ public final class Discovery implements BatchSource.Candidates {
 
   /**
    * Null if a file's block {@code groups} can be transitioned as the NameNode locates them (each
-   * internal block on its own DataNode, each with a ready agent: uuids {@code nodesWithAgents}),
+   * internal block once, on its own DataNode, each with a ready agent: uuids {@code
+   * nodesWithAgents}),
    * else why not, naming the first group that cannot.
    */
   static String checkGroups(List<BlockGroup> groups, Set<String> nodesWithAgents) {
@@ -222,6 +223,13 @@ public final class Discovery implements BatchSource.Candidates {
       if (node == null) {
         return "has no live replica of internal block " + i + " (wait for HDFS to rebuild it)";
       }
+      List<DatanodeInfo> copies = g.nodes(i);
+      if (copies.size() > 1) {
+        // which copy HDFS keeps is its choice: a plan made now may read the one it deletes
+        return "has " + copies.size() + " copies of internal block " + i + " (on "
+            + addresses(copies) + "); run again once the NameNode has deleted the extra ones "
+            + "(a decommissioning DataNode's copy stays until the node is gone)";
+      }
       if (!nodesWithAgents.contains(node.getDatanodeUuid())) {
         return "has internal block " + i + " on DataNode " + node.getXferAddr()
             + ", which has no ready BART agent";
@@ -231,6 +239,14 @@ public final class Discovery implements BatchSource.Candidates {
       }
     }
     return null;
+  }
+
+  private static String addresses(List<DatanodeInfo> nodes) {
+    StringBuilder out = new StringBuilder();
+    for (DatanodeInfo dn : nodes) {
+      out.append(out.length() == 0 ? "" : ", ").append(dn.getXferAddr());
+    }
+    return out.toString();
   }
 
   private List<String> snapshottedDirs() throws IOException {

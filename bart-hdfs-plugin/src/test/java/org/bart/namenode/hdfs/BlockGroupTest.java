@@ -1,5 +1,6 @@
 package org.bart.namenode.hdfs;
 
+import static org.bart.fake.LocatedGroups.RS_6_3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,21 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.hadoop.fs.StorageType;
-import org.apache.hadoop.hdfs.protocol.DatanodeID;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
-import org.apache.hadoop.hdfs.protocol.DatanodeInfo.DatanodeInfoBuilder;
-import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
-import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
-import org.apache.hadoop.hdfs.protocol.LocatedStripedBlock;
-import org.apache.hadoop.hdfs.protocol.SystemErasureCodingPolicies;
+import org.bart.fake.LocatedGroups;
 import org.junit.jupiter.api.Test;
 
 /** Where a block group's internal blocks are, as BART reads the NameNode's located block. */
 class BlockGroupTest {
-
-  private static final ErasureCodingPolicy RS_6_3 =
-      SystemErasureCodingPolicies.getByID(SystemErasureCodingPolicies.RS_6_3_POLICY_ID);
 
   /**
    * A DataNode that comes back after its block was rebuilt elsewhere holds a second copy until
@@ -34,7 +26,7 @@ class BlockGroupTest {
     // data blocks 0..5 of a full group without its parity, block 1 twice (on DataNodes 6 and 1)
     byte[] indices = {0, 1, 2, 3, 4, 5, 1};
     int[] nodes = {0, 6, 2, 3, 4, 5, 1};
-    BlockGroup g = groupOn(indices, nodes, 6L * RS_6_3.getCellSize());
+    BlockGroup g = LocatedGroups.rs63(indices, nodes, 6L * RS_6_3.getCellSize());
 
     assertEquals(Arrays.asList("dn-6", "dn-1"), uuids(g.nodes(1)));
     assertEquals("dn-6", g.node(1).getDatanodeUuid());
@@ -47,27 +39,12 @@ class BlockGroupTest {
   void oneCopyOfEveryBlockIsOneDataNodeEach() {
     byte[] indices = {5, 4, 3, 2, 1, 0, 6, 7, 8};
     int[] nodes = {5, 4, 3, 2, 1, 0, 6, 7, 8};
-    BlockGroup g = groupOn(indices, nodes, 6L * RS_6_3.getCellSize());
+    BlockGroup g = LocatedGroups.rs63(indices, nodes, 6L * RS_6_3.getCellSize());
 
     for (int i = 0; i < 9; i++) {
       assertEquals(Arrays.asList("dn-" + i), uuids(g.nodes(i)), "internal block " + i);
     }
     assertTrue(g.hasOneReplicaPerBlock());
-  }
-
-  private static BlockGroup groupOn(byte[] indices, int[] nodes, long bytes) {
-    DatanodeInfo[] locations = new DatanodeInfo[indices.length];
-    String[] storages = new String[indices.length];
-    StorageType[] types = new StorageType[indices.length];
-    for (int at = 0; at < indices.length; at++) {
-      locations[at] = new DatanodeInfoBuilder().setNodeID(new DatanodeID("10.0.0." + nodes[at],
-          "host" + nodes[at], "dn-" + nodes[at], 9866, 9864, 9865, 9867)).build();
-      storages[at] = "storage-" + nodes[at];
-      types[at] = StorageType.DEFAULT;
-    }
-    ExtendedBlock group = new ExtendedBlock("bp", -1024L, bytes, 1001L);
-    return BlockGroup.of(RS_6_3, new LocatedStripedBlock(group, locations, storages, types,
-        indices, 0, false, null));
   }
 
   private static List<String> uuids(List<DatanodeInfo> nodes) {
