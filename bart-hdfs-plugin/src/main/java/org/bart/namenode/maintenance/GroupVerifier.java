@@ -9,6 +9,7 @@ import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.bart.namenode.cluster.AgentRegistry;
 import org.bart.namenode.cluster.ClusterView;
 import org.bart.namenode.cluster.MaintenanceAgents;
+import org.bart.namenode.hdfs.DataNodeAddresses;
 import org.bart.namenode.hdfs.Namespace;
 import org.bart.namenode.metadata.GroupMetadata;
 import org.bart.namenode.metadata.WideLayout;
@@ -125,12 +126,9 @@ public final class GroupVerifier {
         }
       }
       if (!available) {
-        StringBuilder on = new StringBuilder();
-        for (DatanodeInfo dn : where) {
-          on.append(on.length() == 0 ? "" : ", ").append(dn.getXferAddr());
-        }
+        String on = DataNodeAddresses.of(where);
         r.problem(l.parityPath + ": unit " + u + " (blk_" + unit.block.getBlockId()
-            + ") has no live replica" + (on.length() == 0 ? "" : " (the NameNode lists " + on
+            + ") has no live replica" + (on.isEmpty() ? "" : " (the NameNode lists " + on
             + ", whose BART agents are not answering)"));
         whole = false;
       }

@@ -23,6 +23,7 @@ import org.bart.codec.NarrowCodec;
 import org.bart.codec.WideCode;
 import org.bart.codec.WideCodeUnavailableException;
 import org.bart.namenode.hdfs.BlockGroup;
+import org.bart.namenode.hdfs.DataNodeAddresses;
 import org.bart.namenode.hdfs.DataOnlyPolicy;
 import org.bart.report.SkippedFile;
 
@@ -227,8 +228,8 @@ public final class Discovery implements BatchSource.Candidates {
       if (copies.size() > 1) {
         // which copy HDFS keeps is its choice: a plan made now may read the one it deletes
         return "has " + copies.size() + " copies of internal block " + i + " (on "
-            + addresses(copies) + "); run again once the NameNode has deleted the extra ones "
-            + "(a decommissioning DataNode's copy stays until the node is gone)";
+            + DataNodeAddresses.of(copies) + "); run again once the NameNode has deleted the "
+            + "extra ones (a decommissioning DataNode's copy stays until the node is gone)";
       }
       if (!nodesWithAgents.contains(node.getDatanodeUuid())) {
         return "has internal block " + i + " on DataNode " + node.getXferAddr()
@@ -239,14 +240,6 @@ public final class Discovery implements BatchSource.Candidates {
       }
     }
     return null;
-  }
-
-  private static String addresses(List<DatanodeInfo> nodes) {
-    StringBuilder out = new StringBuilder();
-    for (DatanodeInfo dn : nodes) {
-      out.append(out.length() == 0 ? "" : ", ").append(dn.getXferAddr());
-    }
-    return out.toString();
   }
 
   private List<String> snapshottedDirs() throws IOException {
