@@ -220,17 +220,17 @@ public final class Discovery implements BatchSource.Candidates {
       if (g.isAbsent(i)) {
         continue;
       }
-      DatanodeInfo node = g.node(i);
-      if (node == null) {
+      List<DatanodeInfo> copies = g.nodes(i);
+      if (copies.isEmpty()) {
         return "has no live replica of internal block " + i + " (wait for HDFS to rebuild it)";
       }
-      List<DatanodeInfo> copies = g.nodes(i);
       if (copies.size() > 1) {
         // which copy HDFS keeps is its choice: a plan made now may read the one it deletes
         return "has " + copies.size() + " copies of internal block " + i + " (on "
             + DataNodeAddresses.of(copies) + "); run again once the NameNode has deleted the "
             + "extra ones (a decommissioning DataNode's copy stays until the node is gone)";
       }
+      DatanodeInfo node = copies.get(0);
       if (!nodesWithAgents.contains(node.getDatanodeUuid())) {
         return "has internal block " + i + " on DataNode " + node.getXferAddr()
             + ", which has no ready BART agent";
