@@ -188,7 +188,8 @@ class RepairIT {
     assertTrue(v.problems.toString().contains("are both on DataNode " + a.getXferAddr()),
         v.problems.toString());
     MaintenanceReport r = run(true);
-    assertTrue(r.actions.toString().contains("(holds another unit)"), r.actions + " " + r.problems);
+    assertTrue(r.actions.toString().contains("(holds another unit)"),
+        r.actions + " " + r.problems);
     assertVerified();
     assertDistinct();
   }
